@@ -1,0 +1,52 @@
+# The course's commands. `make lab` to learn, `make test` to check everything.
+# Both set up a virtual environment in .venv first (only when pyproject.toml changed).
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(CURDIR)/$(VENV)/bin
+STAMP  := $(VENV)/.installed
+# nbgrader shells out to `alembic`, and Jupyter finds its kernels via PATH: use the venv's.
+export PATH := $(BIN):$(PATH)
+
+LAB_ARGS    ?=
+WORKSPACE   ?= workspace
+PYTEST_ARGS ?=
+
+.PHONY: help setup lab test test-quick course check-course benchmark clean
+
+help:
+	@echo "make lab          set up, then open JupyterLab on your copy of the course (workspace/)"
+	@echo "make test         set up, then run the full test suite (what CI runs)"
+	@echo "make test-quick   the fast tests only (no notebook execution, no grading round trips)"
+	@echo "make course       regenerate solutions/*.ipynb, course/ and the README table from solutions/*/*.py"
+	@echo "make benchmark    time each solution notebook and write benchmarks/notebooks.md"
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[lab,test]'
+	@touch $(STAMP)
+
+lab: setup
+	$(BIN)/python -m tools.workspace "$(WORKSPACE)"
+	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" --LabApp.default_url=/lab/tree/$(WORKSPACE) $(LAB_ARGS)
+
+test: setup
+	$(BIN)/python -m pytest tests solutions --nbval-lax --nbval-cell-timeout=300 $(PYTEST_ARGS)
+
+test-quick: setup
+	$(BIN)/python -m pytest tests -m "not slow" $(PYTEST_ARGS)
+
+course: setup
+	$(BIN)/python -m tools.course build
+
+check-course: setup
+	$(BIN)/python -m tools.course check
+
+benchmark: setup
+	$(BIN)/python -m tools.benchmark
+
+clean:
+	rm -rf $(VENV) .pytest_cache

@@ -1,0 +1,14 @@
+"""Shared test set-up: the course must work offline, and plots must not need a screen."""
+
+from __future__ import annotations
+
+import os
+
+# Anything that tries to download (a dataset, weights) fails fast instead of passing on a
+# developer's machine with network and failing in CI or on a plane. Loopback stays reachable.
+for _var in ("HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy", "ALL_PROXY", "all_proxy"):
+    os.environ[_var] = "http://127.0.0.1:9"
+os.environ["NO_PROXY"] = os.environ["no_proxy"] = "localhost,127.0.0.1,::1"
+os.environ.setdefault("MPLBACKEND", "Agg")
+# Two cores: one kernel at a time, never more threads than cores.
+os.environ.setdefault("OMP_NUM_THREADS", "2")

@@ -1,0 +1,82 @@
+"""Helpers the notebook tests share: finding notebooks and reading their nbgrader cells."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import nbformat
+from nbformat import NotebookNode
+
+from tools.course import COURSE, ROOT, SOLUTIONS, notebook_ids
+
+IDS = notebook_ids()
+SOLUTION_MARKERS = re.compile(r"^\s*#*\s*### (BEGIN|END) (SOLUTION|HIDDEN TESTS)\s*$", re.MULTILINE)
+
+
+def solution_path(notebook_id: str) -> Path:
+    return SOLUTIONS / notebook_id / f"{notebook_id}.ipynb"
+
+
+def course_path(notebook_id: str) -> Path:
+    return COURSE / notebook_id / f"{notebook_id}.ipynb"
+
+
+def read(path: Path) -> NotebookNode:
+    return nbformat.read(path, as_version=4)
+
+
+def nbgrader_meta(cell: NotebookNode) -> dict:
+    return cell.metadata.get("nbgrader", {})
+
+
+def is_solution(cell: NotebookNode) -> bool:
+    return bool(nbgrader_meta(cell).get("solution"))
+
+
+def is_autograded_test(cell: NotebookNode) -> bool:
+    meta = nbgrader_meta(cell)
+    return cell.cell_type == "code" and bool(meta.get("grade")) and not meta.get("solution")
+
+
+def between(source: str, begin: str, end: str) -> list[str]:
+    """The non-blank lines between `### BEGIN X` and `### END X` markers."""
+    inside, lines = False, []
+    for line in source.splitlines():
+        if begin in line:
+            inside = True
+        elif end in line:
+            inside = False
+        elif inside and line.strip():
+            lines.append(line.strip())
+    return lines
+
+
+def outside_markers(source: str) -> set[str]:
+    """The stripped lines of a cell that are outside every BEGIN/END block."""
+    depth, lines = 0, set()
+    for line in source.splitlines():
+        if "### BEGIN" in line:
+            depth += 1
+        elif "### END" in line:
+            depth -= 1
+        elif depth == 0:
+            lines.add(line.strip())
+    return lines
+
+
+def strip_markers(source: str) -> str:
+    """A solution cell as a learner who solved it would have written it."""
+    return "\n".join(line for line in source.splitlines()
+                     if not SOLUTION_MARKERS.match(line))
+
+
+def tests_for(cells: list[NotebookNode], solution_index: int) -> NotebookNode:
+    """The autograded test cell that belongs to the solution cell at `solution_index`."""
+    for cell in cells[solution_index + 1:]:
+        if is_autograded_test(cell):
+            return cell
+    raise LookupError(f"no tests cell after cell {solution_index}")
+
+
+__all__ = ["IDS", "ROOT", "course_path", "solution_path", "read"]

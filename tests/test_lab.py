@@ -1,0 +1,113 @@
+"""The README's first command starts JupyterLab on the learner's copy of the course.
+
+Runs the real `make lab` (with a throw-away workspace folder and a private port), then talks
+to the server as JupyterLab does: the landing page opens the workspace, the workspace holds
+the course, and a kernel started there imports the course's `utils` from this checkout.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import time
+import urllib.request
+import uuid
+
+import pytest
+import websocket  # websocket-client, a dependency of jupyter_server
+
+from tests.notebooks import IDS
+from tools.course import ROOT
+
+pytestmark = pytest.mark.slow
+TOKEN = uuid.uuid4().hex
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str, **kwargs):
+    request = urllib.request.Request(url, headers={"Authorization": f"token {TOKEN}"}, **kwargs)
+    return urllib.request.urlopen(request, timeout=10)
+
+
+@pytest.fixture(scope="module")
+def lab():
+    port = _free_port()
+    folder = f"test-output/lab-workspace-{port}"
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    urllib.request.install_opener(opener)
+    args = (f"--no-browser --port={port} --ServerApp.ip=127.0.0.1 "
+            f"--IdentityProvider.token={TOKEN} --ServerApp.open_browser=False")
+    process = subprocess.Popen(["make", "lab", f"LAB_ARGS={args}", f"WORKSPACE={folder}"],
+                               cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                               text=True, start_new_session=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(120):
+            try:
+                _get(f"{base}/api/status")
+                break
+            except OSError:
+                if process.poll() is not None:
+                    pytest.fail(f"`make lab` exited:\n{process.stdout.read()}")
+                time.sleep(0.5)
+        else:
+            pytest.fail("JupyterLab did not answer within 60 s")
+        yield base, folder
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+        shutil.rmtree(ROOT / folder, ignore_errors=True)
+
+
+def test_lab_opens_on_the_learners_copy_of_the_course(lab):
+    base, folder = lab
+    landing = _get(f"{base}/")
+    assert landing.url.rstrip("/").endswith(f"/lab/tree/{folder}")
+    listing = json.load(_get(f"{base}/api/contents/{folder}"))
+    assert {entry["name"] for entry in listing["content"]} >= set(IDS)
+    notebook = json.load(_get(f"{base}/api/contents/{folder}/00-start/00-start.ipynb"))
+    assert notebook["type"] == "notebook"
+
+
+def test_a_kernel_in_lab_imports_the_course_utils(lab):
+    base, _ = lab
+    kernel = json.load(_get(f"{base}/api/kernels", method="POST", data=b"{}"))
+    ws = websocket.create_connection(
+        f"ws://127.0.0.1:{base.rsplit(':', 1)[1]}/api/kernels/{kernel['id']}/channels",
+        header=[f"Authorization: token {TOKEN}"], timeout=60)
+    msg_id = uuid.uuid4().hex
+    code = "import utils, utils.env; print(utils.__file__); print(utils.env.detect_platform())"
+    ws.send(json.dumps({
+        "header": {"msg_id": msg_id, "msg_type": "execute_request", "username": "test",
+                   "session": uuid.uuid4().hex, "version": "5.3"},
+        "parent_header": {}, "metadata": {}, "channel": "shell",
+        "content": {"code": code, "silent": False, "store_history": False,
+                    "user_expressions": {}, "allow_stdin": False},
+    }))
+    printed, deadline = "", time.time() + 60
+    while time.time() < deadline:
+        msg = json.loads(ws.recv())
+        if msg.get("parent_header", {}).get("msg_id") != msg_id:
+            continue
+        if msg["msg_type"] == "stream":
+            printed += msg["content"]["text"]
+        if msg["msg_type"] == "error":
+            pytest.fail("\n".join(msg["content"]["traceback"]))
+        if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+            break
+    ws.close()
+    lines = printed.split()
+    assert lines[0] == str(ROOT / "utils" / "__init__.py")
+    assert lines[1] == "local"

@@ -1,0 +1,1 @@
+"""Project tooling: build the notebooks, keep the learner's workspace, benchmark."""

@@ -1,0 +1,44 @@
+"""The syllabus: one nbgrader assignment per notebook, in order.
+
+The README's syllabus table is generated from this list by `make course`.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class Lesson(NamedTuple):
+    """One notebook of the course."""
+
+    id: str
+    title: str
+    summary: str
+
+
+SYLLABUS: list[Lesson] = [
+    Lesson("00-start", "Start here",
+           "check your environment; how exercises, visible and hidden tests, hints and grading work"),
+    Lesson("01-ai-ml-dl", "AI, ML and DL",
+           "hand-written rules vs a learned model; supervised, unsupervised and reinforcement learning"),
+    Lesson("02-supervised", "Supervised learning",
+           "baselines, pipelines, linear models, k-NN, trees, forests, boosting, SVM; cross-validation and metrics"),
+    Lesson("03-unsupervised", "Unsupervised learning",
+           "customer segmentation, PCA and t-SNE, anomaly detection on sensor readings"),
+    Lesson("04-neural-networks", "Neural networks",
+           "from one neuron to an MLP; autograd; your own training loop; regularisation; MLP vs boosting"),
+    Lesson("05-deep-architectures", "Deep architectures",
+           "CNNs and augmentation; linear, MLP, CNN, GRU and attention on MNIST-1D; inductive bias"),
+    Lesson("06-features-vs-representations", "Features vs representations",
+           "hand-crafted features vs learned ones; deep embeddings + classical models; transfer learning"),
+    Lesson("07-data-volume", "Data volume",
+           "learning curves of ML vs DL on tabular and image data; the crossover; what labels cost"),
+    Lesson("08-cost", "Cost",
+           "time, latency, size, memory and energy; quantisation, pruning, distillation; retraining"),
+    Lesson("09-interpretability", "Interpretability",
+           "by design vs post-hoc; explaining a CNN and testing the explanation; a credit decision; bias"),
+    Lesson("10-choosing", "Choosing",
+           "the decision framework; your own evidence table; capstone: three business cases"),
+    Lesson("11-beyond", "Beyond (optional)",
+           "generative models, Q-learning vs a deep Q-network, foundation models and edge AI"),
+]

@@ -1,0 +1,77 @@
+"""The generated parts every notebook shares: the Colab/Binder badges and the setup cell.
+
+The repository URL lives once, in `pyproject.toml` (`[project.urls] Repository`); everything
+here is derived from it.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BRANCH = "main"
+PACKAGE = "ml-vs-dl-course"
+
+
+@lru_cache(maxsize=1)
+def repository_url() -> str:
+    """The course repository's URL, read from pyproject.toml."""
+    with open(ROOT / "pyproject.toml", "rb") as f:
+        url = tomllib.load(f)["project"]["urls"]["Repository"]
+    return url.rstrip("/")
+
+
+def github_slug() -> str:
+    """`owner/name` of the repository (the last two parts of its URL)."""
+    return "/".join(repository_url().split("/")[-2:])
+
+
+def colab_url(notebook_id: str) -> str:
+    """Link that opens the student version of a notebook in Google Colab."""
+    return (
+        f"https://colab.research.google.com/github/{github_slug()}/blob/{BRANCH}/"
+        f"course/{notebook_id}/{notebook_id}.ipynb"
+    )
+
+
+def binder_url(notebook_id: str) -> str:
+    """Link that opens the student version of a notebook in JupyterLab on Binder."""
+    return (
+        f"https://mybinder.org/v2/gh/{github_slug()}/{BRANCH}"
+        f"?urlpath=lab/tree/course/{notebook_id}/{notebook_id}.ipynb"
+    )
+
+
+def badges_markdown(notebook_id: str) -> str:
+    """The badge line inserted under each notebook's title."""
+    return (
+        f"[![Open in Colab](https://colab.research.google.com/assets/colab-badge.svg)]"
+        f"({colab_url(notebook_id)}) "
+        f"[![Launch Binder](https://mybinder.org/badge_logo.svg)]({binder_url(notebook_id)})"
+    )
+
+
+def package_source() -> str:
+    """What `pip install` takes on Colab to get the course package."""
+    return f"{PACKAGE} @ git+{repository_url()}.git@{BRANCH}"
+
+
+def setup_cell_source() -> str:
+    """The first code cell of every notebook: works locally, on Binder and on Colab."""
+    return f'''\
+# Setup: run this cell first. Locally and on Binder the course package `utils` is installed;
+# on Colab (or any Python without it) this cell installs it from the course repository.
+try:
+    from utils import env, checks
+except ImportError:
+    import importlib, os, subprocess, sys
+    source = os.environ.get("COURSE_PACKAGE", "{package_source()}")
+    print("Installing the course package (about a minute)...")
+    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", source], check=True)
+    importlib.invalidate_caches()
+    sys.modules.pop("utils", None)
+    from utils import env, checks
+
+run = env.setup()  # seeds, device, threads, plot style; prints where this notebook runs'''
