@@ -1,4 +1,4 @@
-"""Shared test set-up: the course must work offline, and plots must not need a screen."""
+"""Test set-up for the whole suite (tests/ and the nbval run of solutions/): offline, no screen."""
 
 from __future__ import annotations
 
