@@ -10,6 +10,8 @@ export PATH := $(BIN):$(PATH)
 
 LAB_ARGS    ?=
 WORKSPACE   ?= workspace
+# Jupyter refuses to run as root unless told; containers and CI often are root.
+ALLOW_ROOT  := $(if $(filter 0,$(shell id -u)),--allow-root,)
 PYTEST_ARGS ?=
 
 .PHONY: help setup lab test test-quick course check-course benchmark clean
@@ -31,7 +33,7 @@ $(STAMP): pyproject.toml
 
 lab: setup
 	$(BIN)/python -m tools.workspace "$(WORKSPACE)"
-	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" --LabApp.default_url=/lab/tree/$(WORKSPACE) $(LAB_ARGS)
+	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" --LabApp.default_url=/lab/tree/$(WORKSPACE) $(ALLOW_ROOT) $(LAB_ARGS)
 
 test: setup
 	$(BIN)/python -m pytest tests solutions --nbval-lax --nbval-cell-timeout=300 $(PYTEST_ARGS)

@@ -71,7 +71,7 @@ def strip_markers(source: str) -> str:
                      if not SOLUTION_MARKERS.match(line))
 
 
-def tests_for(cells: list[NotebookNode], solution_index: int) -> NotebookNode:
+def grading_cell_after(cells: list[NotebookNode], solution_index: int) -> NotebookNode:
     """The autograded test cell that belongs to the solution cell at `solution_index`."""
     for cell in cells[solution_index + 1:]:
         if is_autograded_test(cell):

@@ -63,12 +63,19 @@ def lab():
             pytest.fail("JupyterLab did not answer within 60 s")
         yield base, folder
     finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
+        _stop(process)
         shutil.rmtree(ROOT / folder, ignore_errors=True)
+
+
+def _stop(process: subprocess.Popen) -> None:
+    """Stop `make lab` and everything it started (its own process group)."""
+    try:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=20)
+    except ProcessLookupError:
+        pass
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
 
 
 def test_lab_opens_on_the_learners_copy_of_the_course(lab):

@@ -16,7 +16,7 @@ import pytest
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
-from tests.notebooks import IDS, is_solution, nbgrader_meta, read, solution_path, tests_for
+from tests.notebooks import IDS, is_solution, nbgrader_meta, read, solution_path, grading_cell_after
 
 pytestmark = pytest.mark.slow
 WRONG_ANSWERS = Path(__file__).parent / "wrong_answers"
@@ -64,7 +64,7 @@ def test_tests_reject_every_wrong_answer(notebook_id):
                 continue
             grade_id = nbgrader_meta(cell).get("grade_id")
             if is_solution(cell) and grade_id in kept:
-                tests = tests_for(nb.cells, index)
+                tests = grading_cell_after(nb.cells, index)
                 for number, wrong in enumerate(kept[grade_id], 1):
                     outcome = _run_wrong_answer(client, index, wrong, tests.source)
                     checked += 1

@@ -31,7 +31,7 @@ def sync(course: Path = COURSE, workspace: Path = WORKSPACE) -> dict[str, list[s
     """Copy new course files into the workspace; never overwrite. Returns what happened."""
     if not course.is_dir():
         raise FileNotFoundError(f"{course} not found: run this from a checkout of the course")
-    workspace.mkdir(exist_ok=True)
+    workspace.mkdir(parents=True, exist_ok=True)
     record_path = workspace / RECORD
     try:
         record: dict[str, str] = json.loads(record_path.read_text())

@@ -1,0 +1,92 @@
+"""Fixtures for the unit tests of the ``utils`` package.
+
+Plots are drawn with matplotlib's non-interactive Agg backend, every figure is closed after
+each test, and the global state that ``utils.env.setup`` changes (PyTorch threads and
+determinism, matplotlib's rcParams, OMP_NUM_THREADS, the random generators) is restored.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ["MPLBACKEND"] = "Agg"  # before anything imports matplotlib
+
+import random  # noqa: E402
+from collections.abc import Iterator  # noqa: E402
+
+import matplotlib  # noqa: E402
+
+matplotlib.use("Agg")
+
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+
+#: Environment variables that decide which platform utils.env.detect_platform reports.
+PLATFORM_VARIABLES = (
+    "COLAB_RELEASE_TAG",
+    "COLAB_GPU",
+    "BINDER_LAUNCH_HOST",
+    "BINDER_REPO_URL",
+    "BINDER_REF_URL",
+    "BINDER_REQUEST",
+    "BINDER_PERSISTENT_REQUEST",
+    "BINDER_SERVICE_HOST",
+    "JUPYTERHUB_SERVICE_PREFIX",
+)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # Registered here too, so that the unit tests run warning-free on their own.
+    config.addinivalue_line("markers", "slow: takes more than ~2 s")
+
+
+@pytest.fixture(autouse=True)
+def _close_figures() -> Iterator[None]:
+    yield
+    import matplotlib.pyplot as plt
+
+    plt.close("all")
+
+
+def set_deterministic(mode: bool, warn_only: bool = False) -> None:
+    """torch.use_deterministic_algorithms without importing torch._inductor (~2.5 s)."""
+    import torch
+
+    setter = getattr(torch._C, "_set_deterministic_algorithms", None)
+    if setter is None:
+        torch.use_deterministic_algorithms(mode, warn_only=warn_only)
+    else:
+        setter(mode, warn_only=warn_only)
+
+
+@pytest.fixture()
+def restore_global_state(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Undo what utils.env.setup changes in the process (threads, determinism, seeds, style)."""
+    import torch
+    from threadpoolctl import threadpool_limits
+
+    pools = threadpool_limits(limits=None)  # remembers the BLAS/OpenMP limits
+    threads = torch.get_num_threads()
+    deterministic = torch.are_deterministic_algorithms_enabled()
+    warn_only = torch.is_deterministic_algorithms_warn_only_enabled()
+    python_state, numpy_state, torch_state = random.getstate(), np.random.get_state(), torch.get_rng_state()
+    monkeypatch.delenv("OMP_NUM_THREADS", raising=False)
+    with matplotlib.rc_context():
+        yield
+    torch.set_num_threads(threads)
+    pools.restore_original_limits()
+    set_deterministic(deterministic, warn_only=warn_only)
+    random.setstate(python_state)
+    np.random.set_state(numpy_state)
+    torch.set_rng_state(torch_state)
+
+
+@pytest.fixture()
+def local_platform(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
+    """No Colab or Binder variables, and google.colab not importable: a 'local' machine."""
+    from utils import env
+
+    for name in PLATFORM_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(env, "_colab_importable", lambda: False)
+    return monkeypatch

@@ -1,0 +1,552 @@
+"""Tests of utils.data: every dataset offline, deterministic, of the documented shape and content."""
+
+from __future__ import annotations
+
+import contextlib
+import random
+import time
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from utils import data
+
+# --------------------------------------------------------------------------------------
+# Helpers
+# --------------------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def global_random_state_unchanged():
+    """Fail if the block changes Python's or NumPy's global random state."""
+    python_state, numpy_state = random.getstate(), np.random.get_state()
+    yield
+    assert random.getstate() == python_state, "the global `random` state changed"
+    after = np.random.get_state()
+    assert all(np.array_equal(a, b) for a, b in zip(after, numpy_state)), "NumPy's global state changed"
+
+
+# --------------------------------------------------------------------------------------
+# Bundled tabular sets
+# --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "shape", "classification"),
+    [("iris", (150, 4), True), ("wine", (178, 13), True), ("breast_cancer", (569, 30), True),
+     ("diabetes", (442, 10), False)],
+)
+def test_load_tabular_as_frame(name, shape, classification):
+    X, y = data.load_tabular(name)
+    assert isinstance(X, pd.DataFrame) and isinstance(y, pd.Series)
+    assert X.shape == shape and len(y) == shape[0]
+    assert y.name == "target"
+    assert not X.isna().any().any()
+    assert (y.dtype.kind == "i") is classification
+
+
+def test_load_tabular_as_arrays():
+    X, y = data.load_tabular("wine", as_frame=False)
+    assert isinstance(X, np.ndarray) and isinstance(y, np.ndarray)
+    assert X.shape == (178, 13) and set(np.unique(y)) == {0, 1, 2}
+
+
+def test_load_tabular_normalises_names():
+    X, _ = data.load_tabular(" Breast-Cancer ")
+    assert X.shape == (569, 30)
+    assert data.load_tabular("load_iris")[0].shape == (150, 4)
+
+
+@pytest.mark.parametrize(
+    ("name", "error", "message"),
+    [
+        ("titanic_2", ValueError, r"Unknown name 'titanic_2'. Choose one of: 'iris', 'wine', 'breast_cancer', 'diabetes'"),
+        ("california_housing", ValueError, r"not available offline: it is downloaded by .*fetch_california_housing"),
+        ("mnist", ValueError, r"not available offline.*Offline instead: utils.data.load_digits_8x8"),
+        ("digits", ValueError, r"image set, not a table: use utils.data.load_digits_8x8"),
+        (3, TypeError, r"name must be a string, but got int 3"),
+    ],
+)
+def test_load_tabular_bad_names(name, error, message):
+    with pytest.raises(error, match=message):
+        data.load_tabular(name)
+
+
+def test_load_tabular_bad_as_frame():
+    with pytest.raises(TypeError, match="as_frame must be True or False"):
+        data.load_tabular("iris", as_frame="yes")
+
+
+def test_load_digits_8x8():
+    images, labels = data.load_digits_8x8()
+    assert images.shape == (1797, 8, 8) and images.dtype == np.float32
+    assert images.min() == 0.0 and images.max() == 1.0
+    assert labels.dtype == np.int64 and set(np.unique(labels)) == set(range(10))
+
+
+def test_load_digits_8x8_returns_copies():
+    images, labels = data.load_digits_8x8()
+    images[:] = -1
+    labels[:] = -1
+    again, labels_again = data.load_digits_8x8()
+    assert again.min() == 0.0 and labels_again.min() == 0
+
+
+# --------------------------------------------------------------------------------------
+# Customers
+# --------------------------------------------------------------------------------------
+
+
+def test_make_customers_columns_and_ranges():
+    customers = data.make_customers()
+    assert list(customers.columns) == list(data.CUSTOMER_COLUMNS)
+    assert len(customers) == 600
+    assert customers.index.name == "customer_id" and customers.index[0] == 1
+    assert customers["age"].between(18, 90).all()
+    assert (customers["annual_income"] > 0).all()
+    assert customers["spending_score"].between(1, 100).all()
+    assert (customers["visits_per_month"] >= 0).all()
+    assert customers["online_share"].between(0, 1).all()
+    assert (customers["tenure_years"] >= 0).all()
+    assert (customers["tenure_years"] <= customers["age"] - 16).all()
+    assert not customers.isna().any().any()
+
+
+def test_make_customers_income_is_right_skewed():
+    income = data.make_customers(2000)["annual_income"]
+    assert income.skew() > 0.5
+    assert income.mean() > income.median()
+
+
+def test_make_customers_segments_only_on_request():
+    assert "segment" not in data.make_customers(100)
+    customers = data.make_customers(1000, with_segments=True)
+    segment = customers["segment"]
+    assert isinstance(segment.dtype, pd.CategoricalDtype)
+    assert set(segment.unique()) == {s.name for s in data.CUSTOMER_SEGMENTS}
+    shares = segment.value_counts(normalize=True)
+    assert abs(shares["families"] - 0.26) < 0.05
+    ages = customers.groupby("segment", observed=True)["age"].mean()
+    assert ages["students"] < ages["young professionals"] < ages["families"] < ages["affluent seniors"]
+
+
+def test_make_customers_is_deterministic():
+    pd.testing.assert_frame_equal(data.make_customers(seed=5), data.make_customers(seed=5))
+    assert not data.make_customers(seed=5).equals(data.make_customers(seed=6))
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "message"),
+    [({"n": 5}, ValueError, r"n must be between 10 and 1000000, but got 5"),
+     ({"n": "600"}, TypeError, r"n must be an int, but got str '600'"),
+     ({"seed": -3}, ValueError, r"seed must be between 0 and"),
+     ({"with_segments": 1}, TypeError, r"with_segments must be True or False")],
+)
+def test_make_customers_bad_input(kwargs, error, message):
+    with pytest.raises(error, match=message):
+        data.make_customers(**kwargs)
+
+
+# --------------------------------------------------------------------------------------
+# Sensor readings
+# --------------------------------------------------------------------------------------
+
+CHANNELS = ["temperature", "vibration", "pressure", "current"]
+
+
+def test_make_sensor_readings_columns_and_time_axis():
+    readings = data.make_sensor_readings()
+    assert list(readings.columns) == ["timestamp", *CHANNELS, "is_anomaly", "anomaly_kind"]
+    assert len(readings) == 2000
+    steps = readings["timestamp"].diff().dropna().unique()
+    assert list(steps) == [pd.Timedelta(minutes=10)]
+    assert readings["is_anomaly"].dtype == bool
+    assert not readings[CHANNELS].isna().any().any()
+
+
+@pytest.mark.parametrize(("n", "rate"), [(2000, 0.02), (2000, 0.0), (1000, 0.05), (5000, 0.1), (300, 0.2)])
+def test_make_sensor_readings_anomaly_rate(n, rate):
+    readings = data.make_sensor_readings(n, anomaly_rate=rate)
+    flagged = readings["is_anomaly"].to_numpy()
+    assert flagged.sum() == round(rate * n)
+    assert not flagged[0] and not flagged[-1]
+    assert ((readings["anomaly_kind"] != "none") == readings["is_anomaly"]).all()
+
+
+def test_make_sensor_readings_has_every_documented_kind():
+    kinds = data.make_sensor_readings()["anomaly_kind"]
+    counts = kinds.value_counts()
+    assert set(kinds.cat.categories) == {"none", "spike", "drift", "stuck", "correlation_break"}
+    assert (counts[["spike", "drift", "stuck", "correlation_break"]] > 0).all()
+
+
+def test_make_sensor_readings_channels_correlated_with_daily_cycle():
+    readings = data.make_sensor_readings()
+    normal = readings[~readings["is_anomaly"]]
+    correlations = normal[CHANNELS].corr().to_numpy()
+    assert correlations[np.triu_indices(4, 1)].min() > 0.7
+    by_hour = normal.groupby(normal["timestamp"].dt.hour)["temperature"].mean()
+    assert by_hour.max() - by_hour.min() > 5.0
+
+
+def _windows(mask: np.ndarray) -> list[slice]:
+    edges = np.flatnonzero(np.diff(np.concatenate([[0], mask.astype(int), [0]])))
+    return [slice(start, stop) for start, stop in zip(edges[::2], edges[1::2])]
+
+
+def test_stuck_sensor_repeats_a_value():
+    readings = data.make_sensor_readings(5000, anomaly_rate=0.1)
+    windows = _windows((readings["anomaly_kind"] == "stuck").to_numpy())
+    assert windows
+    for rows in windows:
+        block = readings[CHANNELS].iloc[rows]
+        assert (block.nunique() == 1).any(), "a stuck window should hold one repeated value"
+
+
+def test_spikes_stand_out():
+    readings = data.make_sensor_readings(5000, anomaly_rate=0.1)
+    jumps = readings[CHANNELS].diff().abs() / readings[CHANNELS].std()
+    spike_rows = readings["anomaly_kind"] == "spike"
+    assert (jumps[spike_rows].max(axis=1) > 3).all()
+
+
+def test_make_sensor_readings_is_deterministic():
+    pd.testing.assert_frame_equal(data.make_sensor_readings(seed=2), data.make_sensor_readings(seed=2))
+    assert not data.make_sensor_readings(seed=2).equals(data.make_sensor_readings(seed=3))
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "message"),
+    [({"anomaly_rate": 0.5}, ValueError, r"anomaly_rate must be between 0.0 and 0.2, but got 0.5"),
+     ({"anomaly_rate": float("nan")}, ValueError, r"anomaly_rate must be a finite number"),
+     ({"anomaly_rate": "2%"}, TypeError, r"anomaly_rate must be a number, but got str"),
+     ({"n": 50}, ValueError, r"n must be between 100 and"),
+     ({"seed": 0.5}, TypeError, r"seed must be an int")],
+)
+def test_make_sensor_readings_bad_input(kwargs, error, message):
+    with pytest.raises(error, match=message):
+        data.make_sensor_readings(**kwargs)
+
+
+# --------------------------------------------------------------------------------------
+# Churn
+# --------------------------------------------------------------------------------------
+
+CATEGORICAL = {"contract", "internet_service", "payment_method", "region"}
+
+
+def test_make_churn_shapes_types_and_imbalance():
+    X, y = data.make_churn()
+    assert X.shape == (3000, 11) and y.shape == (3000,)
+    assert y.name == "churned" and set(y.unique()) == {0, 1}
+    assert 0.24 <= y.mean() <= 0.26
+    categorical = {c for c in X.columns if isinstance(X[c].dtype, pd.CategoricalDtype)}
+    assert categorical == CATEGORICAL
+    numeric = set(X.select_dtypes("number").columns)
+    assert numeric == set(X.columns) - CATEGORICAL
+    assert (X.index == y.index).all()
+
+
+def test_make_churn_missing_values_in_one_column():
+    X, _ = data.make_churn()
+    missing = X.isna().mean()
+    assert list(missing[missing > 0].index) == ["satisfaction"]
+    assert 0.08 <= missing["satisfaction"] <= 0.18
+
+
+def test_make_churn_target_follows_the_documented_rules():
+    X, y = data.make_churn(10000)
+    rate = y.groupby(X["contract"], observed=True).mean()
+    assert rate["month-to-month"] > 3 * rate["two-year"]
+    assert y[X["support_calls"] >= 4].mean() > y.mean()
+    new = X["tenure_months"] < 6
+    assert y[new & (X["contract"] == "month-to-month")].mean() > 0.5
+    # a useless column: churn does not depend on region
+    by_region = y.groupby(X["region"], observed=True).mean()
+    assert (by_region - y.mean()).abs().max() < 0.04
+
+
+def test_make_churn_is_deterministic():
+    X1, y1 = data.make_churn(500, seed=9)
+    X2, y2 = data.make_churn(500, seed=9)
+    pd.testing.assert_frame_equal(X1, X2)
+    pd.testing.assert_series_equal(y1, y2)
+    X3, _ = data.make_churn(500, seed=10)
+    assert not X1.equals(X3)
+
+
+@pytest.mark.slow
+def test_trees_beat_a_linear_model_on_churn():
+    from sklearn.compose import make_column_selector, make_column_transformer
+    from sklearn.ensemble import HistGradientBoostingClassifier
+    from sklearn.impute import SimpleImputer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import train_test_split
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import OneHotEncoder, StandardScaler
+    from threadpoolctl import threadpool_limits
+
+    X, y = data.make_churn()
+    X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.3, random_state=0, stratify=y)
+    prepare = make_column_transformer(
+        (make_pipeline(SimpleImputer(), StandardScaler()), make_column_selector(dtype_include="number")),
+        (OneHotEncoder(handle_unknown="ignore"), make_column_selector(dtype_include="category")),
+    )
+    with threadpool_limits(1):  # two OpenMP threads on a busy 2-core machine are ~15x slower
+        linear = make_pipeline(prepare, LogisticRegression(max_iter=2000)).fit(X_train, y_train)
+        trees = make_pipeline(prepare, HistGradientBoostingClassifier(random_state=0)).fit(X_train, y_train)
+        linear_accuracy, trees_accuracy = linear.score(X_test, y_test), trees.score(X_test, y_test)
+    assert trees_accuracy > linear_accuracy + 0.01
+    assert linear_accuracy > 0.76  # both beat the majority class (0.75)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "message"),
+    [({"n": 10}, ValueError, r"n must be between 100 and"), ({"n": 3000.0}, TypeError, r"n must be an int"),
+     ({"seed": "0"}, TypeError, r"seed must be an int")],
+)
+def test_make_churn_bad_input(kwargs, error, message):
+    with pytest.raises(error, match=message):
+        data.make_churn(**kwargs)
+
+
+# --------------------------------------------------------------------------------------
+# MNIST-1D
+# --------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def mnist1d():
+    """Generate MNIST-1D once, from scratch, proving it neither downloads nor prints nor reseeds."""
+
+    def no_network(*args, **kwargs):
+        raise AssertionError("load_mnist1d tried to download")
+
+    import io
+
+    import mnist1d.data
+    import requests
+
+    data._mnist1d_raw.cache_clear()
+    printed = io.StringIO()
+    with pytest.MonkeyPatch.context() as patch, contextlib.redirect_stdout(printed):
+        patch.setattr(requests, "get", no_network)
+        patch.setattr(mnist1d.data, "get_dataset", no_network)
+        with global_random_state_unchanged():
+            loaded = data.load_mnist1d()
+    assert printed.getvalue() == ""
+    return loaded
+
+
+@pytest.mark.slow
+def test_load_mnist1d_shapes_and_dtypes(mnist1d):
+    assert mnist1d["x"].shape == (4000, 40) and mnist1d["x"].dtype == np.float32
+    assert mnist1d["x_test"].shape == (1000, 40) and mnist1d["x_test"].dtype == np.float32
+    assert mnist1d["y"].shape == (4000,) and mnist1d["y_test"].shape == (1000,)
+    assert mnist1d["y"].dtype == np.int64 and set(np.unique(mnist1d["y"])) == set(range(10))
+    assert mnist1d["t"].shape == (40,) and mnist1d["t"].dtype == np.float32
+    assert np.array_equal(mnist1d["positions"], np.arange(40))
+    everything = np.concatenate([mnist1d["x"], mnist1d["x_test"]])
+    assert abs(everything.mean()) < 1e-3 and abs(everything.std() - 1) < 1e-3  # standardised as in the paper
+
+
+@pytest.mark.slow
+def test_load_mnist1d_is_cached_and_returns_copies(mnist1d):
+    start = time.perf_counter()
+    again = data.load_mnist1d()
+    assert time.perf_counter() - start < 0.5
+    for key in ("x", "y", "x_test", "y_test", "t"):
+        assert np.array_equal(again[key], mnist1d[key])
+        again[key][...] = 0  # a caller's change must not reach the cache
+    fresh = data.load_mnist1d()
+    assert np.array_equal(fresh["x"], mnist1d["x"]) and np.array_equal(fresh["y"], mnist1d["y"])
+
+
+@pytest.mark.slow
+def test_load_mnist1d_shuffled_positions(mnist1d):
+    shuffled = data.load_mnist1d(shuffle_positions=True)
+    order = shuffled["positions"]
+    assert sorted(order.tolist()) == list(range(40)) and not np.array_equal(order, np.arange(40))
+    assert np.array_equal(shuffled["x"], mnist1d["x"][:, order])
+    assert np.array_equal(shuffled["x_test"], mnist1d["x_test"][:, order])
+    assert np.array_equal(shuffled["y"], mnist1d["y"])
+    assert not np.array_equal(shuffled["x"], mnist1d["x"])
+    assert np.array_equal(data.load_mnist1d(shuffle_positions=True)["positions"], order)  # one fixed permutation
+    assert not np.array_equal(data.load_mnist1d(shuffle_positions=True, seed=1)["positions"], order)
+
+
+@pytest.mark.slow
+def test_load_mnist1d_balanced_nested_subsets(mnist1d):
+    small = data.load_mnist1d(n_train=100)
+    assert small["x"].shape == (100, 40)
+    assert np.bincount(small["y"], minlength=10).tolist() == [10] * 10
+    smaller = data.load_mnist1d(n_train=50)
+    assert np.array_equal(smaller["x"], small["x"][:50])
+    assert small["x_test"].shape == (1000, 40)
+    other = data.load_mnist1d(n_train=100, seed=1)
+    assert not np.array_equal(other["x"], small["x"])
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "message"),
+    [({"n_train": 0}, ValueError, r"n_train must be between 1 and 4000, but got 0"),
+     ({"n_train": 5000}, ValueError, r"n_train must be between 1 and 4000"),
+     ({"n_train": 1.5}, TypeError, r"n_train must be an int"),
+     ({"shuffle_positions": "yes"}, TypeError, r"shuffle_positions must be True or False"),
+     ({"seed": -1}, ValueError, r"seed must be between 0")],
+)
+def test_load_mnist1d_bad_input(kwargs, error, message):
+    with pytest.raises(error, match=message):
+        data.load_mnist1d(**kwargs)
+
+
+def test_preserve_global_random_state():
+    with global_random_state_unchanged(), data._preserve_global_random_state():
+        np.random.seed(42)
+        random.seed(42)
+        np.random.rand(3)
+
+
+# --------------------------------------------------------------------------------------
+# Translated digits
+# --------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def translated():
+    return data.make_translated_digits(n_train=500, n_test=100)
+
+
+def test_make_translated_digits_shapes_dtypes_ranges(translated):
+    assert translated["x_train"].shape == (500, 32, 32) and translated["x_train"].dtype == np.float32
+    assert translated["x_test"].shape == (100, 32, 32) and translated["x_test"].dtype == np.float32
+    assert translated["y_train"].shape == (500,) and translated["y_train"].dtype == np.int64
+    for key in ("x_train", "x_test"):
+        assert translated[key].min() >= 0.0 and translated[key].max() <= 1.0
+        assert (translated[key].max(axis=(1, 2)) > 0.5).all(), "every image shows a digit"
+
+
+def test_make_translated_digits_train_and_test_sources_are_disjoint(translated):
+    assert not set(translated["source_train"]) & set(translated["source_test"])
+    _, labels = data.load_digits_8x8()
+    assert np.array_equal(labels[translated["source_train"]], translated["y_train"])
+    assert np.array_equal(labels[translated["source_test"]], translated["y_test"])
+    assert set(np.unique(translated["y_test"])) == set(range(10))
+
+
+def test_make_translated_digits_pools_are_disjoint_for_any_seed():
+    for seed in range(3):
+        d = data.make_translated_digits(n_train=2000, n_test=1000, seed=seed)
+        assert not set(d["source_train"]) & set(d["source_test"])
+        assert len(set(d["source_test"])) > 250  # drawn from the ~360 held-out digits
+
+
+def test_make_translated_digits_is_deterministic(translated):
+    again = data.make_translated_digits(n_train=500, n_test=100)
+    for key, value in translated.items():
+        assert np.array_equal(again[key], value), key
+    other = data.make_translated_digits(n_train=500, n_test=100, seed=1)
+    assert not np.array_equal(other["x_train"], translated["x_train"])
+
+
+def test_make_translated_digits_prefixes_and_fixed_test_set(translated):
+    small = data.make_translated_digits(n_train=100, n_test=100)
+    assert np.array_equal(small["x_train"], translated["x_train"][:100])
+    assert np.array_equal(small["x_test"], translated["x_test"])
+
+
+def test_make_translated_digits_unit_scale_copies_the_source_digit():
+    d = data.make_translated_digits(n_train=50, n_test=10, canvas=8, scale=(1.0, 1.0))
+    images, _ = data.load_digits_8x8()
+    assert np.array_equal(d["x_train"], images[d["source_train"]])
+
+
+def test_make_translated_digits_moves_the_digits(translated):
+    rows, cols = np.nonzero(translated["x_train"].sum(axis=0))
+    centres = [np.array(np.nonzero(image)).mean(axis=1) for image in translated["x_train"][:200]]
+    spread = np.std(centres, axis=0)
+    assert (spread > 3).all(), "digit positions should vary across the canvas"
+
+
+def test_make_translated_digits_clutter_only_adds_ink(translated):
+    cluttered = data.make_translated_digits(n_train=500, n_test=100, clutter=3)
+    assert np.array_equal(cluttered["y_train"], translated["y_train"])
+    assert (cluttered["x_train"] >= translated["x_train"]).all()
+    added = (cluttered["x_train"] - translated["x_train"]).sum(axis=(1, 2))
+    assert (added > 0).mean() > 0.9
+
+
+@pytest.mark.slow
+def test_make_translated_digits_is_fast():
+    start = time.perf_counter()
+    d = data.make_translated_digits(10000, 2000)
+    elapsed = time.perf_counter() - start
+    assert d["x_train"].shape == (10000, 32, 32)
+    assert d["x_train"].nbytes + d["x_test"].nbytes < 50_000_000
+    assert elapsed < 5.0, f"12,000 images took {elapsed:.1f} s"
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "message"),
+    [({"canvas": 12}, ValueError, r"canvas=12 is too small: digits scaled by up to 2.0 are 16×16 pixels. "
+                                  r"Use canvas >= 16"),
+     ({"canvas": 32.0}, TypeError, r"canvas must be an int"),
+     ({"scale": (2.0, 1.0)}, ValueError, r"low <= high"),
+     ({"scale": 1.5}, TypeError, r"scale must be a \(low, high\) pair"),
+     ({"scale": (1.0, float("nan"))}, ValueError, r"scale\[1\] must be a finite number"),
+     ({"scale": (0.1, 1.0)}, ValueError, r"scale\[0\] must be between 0.5 and 10.0"),
+     ({"clutter": -1}, ValueError, r"clutter must be between 0 and 20, but got -1"),
+     ({"n_train": 0}, ValueError, r"n_train must be between 1 and"),
+     ({"n_test": "10"}, TypeError, r"n_test must be an int")],
+)
+def test_make_translated_digits_bad_input(kwargs, error, message):
+    with pytest.raises(error, match=message):
+        data.make_translated_digits(**{"n_train": 10, "n_test": 10, **kwargs})
+
+
+# --------------------------------------------------------------------------------------
+# Registry and global state
+# --------------------------------------------------------------------------------------
+
+
+def test_load_dataset_dispatches_with_kwargs():
+    X, y = data.load_dataset("churn", n=200, seed=1)
+    X_direct, y_direct = data.make_churn(200, seed=1)
+    pd.testing.assert_frame_equal(X, X_direct)
+    assert data.load_dataset("iris")[0].shape == (150, 4)
+    assert data.load_dataset("wine", as_frame=False)[0].shape == (178, 13)
+    assert data.load_dataset("digits")[0].shape == (1797, 8, 8)
+    assert len(data.load_dataset("customers", n=50)) == 50
+    assert data.load_dataset("translated_digits", n_train=5, n_test=5)["x_train"].shape == (5, 32, 32)
+
+
+def test_registry_lists_every_dataset():
+    table = data.list_datasets()
+    assert list(table.columns) == ["name", "kind", "call", "description"]
+    assert set(table["name"]) == set(data.DATASETS) >= {"iris", "churn", "mnist1d", "translated_digits",
+                                                         "customers", "sensor_readings", "digits_8x8"}
+
+
+def test_load_dataset_unknown_name_lists_choices():
+    with pytest.raises(ValueError, match=r"Unknown dataset name 'cats'. Choose one of: 'iris', .*'translated_digits'"):
+        data.load_dataset("cats")
+    with pytest.raises(ValueError, match=r"'cifar10' is not available offline"):
+        data.load_dataset("cifar10")
+    with pytest.raises(TypeError, match="name must be a string"):
+        data.load_dataset(None)
+
+
+def test_load_dataset_unknown_argument():
+    with pytest.raises(TypeError, match=r"load_dataset\('churn'\): .*unexpected keyword argument 'size'.*make_churn"):
+        data.load_dataset("churn", size=10)
+
+
+@pytest.mark.parametrize(
+    "make",
+    [lambda: data.make_customers(100), lambda: data.make_sensor_readings(200), lambda: data.make_churn(200),
+     lambda: data.make_translated_digits(20, 20, clutter=2)],
+)
+def test_generators_leave_global_random_state_alone(make):
+    with global_random_state_unchanged():
+        make()

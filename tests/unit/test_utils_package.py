@@ -1,0 +1,56 @@
+"""Tests of the utils package itself: a cheap import, a version, lazily loaded submodules."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+import utils
+
+HEAVY = ("torch", "torchvision", "matplotlib", "sklearn", "pandas", "scipy")
+
+
+def test_import_utils_is_cheap():
+    code = (
+        "import json, sys, time\n"
+        "start = time.perf_counter()\n"
+        "import utils\n"
+        "elapsed = time.perf_counter() - start\n"
+        f"print(json.dumps({{'elapsed': elapsed, 'heavy': [m for m in {HEAVY!r} if m in sys.modules]}}))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    report = json.loads(result.stdout)
+    assert report["heavy"] == []
+    assert report["elapsed"] < 1.0
+
+
+def test_version_is_a_string():
+    assert isinstance(utils.__version__, str) and utils.__version__[0].isdigit()
+
+
+def test_submodules_load_on_first_use():
+    from utils import checks, data, env, plots
+
+    assert utils.checks is checks and utils.data is data and utils.env is env and utils.plots is plots
+    assert {"env", "data", "plots", "checks"} <= set(dir(utils))
+
+
+def test_unknown_attribute_lists_the_modules():
+    with pytest.raises(AttributeError, match=r"no attribute 'trian'; its modules are: env, data, plots, checks"):
+        utils.trian  # noqa: B018
+
+
+@pytest.mark.parametrize("module", ["env", "data", "plots", "checks"])
+def test_every_public_function_has_a_docstring_and_type_hints(module):
+    import inspect
+
+    mod = getattr(utils, module)
+    assert mod.__doc__ and len(mod.__doc__) > 100
+    for name in mod.__all__:
+        obj = getattr(mod, name)
+        if inspect.isfunction(obj):
+            assert obj.__doc__, f"{module}.{name} has no docstring"
+            assert "return" in obj.__annotations__, f"{module}.{name} has no return type"
