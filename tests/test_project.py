@@ -87,3 +87,13 @@ def test_workspace_and_grading_state_are_git_ignored():
     ignored = (ROOT / ".gitignore").read_text().splitlines()
     for entry in ("/workspace/", ".venv/", "gradebook.db"):
         assert entry in ignored
+
+
+def test_the_notebooks_environment_check_asks_for_what_pyproject_installs():
+    from utils.env import REQUIREMENTS
+
+    checked = {CONDA_NAMES.get(r.distribution, r.distribution): f">={r.minimum}"
+               for r in REQUIREMENTS}
+    pip = {name: spec for name, spec in _pip_requirements().items()
+           if name not in ("jupyterlab", "nbgrader", "jupytext")}
+    assert checked == pip

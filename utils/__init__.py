@@ -1,1 +1,41 @@
-"""Shared helpers for the course."""
+"""Shared helpers for "Machine Learning vs Deep Learning — a hands-on course".
+
+Modules (import the ones a notebook needs: ``from utils import env, data, plots, checks``):
+
+* ``env``    — ``setup()`` for every notebook: seeds, threads, device, plot style, platform;
+  ``check_environment()`` for the first notebook.
+* ``data``   — every dataset of the course, offline and deterministic, with its provenance.
+* ``plots``  — decision boundaries, confusion matrices, image grids, signals, training curves.
+* ``checks`` — assertion helpers with friendly messages for the exercises' tests.
+
+``import utils`` itself is cheap: it imports none of PyTorch, torchvision or matplotlib.
+A submodule is loaded on first use (``utils.data`` works after ``import utils``).
+"""
+
+from __future__ import annotations
+
+import importlib
+from importlib.metadata import PackageNotFoundError, version
+from types import ModuleType
+
+try:
+    __version__: str = version("ml-vs-dl-course")
+except PackageNotFoundError:  # running from a source tree that is not pip-installed
+    __version__ = "0.0.0+unknown"
+
+_SUBMODULES = ("env", "data", "plots", "checks")
+
+__all__ = ["__version__", *_SUBMODULES]
+
+
+def __getattr__(name: str) -> ModuleType:
+    """Import a submodule on first access, so that ``import utils`` stays fast."""
+    if name in _SUBMODULES:
+        module = importlib.import_module(f"{__name__}.{name}")
+        globals()[name] = module
+        return module
+    raise AttributeError(f"module 'utils' has no attribute {name!r}; its modules are: {', '.join(_SUBMODULES)}.")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_SUBMODULES))

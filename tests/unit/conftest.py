@@ -13,6 +13,7 @@ os.environ["MPLBACKEND"] = "Agg"  # before anything imports matplotlib
 
 import random  # noqa: E402
 from collections.abc import Iterator  # noqa: E402
+from typing import Any  # noqa: E402
 
 import matplotlib  # noqa: E402
 
@@ -48,10 +49,8 @@ def _close_figures() -> Iterator[None]:
     plt.close("all")
 
 
-def set_deterministic(mode: bool, warn_only: bool = False) -> None:
+def set_deterministic(torch: Any, mode: bool, warn_only: bool = False) -> None:
     """torch.use_deterministic_algorithms without importing torch._inductor (~2.5 s)."""
-    import torch
-
     setter = getattr(torch._C, "_set_deterministic_algorithms", None)
     if setter is None:
         torch.use_deterministic_algorithms(mode, warn_only=warn_only)
@@ -75,7 +74,7 @@ def restore_global_state(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
         yield
     torch.set_num_threads(threads)
     pools.restore_original_limits()
-    set_deterministic(deterministic, warn_only=warn_only)
+    set_deterministic(torch, deterministic, warn_only=warn_only)
     random.setstate(python_state)
     np.random.set_state(numpy_state)
     torch.set_rng_state(torch_state)

@@ -61,7 +61,8 @@ def test_load_tabular_normalises_names():
 @pytest.mark.parametrize(
     ("name", "error", "message"),
     [
-        ("titanic_2", ValueError, r"Unknown name 'titanic_2'. Choose one of: 'iris', 'wine', 'breast_cancer', 'diabetes'"),
+        ("titanic_2", ValueError,
+         r"Unknown name 'titanic_2'. Choose one of: 'iris', 'wine', 'breast_cancer', 'diabetes'"),
         ("california_housing", ValueError, r"not available offline: it is downloaded by .*fetch_california_housing"),
         ("mnist", ValueError, r"not available offline.*Offline instead: utils.data.load_digits_8x8"),
         ("digits", ValueError, r"image set, not a table: use utils.data.load_digits_8x8"),

@@ -183,7 +183,8 @@ def test_choose_device_cpu_is_always_possible(monkeypatch):
 
 @pytest.mark.parametrize(
     ("device", "message"),
-    [("cuda", r"CUDA is not available"), ("cuda:0", r"CUDA is not available"), ("mps", r"MPS backend is not available")],
+    [("cuda", r"CUDA is not available"), ("cuda:0", r"CUDA is not available"),
+     ("mps", r"MPS backend is not available")],
 )
 def test_choose_device_unavailable_device_is_a_clear_error(no_gpu, device, message):
     with pytest.raises(RuntimeError, match=message + r".*device='cpu'"):
@@ -225,6 +226,17 @@ def test_available_cpus_honours_cgroup_quota(monkeypatch, files, expected):
     monkeypatch.setattr(env, "_affinity_cpus", lambda: 16)
     monkeypatch.setattr(env, "_read_text", _fake_files(files))
     assert env.available_cpus() == expected
+
+
+def test_available_cpus_reads_a_nested_cgroup_v2_path(monkeypatch):
+    monkeypatch.setattr(env, "_affinity_cpus", lambda: 16)
+    files = {"/proc/self/cgroup": "0::/kubepods/pod7/container1",
+             "/sys/fs/cgroup/cpu.max": "max 100000",
+             "/sys/fs/cgroup/kubepods/pod7/container1/cpu.max": "max 100000",
+             "/sys/fs/cgroup/kubepods/pod7/cpu.max": "200000 100000",
+             "/sys/fs/cgroup/kubepods/cpu.max": "800000 100000"}
+    monkeypatch.setattr(env, "_read_text", _fake_files(files))
+    assert env.available_cpus() == 2
 
 
 def test_available_cpus_honours_affinity(monkeypatch):
@@ -377,3 +389,10 @@ def test_check_environment_does_not_import_torch():
     code = "import sys; from utils import env; env.check_environment(); print('torch' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_missing_torch_says_what_to_do(monkeypatch):
+    with monkeypatch.context() as patch:
+        patch.setitem(sys.modules, "torch", None)  # makes `import torch` fail
+        with pytest.raises(ImportError, match=r"PyTorch \(torch\) is not installed .*check_environment\(\)"):
+            env.setup(verbose=False)

@@ -54,3 +54,13 @@ def test_every_public_function_has_a_docstring_and_type_hints(module):
         if inspect.isfunction(obj):
             assert obj.__doc__, f"{module}.{name} has no docstring"
             assert "return" in obj.__annotations__, f"{module}.{name} has no return type"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("module", ["env", "data", "plots", "checks"])
+def test_docstring_examples_run(module, restore_global_state, capsys):
+    import doctest
+
+    result = doctest.testmod(getattr(utils, module), optionflags=doctest.ELLIPSIS)
+    assert result.attempted > 0
+    assert result.failed == 0, capsys.readouterr().out

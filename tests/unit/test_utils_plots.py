@@ -234,7 +234,7 @@ def test_signals_single_signal_without_labels():
     ("x", "kwargs", "error", "message"),
     [(np.zeros((2, 3, 4)), {}, ValueError, r"x must be a 1-D or 2-D array, but got a 3-D array"),
      (np.zeros((4, 40)), {"t": np.zeros(39)}, ValueError, r"t must have one position per sample \(40\), but got 39"),
-     (np.zeros((4, 40)), {"y": [0, 1]}, ValueError, r"y must have one entry per image \(4\)"),
+     (np.zeros((4, 40)), {"y": [0, 1]}, ValueError, r"y must have one entry per signal \(4\)"),
      (np.array([[0.0, np.nan, 1.0]]), {}, ValueError, r"x contains 1 NaN"),
      (np.zeros((4, 40)), {"n": 0}, ValueError, r"n must be between 1 and 40"),
      (None, {}, TypeError, r"x must be an array")],

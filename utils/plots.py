@@ -1,0 +1,597 @@
+"""The figures the notebooks share: decision boundaries, confusion matrices, image grids,
+1-D signals and training curves.
+
+Every function validates its inputs (a shape mismatch, the wrong number of dimensions or a
+NaN raises an error that says what to fix), labels its axes, uses colour-blind-safe colours
+(the Okabe–Ito palette for classes and curves, ``cividis`` for matrices) plus marker shapes
+or line styles so that colour is never the only cue, and returns what it drew on:
+
+* :func:`decision_boundary` and :func:`confusion_matrix` take ``ax=None`` and return the
+  :class:`~matplotlib.axes.Axes`;
+* :func:`image_grid` and :func:`signals` draw many panels and return the
+  :class:`~matplotlib.figure.Figure`;
+* :func:`training_curves` returns a list of Axes (losses, then accuracies).
+
+Example::
+
+    from utils import plots
+    ax = plots.decision_boundary(model, X_train, y_train)
+    ax.figure.savefig("boundary.png")
+"""
+
+from __future__ import annotations
+
+import math
+import warnings
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.colors import ListedColormap
+from matplotlib.figure import Figure
+
+from ._validation import check_array, check_choice, check_int, check_same_length, describe, to_numpy
+
+__all__ = [
+    "OKABE_ITO",
+    "MARKERS",
+    "decision_boundary",
+    "confusion_matrix",
+    "image_grid",
+    "signals",
+    "training_curves",
+]
+
+#: Okabe & Ito's colour-blind-safe palette (without black, kept for edges and text).
+OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#999999")
+
+#: One marker shape per class, so classes differ by shape as well as colour.
+MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*", "<", ">")
+
+#: Colour of wrong predictions in :func:`image_grid` (vermillion).
+WRONG_COLOUR = "#D55E00"
+
+MAX_GRID_IMAGES = 100
+MAX_CLASSES_FOR_BOUNDARY = 30
+
+
+def _colour(index: int) -> str:
+    return OKABE_ITO[index % len(OKABE_ITO)]
+
+
+def _marker(index: int) -> str:
+    return MARKERS[index % len(MARKERS)]
+
+
+def _new_axes(ax: Axes | None, figsize: tuple[float, float] = (6.0, 4.5)) -> Axes:
+    """Return ``ax``, or a new Axes on a new figure when ``ax`` is None."""
+    if ax is None:
+        _, ax = plt.subplots(figsize=figsize)
+        return ax
+    if not isinstance(ax, Axes):
+        raise TypeError(
+            f"ax must be a matplotlib Axes (e.g. from fig, ax = plt.subplots()) or None, but got {describe(ax)}."
+        )
+    return ax
+
+
+def _labels(values: Any, name: str) -> np.ndarray:
+    """A 1-D array of class labels (numbers or strings) without missing values."""
+    if values is None or isinstance(values, (str, bytes, dict)):
+        raise TypeError(f"{name} must be a 1-D array or list of labels, but got {describe(values)}.")
+    array = to_numpy(values)
+    if array.ndim != 1:
+        raise ValueError(f"{name} must be 1-D (one label per example), but got shape {array.shape}.")
+    if array.size == 0:
+        raise ValueError(f"{name} is empty: pass at least one label.")
+    if np.issubdtype(array.dtype, np.floating) and np.isnan(array).any():
+        raise ValueError(f"{name} contains {int(np.isnan(array).sum())} NaN value(s): every example needs a label.")
+    if array.dtype == object and any(v is None or (isinstance(v, float) and math.isnan(v)) for v in array):
+        raise ValueError(f"{name} contains missing values (None or NaN): every example needs a label.")
+    return array
+
+
+def _check_title(title: Any) -> str | None:
+    if title is not None and not isinstance(title, str):
+        raise TypeError(f"title must be a string or None, but got {describe(title)}.")
+    return title
+
+
+# --------------------------------------------------------------------------------------
+# Decision boundary
+# --------------------------------------------------------------------------------------
+
+
+def _check_fitted_model(model: Any) -> None:
+    """Raise a clear error unless ``model`` is a fitted estimator with ``predict``."""
+    from sklearn.exceptions import NotFittedError
+    from sklearn.utils.validation import check_is_fitted
+
+    if isinstance(model, type):
+        raise TypeError(
+            f"model must be a fitted model *object*, but got the class {model.__name__}: "
+            f"create and fit one first, e.g. model = {model.__name__}().fit(X, y)."
+        )
+    if not hasattr(model, "predict") or not hasattr(model, "fit"):
+        raise TypeError(f"model must be a fitted scikit-learn model with .predict(), but got {describe(model)}.")
+    try:
+        check_is_fitted(model)
+    except NotFittedError:
+        raise NotFittedError(
+            f"This {type(model).__name__} is not fitted yet: "
+            "call model.fit(X, y) before plotting its decision boundary."
+        ) from None
+
+
+def _feature_names(X: Any, feature_names: Sequence[str] | None) -> list[str]:
+    if feature_names is None:
+        columns = getattr(X, "columns", None)
+        return [str(c) for c in columns] if columns is not None else ["feature 0", "feature 1"]
+    if isinstance(feature_names, str) or not isinstance(feature_names, Sequence):
+        raise TypeError(f"feature_names must be a list of two strings, but got {describe(feature_names)}.")
+    if len(feature_names) != 2:
+        raise ValueError(f"feature_names must name the 2 columns of X, but got {len(feature_names)} names.")
+    return [str(name) for name in feature_names]
+
+
+def _grid(X: np.ndarray, resolution: int) -> tuple[np.ndarray, np.ndarray]:
+    """A ``resolution``×``resolution`` mesh covering the data with a 5 % margin."""
+    low, high = X.min(axis=0), X.max(axis=0)
+    margin = np.where(high > low, 0.05 * (high - low), 0.5)
+    xs = np.linspace(low[0] - margin[0], high[0] + margin[0], resolution)
+    ys = np.linspace(low[1] - margin[1], high[1] + margin[1], resolution)
+    return np.meshgrid(xs, ys)
+
+
+def _predict_grid(model: Any, X: Any, points: np.ndarray) -> np.ndarray:
+    """Predict on grid points, as a DataFrame with X's columns when the model was fitted on one."""
+    columns = getattr(X, "columns", None)
+    if columns is not None:
+        import pandas as pd
+
+        points = pd.DataFrame(points, columns=columns)
+    return to_numpy(model.predict(points))
+
+
+def decision_boundary(
+    model: Any,
+    X: Any,
+    y: Any,
+    ax: Axes | None = None,
+    resolution: int = 200,
+    feature_names: Sequence[str] | None = None,
+    title: str | None = None,
+) -> Axes:
+    """Shade the class a fitted classifier predicts over the plane, and overlay the data.
+
+    Args:
+        model: a *fitted* model with ``predict`` (a classifier, a pipeline ending in one, or a
+            clusterer such as ``KMeans``) trained on the two columns of ``X``.
+        X: ``(n, 2)`` array or DataFrame: exactly two features.
+        y: ``n`` labels (the true classes; they colour and shape the points).
+        ax: Axes to draw on; ``None`` makes a new figure.
+        resolution: points per side of the prediction grid (10–1000).
+        feature_names: names of the two columns (default: the DataFrame's columns).
+        title: default "Decision regions of <model>".
+
+    Returns:
+        The Axes.
+
+    Example:
+        >>> from sklearn.datasets import make_moons
+        >>> from sklearn.tree import DecisionTreeClassifier
+        >>> X, y = make_moons(200, noise=0.2, random_state=0)
+        >>> ax = decision_boundary(DecisionTreeClassifier(max_depth=3).fit(X, y), X, y)
+    """
+    X_array = check_array(X, "X", ndim=2)
+    if X_array.shape[1] != 2:
+        raise ValueError(
+            f"X must have exactly 2 columns (one per axis of the plot), but got shape {X_array.shape}. "
+            "Select two features, e.g. X[:, :2], or reduce the data with PCA first."
+        )
+    y_array = _labels(y, "y")
+    check_same_length(X_array, "X", y_array, "y")
+    _check_fitted_model(model)
+    resolution = check_int(resolution, "resolution", 10, 1000)
+    names = _feature_names(X, feature_names)
+    title = _check_title(title)
+    ax = _new_axes(ax)
+
+    xx, yy = _grid(X_array, resolution)
+    predicted = _predict_grid(model, X, np.c_[xx.ravel(), yy.ravel()])
+    classes = np.unique(np.concatenate([y_array, predicted]))
+    if classes.size > MAX_CLASSES_FOR_BOUNDARY:
+        raise ValueError(
+            f"The model predicts {classes.size} different values: decision_boundary needs a classifier "
+            "(a regressor predicts continuous values)."
+        )
+    regions = np.searchsorted(classes, predicted).reshape(xx.shape)
+    colours = [_colour(i) for i in range(classes.size)]
+    levels = np.arange(classes.size + 1) - 0.5
+    ax.contourf(xx, yy, regions, levels=levels, cmap=ListedColormap(colours), alpha=0.25)
+    if classes.size > 1:
+        ax.contour(xx, yy, regions, levels=levels[1:-1], colors="0.25", linewidths=0.6)
+    for i, label in enumerate(classes):
+        members = y_array == label
+        if members.any():
+            ax.scatter(X_array[members, 0], X_array[members, 1], color=colours[i], marker=_marker(i),
+                       edgecolors="black", linewidths=0.4, s=28, label=str(label))
+    ax.set_xlabel(names[0])
+    ax.set_ylabel(names[1])
+    ax.set_xlim(xx.min(), xx.max())
+    ax.set_ylim(yy.min(), yy.max())
+    ax.grid(False)
+    ax.legend(title="class", loc="best", fontsize="small")
+    ax.set_title(title if title is not None else f"Decision regions of {_model_name(model)}")
+    return ax
+
+
+def _model_name(model: Any) -> str:
+    steps = getattr(model, "steps", None)
+    if steps:  # a Pipeline: name its final estimator
+        return type(steps[-1][1]).__name__
+    return type(model).__name__
+
+
+# --------------------------------------------------------------------------------------
+# Confusion matrix
+# --------------------------------------------------------------------------------------
+
+NORMALIZE_CHOICES = (None, "true", "pred", "all")
+_NORMALIZE_TEXT = {"true": "each row (true class) sums to 1", "pred": "each column (prediction) sums to 1",
+                   "all": "all cells sum to 1"}
+
+
+def confusion_matrix(
+    y_true: Any,
+    y_pred: Any,
+    labels: Sequence[Any] | None = None,
+    normalize: str | None = None,
+    ax: Axes | None = None,
+    title: str | None = None,
+) -> Axes:
+    """Draw a confusion matrix (rows: true class, columns: predicted class).
+
+    A thin wrapper around scikit-learn's ``ConfusionMatrixDisplay`` with input checks and a
+    colour-blind-safe colour map.
+
+    Args:
+        y_true: the true labels.
+        y_pred: the predicted labels (same length).
+        labels: the classes to show, in order (default: every class that occurs).
+        normalize: ``None`` (counts), ``"true"`` (rows sum to 1: per-class recall on the
+            diagonal), ``"pred"`` (columns sum to 1: precision) or ``"all"``.
+        ax: Axes to draw on; ``None`` makes a new figure.
+        title: default "Confusion matrix".
+
+    Example:
+        >>> ax = confusion_matrix([0, 1, 1, 2], [0, 1, 2, 2])
+        >>> ax.get_xlabel()
+        'Predicted label'
+    """
+    true = _labels(y_true, "y_true")
+    pred = _labels(y_pred, "y_pred")
+    check_same_length(true, "y_true", pred, "y_pred")
+    check_choice(normalize, "normalize", NORMALIZE_CHOICES)
+    if labels is not None:
+        labels = _labels(labels, "labels").tolist()
+        missing = [label for label in labels if label not in set(true.tolist()) | set(pred.tolist())]
+        if len(missing) == len(labels):
+            raise ValueError(f"None of labels={labels!r} occurs in y_true or y_pred: check the class names.")
+    title = _check_title(title)
+    ax = _new_axes(ax, figsize=(5.5, 4.5))
+    from sklearn.metrics import ConfusionMatrixDisplay
+
+    ConfusionMatrixDisplay.from_predictions(
+        true, pred, labels=labels, normalize=normalize, ax=ax, cmap="cividis", colorbar=False,
+        values_format=".2f" if normalize else "d",
+    )
+    ax.grid(False)
+    default = "Confusion matrix" + (f" ({_NORMALIZE_TEXT[normalize]})" if normalize else "")
+    ax.set_title(title if title is not None else default)
+    return ax
+
+
+# --------------------------------------------------------------------------------------
+# Image grid
+# --------------------------------------------------------------------------------------
+
+
+def _images(images: Any) -> np.ndarray:
+    """Return images as ``(n, h, w)`` (grey) or ``(n, h, w, 3|4)`` (colour)."""
+    array = check_array(images, "images", ndim=(3, 4))
+    if array.ndim == 4:
+        if array.shape[1] == 1:  # PyTorch layout (n, 1, h, w)
+            array = array[:, 0]
+        elif array.shape[-1] == 1:
+            array = array[..., 0]
+        elif array.shape[-1] not in (3, 4):
+            raise ValueError(
+                f"images must have shape (n, h, w), (n, 1, h, w) or (n, h, w, 3), but got {array.shape}."
+            )
+    if array.shape[0] == 0:
+        raise ValueError("images is empty: pass at least one image.")
+    if array.shape[0] > MAX_GRID_IMAGES:
+        raise ValueError(
+            f"images holds {array.shape[0]} images; image_grid shows at most {MAX_GRID_IMAGES}. "
+            "Pass a slice such as images[:32]."
+        )
+    return array
+
+
+def _panel_title(label: Any, prediction: Any) -> tuple[str, str]:
+    """Text and colour of one panel's title."""
+    if prediction is None:
+        return (str(label) if label is not None else "", "black")
+    if label is None:
+        return (f"pred {prediction}", "black")
+    if prediction == label:
+        return (f"✓ {prediction}", "black")
+    return (f"✗ {prediction} (true {label})", WRONG_COLOUR)
+
+
+def image_grid(
+    images: Any,
+    labels: Any = None,
+    predictions: Any = None,
+    ncols: int = 8,
+    cmap: str = "gray_r",
+    title: str | None = None,
+) -> Figure:
+    """Show images in a grid, with their labels and, optionally, predictions.
+
+    With ``predictions``, a right prediction is titled ``✓ 3`` and a wrong one
+    ``✗ 5 (true 3)`` in bold vermillion, so mistakes stand out without relying on colour.
+
+    Args:
+        images: ``(n, h, w)`` (or ``(n, 1, h, w)``, ``(n, h, w, 3)``) array or tensor, n ≤ 100.
+        labels: ``n`` true labels, or None.
+        predictions: ``n`` predicted labels, or None.
+        ncols: panels per row (1–20).
+        cmap: colour map for grey images (``"gray_r"``: ink is dark on white).
+        title: a title above the grid.
+
+    Returns:
+        The Figure.
+
+    Example:
+        >>> import numpy as np
+        >>> fig = image_grid(np.random.rand(4, 8, 8), labels=[0, 1, 2, 3], predictions=[0, 1, 2, 5])
+    """
+    array = _images(images)
+    n = array.shape[0]
+    label_list = _optional_labels(labels, "labels", n)
+    prediction_list = _optional_labels(predictions, "predictions", n)
+    ncols = check_int(ncols, "ncols", 1, 20)
+    if not isinstance(cmap, str):
+        raise TypeError(f"cmap must be the name of a matplotlib colour map such as 'gray_r', but got {describe(cmap)}.")
+    title = _check_title(title)
+    ncols = min(ncols, n)
+    nrows = math.ceil(n / ncols)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(1.4 * ncols, 1.5 * nrows + (0.4 if title else 0.0)),
+                             squeeze=False)
+    low, high = float(np.min(array)), float(np.max(array))
+    for index, panel in enumerate(axes.flat):
+        if index >= n:
+            panel.set_axis_off()
+            continue
+        _frame_only(panel)
+        panel.imshow(array[index], cmap=cmap, vmin=low, vmax=high if high > low else low + 1)
+        text, colour = _panel_title(label_list[index], prediction_list[index])
+        if text:
+            panel.set_title(text, fontsize=9, color=colour, fontweight="bold" if colour == WRONG_COLOUR else "normal")
+    if title:
+        fig.suptitle(_with_error_count(title, label_list, prediction_list))
+    fig.tight_layout()
+    return fig
+
+
+def _frame_only(panel: Axes) -> None:
+    """No ticks or grid, but a thin light frame so that the canvas's extent is visible."""
+    panel.set_xticks([])
+    panel.set_yticks([])
+    panel.grid(False)
+    for spine in panel.spines.values():
+        spine.set_visible(True)
+        spine.set_color("0.75")
+        spine.set_linewidth(0.8)
+
+
+def _optional_labels(values: Any, name: str, n: int, unit: str = "image") -> list[Any]:
+    if values is None:
+        return [None] * n
+    array = _labels(values, name)
+    if array.shape[0] != n:
+        raise ValueError(f"{name} must have one entry per {unit} ({n}), but got {array.shape[0]}.")
+    return array.tolist()
+
+
+def _with_error_count(title: str, labels: list[Any], predictions: list[Any]) -> str:
+    if labels[0] is None or predictions[0] is None:
+        return title
+    wrong = sum(label != prediction for label, prediction in zip(labels, predictions))
+    return f"{title} ({wrong} of {len(labels)} wrong)"
+
+
+# --------------------------------------------------------------------------------------
+# 1-D signals
+# --------------------------------------------------------------------------------------
+
+
+def signals(x: Any, y: Any = None, t: Any = None, n: int = 8, title: str | None = None) -> Figure:
+    """Plot the first ``n`` 1-D signals (e.g. MNIST-1D), one panel each.
+
+    Args:
+        x: ``(m, length)`` array of signals (a single 1-D signal is allowed).
+        y: ``m`` labels shown above the panels, or None.
+        t: the ``length`` positions of the samples (MNIST-1D's ``t``); default ``0 … length-1``.
+        n: how many signals to show (1–40).
+        title: a title above the panels.
+
+    Returns:
+        The Figure.
+
+    Example:
+        >>> import numpy as np
+        >>> fig = signals(np.random.randn(8, 40), y=np.arange(8))
+    """
+    array = check_array(x, "x", ndim=(1, 2))
+    if array.ndim == 1:
+        array = array[None, :]
+    if array.shape[0] == 0 or array.shape[1] < 2:
+        raise ValueError(f"x must hold at least one signal of at least 2 samples, but got shape {array.shape}.")
+    n = min(check_int(n, "n", 1, 40), array.shape[0])
+    label_list = _optional_labels(y, "y", array.shape[0], unit="signal")
+    positions = np.arange(array.shape[1]) if t is None else check_array(t, "t", ndim=1)
+    if positions.shape[0] != array.shape[1]:
+        raise ValueError(f"t must have one position per sample ({array.shape[1]}), but got {positions.shape[0]}.")
+    title = _check_title(title)
+    ncols = min(n, 4)
+    nrows = math.ceil(n / ncols)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(3.0 * ncols, 2.2 * nrows + (0.4 if title else 0.0)),
+                             sharex=True, sharey=True, squeeze=False)
+    for index, panel in enumerate(axes.flat):
+        if index >= n:
+            panel.set_axis_off()
+            continue
+        panel.plot(positions, array[index], color=OKABE_ITO[0], linewidth=1.5)
+        if label_list[index] is not None:
+            panel.set_title(f"label {label_list[index]}", fontsize=10)
+        row, col = divmod(index, ncols)
+        if row == nrows - 1 or index + ncols >= n:
+            panel.set_xlabel("position")
+        if col == 0:
+            panel.set_ylabel("value")
+    if title:
+        fig.suptitle(title)
+    fig.tight_layout()
+    return fig
+
+
+# --------------------------------------------------------------------------------------
+# Training curves
+# --------------------------------------------------------------------------------------
+
+_VALIDATION_WORDS = ("val", "valid", "test", "dev")
+
+
+def _history_columns(history: Any) -> dict[str, np.ndarray]:
+    """Turn a dict of lists or a DataFrame into ``{name: 1-D float array}``, checking lengths."""
+    if hasattr(history, "columns") and hasattr(history, "to_dict"):  # a DataFrame
+        history = {str(column): history[column] for column in history.columns}
+    if not isinstance(history, Mapping):
+        raise TypeError(
+            "history must be a dict such as {'train_loss': [...], 'val_loss': [...]} or a DataFrame, "
+            f"but got {describe(history)}."
+        )
+    if not history:
+        raise ValueError("history is empty: record at least one value per epoch, e.g. history['train_loss'].")
+    columns: dict[str, np.ndarray] = {}
+    for key, values in history.items():
+        if not isinstance(key, str):
+            raise TypeError(f"history keys must be strings such as 'train_loss', but got {describe(key)}.")
+        array = check_array(values, f"history[{key!r}]", ndim=1, allow_nan=True).astype(float)
+        if array.size == 0:
+            raise ValueError(f"history[{key!r}] is empty: it needs one value per epoch.")
+        columns[key] = array
+    lengths = {key: array.size for key, array in columns.items()}
+    if len(set(lengths.values())) > 1:
+        raise ValueError(f"Every history list needs one value per epoch, but the lengths differ: {lengths}.")
+    return columns
+
+
+def _warn_non_finite(columns: dict[str, np.ndarray], epochs: np.ndarray) -> None:
+    for key, values in columns.items():
+        bad = ~np.isfinite(values)
+        if bad.any():
+            first = epochs[np.argmax(bad)]
+            hint = " the training diverged — try a smaller learning rate." if "loss" in key.lower() else ""
+            warnings.warn(f"history[{key!r}] has NaN or infinite values from epoch {first:g} on:{hint}",
+                          UserWarning, stacklevel=3)
+
+
+def _panels(ax: Any, count: int) -> list[Axes]:
+    if ax is None:
+        _, axes = plt.subplots(1, count, figsize=(5.5 * count, 4.0), squeeze=False)
+        return list(axes.flat)
+    candidates = [ax] if isinstance(ax, Axes) else list(np.ravel(np.asarray(ax, dtype=object)))
+    if not all(isinstance(candidate, Axes) for candidate in candidates):
+        raise TypeError(f"ax must be a matplotlib Axes, a list of Axes, or None, but got {describe(ax)}.")
+    if len(candidates) != count:
+        raise ValueError(
+            f"This history needs {count} Axes (losses and accuracies side by side) but ax holds {len(candidates)}. "
+            "Pass ax=None, or two Axes such as plt.subplots(1, 2)[1]."
+        )
+    return candidates
+
+
+def _plot_curves(panel: Axes, epochs: np.ndarray, columns: dict[str, np.ndarray], keys: list[str]) -> None:
+    for index, key in enumerate(keys):
+        is_validation = any(word in key.lower() for word in _VALIDATION_WORDS)
+        panel.plot(epochs, columns[key], label=key, color=_colour(index), linestyle="--" if is_validation else "-",
+                   marker="o" if epochs.size <= 30 else None, markersize=3)
+
+
+def _mark_best_epoch(panel: Axes, epochs: np.ndarray, columns: dict[str, np.ndarray], loss_keys: list[str]) -> None:
+    validation = [key for key in loss_keys if any(word in key.lower() for word in _VALIDATION_WORDS)]
+    if not validation or not np.isfinite(columns[validation[0]]).any():
+        return
+    values = columns[validation[0]]
+    best = epochs[int(np.nanargmin(np.where(np.isfinite(values), values, np.nan)))]
+    panel.axvline(best, color="0.4", linestyle=":", linewidth=1, label=f"lowest {validation[0]} (epoch {best:g})")
+
+
+def training_curves(
+    history: Mapping[str, Sequence[float]] | Any,
+    ax: Any = None,
+    title: str | None = None,
+) -> list[Axes]:
+    """Plot losses (left panel) and accuracies or other metrics (right panel) by epoch.
+
+    Keys containing ``"loss"`` go to the loss panel; the others (e.g. ``train_acc``,
+    ``val_acc``) to the second panel. Validation curves (keys with ``val``, ``valid``,
+    ``test`` or ``dev``) are dashed, and the epoch with the lowest validation loss is marked.
+    An ``epoch`` key or column, if present, gives the x values. NaN or infinite values
+    (a diverged training) are plotted as gaps and reported with a warning.
+
+    Args:
+        history: ``{"train_loss": [...], "val_loss": [...], "train_acc": [...], ...}``
+            (one value per epoch) or a DataFrame with those columns.
+        ax: ``None``, one Axes (when there is one panel) or a pair of Axes.
+        title: a title above the panels.
+
+    Returns:
+        The list of Axes: ``[loss_axes, metric_axes]`` (or one of them).
+
+    Example:
+        >>> axes = training_curves({"train_loss": [1.0, 0.6, 0.4], "val_loss": [1.1, 0.8, 0.7]})
+        >>> axes[0].get_ylabel()
+        'loss'
+    """
+    columns = _history_columns(history)
+    title = _check_title(title)
+    epochs = columns.pop("epoch", None)
+    if not columns:
+        raise ValueError("history holds only 'epoch': add the values to plot, e.g. history['train_loss'].")
+    size = next(iter(columns.values())).size
+    epochs = np.arange(1, size + 1, dtype=float) if epochs is None else epochs
+    _warn_non_finite(columns, epochs)
+    loss_keys = [key for key in columns if "loss" in key.lower()]
+    metric_keys = [key for key in columns if key not in loss_keys]
+    groups = [group for group in (loss_keys, metric_keys) if group]
+    panels = _panels(ax, len(groups))
+    for panel, keys in zip(panels, groups):
+        _plot_curves(panel, epochs, columns, keys)
+        is_loss = keys is loss_keys
+        if is_loss:
+            _mark_best_epoch(panel, epochs, columns, loss_keys)
+        is_accuracy = all("acc" in key.lower() for key in keys)
+        panel.set_ylabel("loss" if is_loss else ("accuracy" if is_accuracy else "metric"))
+        panel.set_title("Loss" if is_loss else ("Accuracy" if is_accuracy else "Metrics"))
+        panel.set_xlabel("epoch")
+        panel.legend(fontsize="small")
+    if title:
+        panels[0].figure.suptitle(title)
+    return panels
