@@ -22,18 +22,10 @@ matplotlib.use("Agg")
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
+from utils import env  # noqa: E402
+
 #: Environment variables that decide which platform utils.env.detect_platform reports.
-PLATFORM_VARIABLES = (
-    "COLAB_RELEASE_TAG",
-    "COLAB_GPU",
-    "BINDER_LAUNCH_HOST",
-    "BINDER_REPO_URL",
-    "BINDER_REF_URL",
-    "BINDER_REQUEST",
-    "BINDER_PERSISTENT_REQUEST",
-    "BINDER_SERVICE_HOST",
-    "JUPYTERHUB_SERVICE_PREFIX",
-)
+PLATFORM_VARIABLES = (*env.COLAB_ENV_VARS, *env.BINDER_ENV_VARS, "JUPYTERHUB_SERVICE_PREFIX")
 
 
 def pytest_configure(config: pytest.Config) -> None:
