@@ -1,6 +1,7 @@
 """Build every notebook from its one hand-edited source.
 
     python -m tools.course build    # what `make course` runs
+    python -m tools.course build 02-supervised    # only these notebooks (and the README table)
     python -m tools.course check    # exit 1 if anything committed differs from a fresh build
 
 For each `solutions/NN-name/NN-name.py` (a jupytext percent script, see docs/authoring.md):
@@ -158,9 +159,9 @@ def write_notebook(nb: NotebookNode, path: Path) -> None:
     nbformat.write(nb, path)
 
 
-def build_solutions(solutions: Path = SOLUTIONS) -> list[str]:
-    """Rebuild every `solutions/ID/ID.ipynb` from its script; return the ids."""
-    ids = notebook_ids(solutions)
+def build_solutions(solutions: Path = SOLUTIONS, only: list[str] | None = None) -> list[str]:
+    """Rebuild `solutions/ID/ID.ipynb` from its script (every ID, or `only` these)."""
+    ids = only or notebook_ids(solutions)
     for notebook_id in ids:
         folder = solutions / notebook_id
         write_notebook(build_source_notebook(folder / f"{notebook_id}.py"),
@@ -221,18 +222,25 @@ def render_readme(text: str, existing: set[str]) -> str:
     return f"{head}{SYLLABUS_START}\n{syllabus_table(existing)}\n{SYLLABUS_END}{tail}"
 
 
-def build() -> list[str]:
-    """Regenerate everything derived: solutions' notebooks, course/, the README table."""
-    ids = build_solutions()
-    known = {lesson.id for lesson in SYLLABUS}
-    unknown = set(ids) - known
+def build(only: list[str] | None = None) -> list[str]:
+    """Regenerate what is derived: solutions' notebooks, course/, the README table.
+
+    With `only`, just those notebooks are rebuilt (and stale course folders are kept).
+    """
+    existing = notebook_ids()
+    missing = sorted(set(only or []) - set(existing))
+    if missing:
+        raise AuthoringError(f"no source script for {missing}; notebooks with one: {existing}")
+    unknown = set(existing) - {lesson.id for lesson in SYLLABUS}
     if unknown:
         raise AuthoringError(f"{sorted(unknown)} not in tools/syllabus.py: add them there")
-    stale = [p for p in COURSE.glob("*") if p.is_dir() and p.name not in ids] if COURSE.exists() else []
-    for path in stale:
-        shutil.rmtree(path)
+    ids = build_solutions(only=only)
+    if not only and COURSE.exists():
+        for path in COURSE.iterdir():
+            if path.is_dir() and path.name not in ids:
+                shutil.rmtree(path)
     generate_course(ids)
-    README.write_text(render_readme(README.read_text(), set(ids)))
+    README.write_text(render_readme(README.read_text(), set(existing)))
     return ids
 
 
@@ -266,9 +274,10 @@ def differences() -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("command", choices=["build", "check"])
+    parser.add_argument("ids", nargs="*", help="build only these notebooks (default: all)")
     args = parser.parse_args(argv)
     if args.command == "build":
-        ids = build()
+        ids = build(args.ids or None)
         print(f"Built {len(ids)} notebook(s): {', '.join(ids)}")
         return 0
     problems = differences()
