@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 
 # Anything that tries to download (a dataset, weights) fails fast instead of passing on a
 # developer's machine with network and failing in CI or on a plane. Loopback stays reachable.
@@ -10,5 +11,8 @@ for _var in ("HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy", "ALL_PROX
     os.environ[_var] = "http://127.0.0.1:9"
 os.environ["NO_PROXY"] = os.environ["no_proxy"] = "localhost,127.0.0.1,::1"
 os.environ.setdefault("MPLBACKEND", "Agg")
+# Notebooks run by the tests record their models in a throw-away scorecard, not the learner's.
+os.environ["COURSE_SCORECARD"] = os.path.join(
+    tempfile.mkdtemp(prefix="course-scorecard-"), "scorecard.json")
 # Two cores: one kernel at a time, never more threads than cores.
 os.environ.setdefault("OMP_NUM_THREADS", "2")

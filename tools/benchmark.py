@@ -17,6 +17,7 @@ import os
 import platform
 import re
 import sys
+import tempfile
 import threading
 import time
 from dataclasses import dataclass
@@ -171,6 +172,8 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         parser.error(f"unknown notebook(s) {sorted(unknown)}; choose from {notebook_ids()}")
     os.environ.setdefault("MPLBACKEND", "Agg")
+    # the notebooks' scorecard rows go to a throw-away file, not the learner's scorecard
+    os.environ["COURSE_SCORECARD"] = str(Path(tempfile.mkdtemp(prefix="bench-")) / "scorecard.json")
     results = []
     for notebook_id in ids:
         result = run_notebook(SOLUTIONS / notebook_id / f"{notebook_id}.ipynb")

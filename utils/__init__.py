@@ -7,6 +7,7 @@ Modules (import the ones a notebook needs: ``from utils import env, data, plots,
 * ``data``   — every dataset of the course, offline and deterministic, with its provenance.
 * ``plots``  — decision boundaries, confusion matrices, image grids, signals, training curves.
 * ``checks`` — assertion helpers with friendly messages for the exercises' tests.
+* ``scorecard`` — records every model a notebook measures, for the learner's evidence table.
 
 ``import utils`` itself is cheap: it imports none of PyTorch, torchvision or matplotlib.
 A submodule is loaded on first use (``utils.data`` works after ``import utils``).
@@ -23,7 +24,7 @@ try:
 except PackageNotFoundError:  # running from a source tree that is not pip-installed
     __version__ = "0.0.0+unknown"
 
-_SUBMODULES = ("env", "data", "plots", "checks")
+_SUBMODULES = ("env", "data", "plots", "checks", "scorecard")
 
 __all__ = ["__version__", *_SUBMODULES]
 

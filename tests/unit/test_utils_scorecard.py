@@ -1,0 +1,174 @@
+"""utils.scorecard: records survive re-runs, concurrent writers and corrupt files."""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+
+import numpy as np
+import pytest
+from sklearn.datasets import make_classification, make_regression
+from sklearn.linear_model import LinearRegression, LogisticRegression
+from sklearn.neural_network import MLPClassifier
+from sklearn.pipeline import make_pipeline
+from sklearn.preprocessing import StandardScaler
+
+from utils import scorecard
+
+
+@pytest.fixture(autouse=True)
+def private_scorecard(tmp_path, monkeypatch):
+    file = tmp_path / "card" / "scorecard.json"
+    monkeypatch.setenv("COURSE_SCORECARD", str(file))
+    return file
+
+
+@pytest.fixture
+def split():
+    X, y = make_classification(n_samples=300, n_features=6, random_state=0)
+    return X[:200], y[:200], X[200:], y[200:]
+
+
+def test_path_honours_the_environment_variable(private_scorecard, monkeypatch):
+    assert scorecard.path() == private_scorecard
+    monkeypatch.delenv("COURSE_SCORECARD")
+    assert scorecard.path().name == "scorecard.json"
+    assert ".ml-vs-dl-course" in scorecard.path().parts
+
+
+def test_empty_scorecard_has_the_columns():
+    table = scorecard.load()
+    assert list(table.columns) == scorecard.COLUMNS
+    assert len(table) == 0
+
+
+def test_evaluate_fits_times_scores_sizes_and_records(split):
+    row = scorecard.evaluate(LogisticRegression(), *split, name="logistic",
+                             notebook="02-supervised", task="toy")
+    expected = LogisticRegression().fit(split[0], split[1]).score(split[2], split[3])
+    assert row["score"] == pytest.approx(expected)
+    assert row["fit_time_s"] > 0 and row["predict_time_s"] > 0
+    assert row["size_bytes"] > 100 and row["parameters"] is None
+    assert row["n_train"] == 200 and row["family"] == "classical ML"
+    table = scorecard.show("02-supervised")
+    assert table.loc[0, "model"] == "logistic"
+    assert table.loc[0, "score"] == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("metric", ["roc_auc", "f1", "balanced_accuracy"])
+def test_classification_metrics(split, metric):
+    row = scorecard.evaluate(make_pipeline(StandardScaler(), LogisticRegression()), *split,
+                             name="lr", notebook="n", task="t", metric=metric)
+    assert 0.5 < row["score"] <= 1.0
+
+
+def test_regression_metrics_and_the_rmse():
+    X, y = make_regression(n_samples=120, n_features=3, noise=5.0, random_state=0)
+    row = scorecard.evaluate(LinearRegression(), X[:80], y[:80], X[80:], y[80:],
+                             name="ols", notebook="n", task="t", metric="rmse")
+    residuals = LinearRegression().fit(X[:80], y[:80]).predict(X[80:]) - y[80:]
+    assert row["score"] == pytest.approx(np.sqrt(np.mean(residuals ** 2)))
+
+
+def test_neural_networks_count_as_deep_learning(split):
+    mlp = MLPClassifier(hidden_layer_sizes=(8,), max_iter=50, random_state=0)
+    with pytest.warns(Warning):  # it does not converge in 50 iterations: fine here
+        row = scorecard.evaluate(mlp, *split, name="mlp", notebook="n", task="t")
+    assert row["family"] == "deep learning"
+
+
+def test_torch_modules_report_parameters():
+    torch = pytest.importorskip("torch")
+    net = torch.nn.Linear(4, 3)
+    size, params = scorecard.model_size(net)
+    assert params == 15 and size == 15 * 4
+    assert scorecard.model_family(net) == "deep learning"
+
+
+def test_rerunning_replaces_rows_instead_of_duplicating():
+    scorecard.record("01", "task", "rules", "accuracy", 0.8)
+    scorecard.record("01", "task", "rules", "accuracy", 0.9)
+    scorecard.record("01", "task", "tree", "accuracy", 0.95)
+    table = scorecard.show()
+    assert len(table) == 2
+    assert table.set_index("model").loc["rules", "score"] == 0.9
+
+
+def test_clear_one_notebook_or_all():
+    scorecard.record("01", "t", "a", "accuracy", 0.5)
+    scorecard.record("02", "t", "b", "accuracy", 0.5)
+    assert scorecard.clear("01") == 1
+    assert list(scorecard.show()["notebook"]) == ["02"]
+    assert scorecard.clear() == 1
+    assert scorecard.show().empty
+
+
+@pytest.mark.parametrize("content", ["{not json", '{"rows": 3}', "[1, 2]", ""])
+def test_a_corrupt_file_is_moved_aside_not_fatal(private_scorecard, content):
+    private_scorecard.parent.mkdir(parents=True)
+    private_scorecard.write_text(content)
+    with pytest.warns(RuntimeWarning, match="moved to"):
+        scorecard.record("01", "t", "a", "accuracy", 0.5)
+    assert len(scorecard.show()) == 1
+    aside = list(private_scorecard.parent.glob("scorecard.json.corrupt-*"))
+    assert len(aside) == 1 and aside[0].read_text() == content
+
+
+def test_writes_are_atomic_json_with_no_leftover_temporary_files(private_scorecard):
+    for i in range(5):
+        scorecard.record("01", "t", f"m{i}", "accuracy", i / 10)
+    data = json.loads(private_scorecard.read_text())
+    assert data["version"] == 1 and len(data["rows"]) == 5
+    assert not list(private_scorecard.parent.glob("*.tmp"))
+
+
+def _record_many(worker: int) -> None:
+    for i in range(15):
+        scorecard.record("nb", "t", f"worker{worker}-model{i}", "accuracy", 0.5)
+
+
+def test_concurrent_kernels_lose_no_rows(private_scorecard):
+    context = multiprocessing.get_context("fork")
+    processes = [context.Process(target=_record_many, args=(w,)) for w in range(3)]
+    for p in processes:
+        p.start()
+    for p in processes:
+        p.join(timeout=60)
+        assert p.exitcode == 0
+    assert len(scorecard.show()) == 45
+
+
+@pytest.mark.parametrize("kwargs, error, message", [
+    (dict(metric="precision@5"), ValueError, "metric must be one of"),
+    (dict(name=3), TypeError, "model"),
+])
+def test_evaluate_rejects_bad_arguments(split, kwargs, error, message):
+    arguments = dict(name="m", notebook="n", task="t") | kwargs
+    with pytest.raises(error, match=message):
+        scorecard.evaluate(LogisticRegression(), *split, **arguments)
+
+
+def test_evaluate_rejects_mismatched_lengths_and_non_models(split):
+    X_train, y_train, X_test, y_test = split
+    with pytest.raises(ValueError, match="X_train and y_train"):
+        scorecard.evaluate(LogisticRegression(), X_train, y_train[:-1], X_test, y_test,
+                           name="m", notebook="n", task="t")
+    with pytest.raises(TypeError, match=r"\.fit\(\)"):
+        scorecard.evaluate("not a model", *split, name="m", notebook="n", task="t")
+
+
+@pytest.mark.parametrize("score, error", [(float("nan"), ValueError), ("0.9", TypeError),
+                                          (True, TypeError)])
+def test_record_rejects_bad_scores(score, error):
+    with pytest.raises(error, match="score"):
+        scorecard.record("n", "t", "m", "accuracy", score)
+
+
+def test_record_rejects_empty_names_and_negative_times():
+    with pytest.raises(ValueError, match="notebook must not be empty"):
+        scorecard.record(" ", "t", "m", "accuracy", 0.5)
+    with pytest.raises(ValueError, match="fit_time_s"):
+        scorecard.record("n", "t", "m", "accuracy", 0.5, fit_time_s=-1)
+
+

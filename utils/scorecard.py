@@ -1,0 +1,291 @@
+"""The learner's scorecard: every model measured in any notebook, kept for notebook 10.
+
+Each notebook records what it measures (score, fit and prediction time, size); notebook
+10-choosing assembles the learner's own evidence table from it. The scorecard is one JSON file,
+shared by all notebooks:
+
+* where: ``$COURSE_SCORECARD`` if set, else ``~/.ml-vs-dl-course/scorecard.json``;
+* safe: every write goes to a temporary file that atomically replaces the old one, under a
+  lock, so two kernels never interleave their writes and a crash never leaves half a file;
+* tolerant: a corrupt file is moved aside (``scorecard.json.corrupt-<time>``) with a warning
+  and a fresh scorecard starts, instead of breaking the notebook;
+* idempotent: re-running a notebook replaces its rows (same notebook, task and model name)
+  instead of adding duplicates.
+
+Example::
+
+    from utils import scorecard
+    row = scorecard.evaluate(model, X_train, y_train, X_test, y_test,
+                             name="random forest", notebook="02-supervised", task="churn")
+    scorecard.show("02-supervised")
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import math
+import os
+import pickle
+import tempfile
+import time
+import warnings
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ._validation import check_same_length, check_str
+
+__all__ = ["COLUMNS", "METRICS", "path", "record", "evaluate", "load", "show", "clear",
+           "model_size", "model_family"]
+
+COLUMNS = ["notebook", "task", "model", "family", "metric", "score", "fit_time_s",
+           "predict_time_s", "size_bytes", "parameters", "n_train", "notes", "recorded_at"]
+_KEY = ("notebook", "task", "model")
+_ENV_VAR = "COURSE_SCORECARD"
+
+
+def path() -> Path:
+    """Where the scorecard lives: ``$COURSE_SCORECARD`` or ``~/.ml-vs-dl-course/scorecard.json``."""
+    configured = os.environ.get(_ENV_VAR)
+    return Path(configured) if configured else Path.home() / ".ml-vs-dl-course" / "scorecard.json"
+
+
+# --------------------------------------------------------------------------------------
+# Metrics
+# --------------------------------------------------------------------------------------
+
+def _rmse(y_true: Any, y_pred: Any) -> float:
+    from sklearn.metrics import mean_squared_error
+    return float(np.sqrt(mean_squared_error(y_true, y_pred)))
+
+
+def _metric(name: str) -> tuple[Callable[[Any, Any], float], bool]:
+    """The scoring function for a metric name, and whether it needs scores (not labels)."""
+    from sklearn import metrics as m
+    table: dict[str, tuple[Callable[[Any, Any], float], bool]] = {
+        "accuracy": (m.accuracy_score, False),
+        "balanced_accuracy": (m.balanced_accuracy_score, False),
+        "f1": (m.f1_score, False),
+        "roc_auc": (m.roc_auc_score, True),
+        "r2": (m.r2_score, False),
+        "mae": (m.mean_absolute_error, False),
+        "rmse": (_rmse, False),
+    }
+    if name not in table:
+        raise ValueError(f"metric must be one of {sorted(table)}, got {name!r}")
+    return table[name]
+
+
+METRICS = ("accuracy", "balanced_accuracy", "f1", "roc_auc", "r2", "mae", "rmse")
+
+
+# --------------------------------------------------------------------------------------
+# Measuring a model
+# --------------------------------------------------------------------------------------
+
+def model_family(model: Any) -> str:
+    """"deep learning" for PyTorch/skorch models and scikit-learn's MLPs, else "classical ML"."""
+    from sklearn.pipeline import Pipeline
+    if isinstance(model, Pipeline):
+        model = model.steps[-1][1]
+    module = type(model).__module__
+    if module.startswith(("torch", "skorch")) or module.startswith("sklearn.neural_network"):
+        return "deep learning"
+    with contextlib.suppress(ImportError):
+        import torch
+        if isinstance(model, torch.nn.Module):
+            return "deep learning"
+    return "classical ML"
+
+
+def model_size(model: Any) -> tuple[int, int | None]:
+    """(size in bytes, number of parameters or None) of a fitted model.
+
+    PyTorch modules: parameters and their bytes. Anything else: the size of the pickled model
+    (what you would ship), and no parameter count.
+    """
+    with contextlib.suppress(ImportError):
+        import torch
+        module = getattr(model, "module_", model)  # skorch keeps the network in module_
+        if isinstance(module, torch.nn.Module):
+            params = list(module.parameters())
+            return (sum(p.numel() * p.element_size() for p in params),
+                    sum(p.numel() for p in params))
+    try:
+        return len(pickle.dumps(model, protocol=pickle.HIGHEST_PROTOCOL)), None
+    except Exception as error:  # noqa: BLE001 - any model that cannot be pickled
+        raise TypeError(f"cannot measure the size of {type(model).__name__}: {error}") from error
+
+
+def evaluate(model: Any, X_train: Any, y_train: Any, X_test: Any, y_test: Any, *,
+             name: str, notebook: str, task: str, metric: str = "accuracy",
+             family: str | None = None, notes: str = "") -> dict[str, Any]:
+    """Fit `model` on the training data, score it on the test data, record and return the row.
+
+    Times `fit` and `predict` (wall clock), measures the model's size, and scores with
+    `metric` ("accuracy", "balanced_accuracy", "f1", "roc_auc", "r2", "mae" or "rmse"; for
+    "roc_auc" the model needs `predict_proba` or `decision_function`).
+    """
+    for label, method in (("model", "fit"), ("model", "predict")):
+        if not callable(getattr(model, method, None)):
+            raise TypeError(f"{label} must have a .{method}() method (a scikit-learn-style "
+                            f"estimator), got {type(model).__name__}")
+    check_same_length(X_train, "X_train", y_train, "y_train")
+    check_same_length(X_test, "X_test", y_test, "y_test")
+    score_fn, needs_scores = _metric(metric)
+    start = time.perf_counter()
+    model.fit(X_train, y_train)
+    fit_time = time.perf_counter() - start
+    start = time.perf_counter()
+    predictions = model.predict(X_test)
+    predict_time = time.perf_counter() - start
+    if needs_scores:
+        if hasattr(model, "predict_proba"):
+            scores = np.asarray(model.predict_proba(X_test))
+            scores = scores[:, 1] if scores.ndim == 2 and scores.shape[1] == 2 else scores
+        elif hasattr(model, "decision_function"):
+            scores = model.decision_function(X_test)
+        else:
+            raise TypeError(f"metric 'roc_auc' needs predict_proba or decision_function, "
+                            f"which {type(model).__name__} lacks")
+        score = score_fn(y_test, scores, **({"multi_class": "ovr"} if np.ndim(scores) == 2 else {}))
+    else:
+        score = score_fn(y_test, predictions)
+    size_bytes, parameters = model_size(model)
+    return record(notebook, task, name, metric, float(score), fit_time_s=fit_time,
+                  predict_time_s=predict_time, size_bytes=size_bytes, parameters=parameters,
+                  n_train=len(y_train), family=family or model_family(model), notes=notes)
+
+
+# --------------------------------------------------------------------------------------
+# Storage
+# --------------------------------------------------------------------------------------
+
+@contextlib.contextmanager
+def _locked(file: Path) -> Iterator[None]:
+    """An exclusive lock next to the scorecard (no-op where fcntl does not exist)."""
+    file.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        yield
+        return
+    with open(file.with_name(file.name + ".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def _read_rows(file: Path) -> list[dict[str, Any]]:
+    """The rows on disk; a corrupt file is moved aside with a warning."""
+    try:
+        text = file.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return []
+    try:
+        data = json.loads(text)
+        rows = data["rows"] if isinstance(data, dict) else None
+        if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
+            raise ValueError("no list of rows")
+        return rows
+    except (ValueError, KeyError, TypeError) as error:
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        aside = file.with_name(f"{file.name}.corrupt-{stamp}")
+        file.replace(aside)
+        warnings.warn(f"The scorecard {file} was unreadable ({error}); it was moved to {aside} "
+                      "and a new scorecard was started.", RuntimeWarning, stacklevel=3)
+        return []
+
+
+def _write_rows(file: Path, rows: list[dict[str, Any]]) -> None:
+    """Atomically replace the scorecard file."""
+    fd, tmp = tempfile.mkstemp(dir=file.parent, prefix=file.name, suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump({"version": 1, "rows": rows}, f, indent=1)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, file)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+
+
+def _optional_number(value: Any, name: str, integer: bool = False) -> float | int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
+        raise TypeError(f"{name} must be a number or None, got {type(value).__name__}")
+    if not math.isfinite(float(value)) or value < 0:
+        raise ValueError(f"{name} must be a finite number ≥ 0, got {value}")
+    return int(value) if integer else float(value)
+
+
+def record(notebook: str, task: str, model: str, metric: str, score: float, *,
+           fit_time_s: float | None = None, predict_time_s: float | None = None,
+           size_bytes: int | None = None, parameters: int | None = None,
+           n_train: int | None = None, family: str | None = None,
+           notes: str = "") -> dict[str, Any]:
+    """Record one measurement; replaces an earlier row with the same notebook, task and model."""
+    for value, label in ((notebook, "notebook"), (task, "task"), (model, "model"),
+                         (metric, "metric")):
+        check_str(value, label)
+        if not value.strip():
+            raise ValueError(f"{label} must not be empty")
+    if isinstance(score, bool) or not isinstance(score, (int, float, np.integer, np.floating)):
+        raise TypeError(f"score must be a number, got {type(score).__name__}")
+    if math.isnan(float(score)):
+        raise ValueError("score is NaN: check the model's predictions before recording them")
+    row = {
+        "notebook": notebook, "task": task, "model": model,
+        "family": family or "classical ML", "metric": metric, "score": float(score),
+        "fit_time_s": _optional_number(fit_time_s, "fit_time_s"),
+        "predict_time_s": _optional_number(predict_time_s, "predict_time_s"),
+        "size_bytes": _optional_number(size_bytes, "size_bytes", integer=True),
+        "parameters": _optional_number(parameters, "parameters", integer=True),
+        "n_train": _optional_number(n_train, "n_train", integer=True),
+        "notes": str(notes),
+        "recorded_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+    }
+    file = path()
+    with _locked(file):
+        rows = [r for r in _read_rows(file)
+                if tuple(r.get(k) for k in _KEY) != tuple(row[k] for k in _KEY)]
+        rows.append(row)
+        _write_rows(file, rows)
+    return row
+
+
+def load() -> "pandas.DataFrame":  # noqa: F821
+    """Every recorded row as a DataFrame (empty, with the columns, when nothing is recorded)."""
+    import pandas as pd
+    file = path()
+    with _locked(file):
+        rows = _read_rows(file)
+    return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def show(notebook: str | None = None) -> "pandas.DataFrame":  # noqa: F821
+    """The scorecard (of one notebook, or all), sorted, without the bookkeeping columns."""
+    table = load()
+    if notebook is not None:
+        table = table[table["notebook"] == notebook]
+    table = table.drop(columns=["recorded_at"]).sort_values(["notebook", "task", "model"])
+    return table.reset_index(drop=True)
+
+
+def clear(notebook: str | None = None) -> int:
+    """Delete the rows of one notebook (or all rows); returns how many were deleted."""
+    file = path()
+    with _locked(file):
+        rows = _read_rows(file)
+        kept = [r for r in rows if notebook is not None and r.get("notebook") != notebook]
+        _write_rows(file, kept)
+    return len(rows) - len(kept)
