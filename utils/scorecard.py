@@ -106,7 +106,8 @@ def model_size(model: Any) -> tuple[int, int | None]:
     """(size in bytes, number of parameters or None) of a fitted model.
 
     PyTorch modules: parameters and their bytes. Anything else: the size of the pickled model
-    (what you would ship), and no parameter count.
+    (what you would ship), and the learned weights of scikit-learn's neural networks and
+    linear models (None for trees, forests, k-NN, SVMs: they have no fixed set of weights).
     """
     with contextlib.suppress(ImportError):
         import torch
@@ -116,9 +117,26 @@ def model_size(model: Any) -> tuple[int, int | None]:
             return (sum(p.numel() * p.element_size() for p in params),
                     sum(p.numel() for p in params))
     try:
-        return len(pickle.dumps(model, protocol=pickle.HIGHEST_PROTOCOL)), None
+        size = len(pickle.dumps(model, protocol=pickle.HIGHEST_PROTOCOL))
     except Exception as error:  # noqa: BLE001 - any model that cannot be pickled
         raise TypeError(f"cannot measure the size of {type(model).__name__}: {error}") from error
+    return size, _learned_weights(model)
+
+
+def _learned_weights(model: Any) -> int | None:
+    """Weights of a fitted scikit-learn neural network or linear model (None for others).
+
+    Trees, forests, k-NN and kernel SVMs have no fixed set of weights: their size in bytes is
+    the fair comparison.
+    """
+    final = model.steps[-1][1] if hasattr(model, "steps") else model
+    if hasattr(final, "coefs_") and hasattr(final, "intercepts_"):  # MLPClassifier/Regressor
+        arrays = [*final.coefs_, *final.intercepts_]
+    elif hasattr(final, "coef_") and not hasattr(final, "support_vectors_"):  # linear models
+        arrays = [final.coef_, np.atleast_1d(getattr(final, "intercept_", np.zeros(0)))]
+    else:
+        return None
+    return int(sum(np.size(a) for a in arrays))
 
 
 def evaluate(model: Any, X_train: Any, y_train: Any, X_test: Any, y_test: Any, *,

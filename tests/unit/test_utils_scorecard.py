@@ -49,7 +49,7 @@ def test_evaluate_fits_times_scores_sizes_and_records(split):
     expected = LogisticRegression().fit(split[0], split[1]).score(split[2], split[3])
     assert row["score"] == pytest.approx(expected)
     assert row["fit_time_s"] > 0 and row["predict_time_s"] > 0
-    assert row["size_bytes"] > 100 and row["parameters"] is None
+    assert row["size_bytes"] > 100 and row["parameters"] == 6 + 1  # 6 weights, 1 intercept
     assert row["n_train"] == 200 and row["family"] == "classical ML"
     table = scorecard.show("02-supervised")
     assert table.loc[0, "model"] == "logistic"
@@ -76,6 +76,14 @@ def test_neural_networks_count_as_deep_learning(split):
     with pytest.warns(Warning):  # it does not converge in 50 iterations: fine here
         row = scorecard.evaluate(mlp, *split, name="mlp", notebook="n", task="t")
     assert row["family"] == "deep learning"
+    assert row["parameters"] == 6 * 8 + 8 + 8 * 1 + 1
+
+
+def test_models_without_fixed_weights_report_no_parameter_count(split):
+    from sklearn.tree import DecisionTreeClassifier
+    row = scorecard.evaluate(DecisionTreeClassifier(random_state=0), *split, name="tree",
+                             notebook="n", task="t")
+    assert row["parameters"] is None and row["size_bytes"] > 0
 
 
 def test_torch_modules_report_parameters():
