@@ -1,0 +1,1007 @@
+# %% [markdown]
+# # 01 · AI, ML and DL: what they are and how they nest
+#
+# "Artificial intelligence", "machine learning" and "deep learning" are often used as if they
+# meant the same thing. They do not: each is a part of the one before. In this notebook you
+# build a small artificial-intelligence system **by hand** — rules you write yourself, like the
+# expert systems of the 1980s — and then let a machine-learning model **learn** rules for the
+# same problem from data. You compare the two on patients neither has seen. Then you meet the
+# three ways a machine can learn (from labelled examples, from unlabelled data, and from trial
+# and error), and finally take a first, honest look at where deep learning fits.
+#
+# **Learning objectives** — by the end of this notebook you can:
+#
+# - explain how AI, ML and DL nest inside each other, with examples of each ring;
+# - use the basic vocabulary correctly: features, labels, parameters and hyper-parameters,
+#   training, inference, generalisation;
+# - write a small rule-based "expert system" from what you see in training data, and compare
+#   it honestly with a learned decision tree on a held-out test set;
+# - say how each approach is built and how each is updated when the data changes;
+# - tell supervised, unsupervised and reinforcement learning apart, and run a small example of
+#   each (a classifier, k-means clustering, an epsilon-greedy bandit);
+# - explain why a neural network is "just" another learned model, with many more parameters.
+#
+# **Time:** ~60 min
+#
+# **Prerequisites:** notebook 00-start (how exercises and tests work; accuracy, the majority
+# baseline and the train/test split). Basic Python, NumPy and pandas.
+
+# %% setup
+
+# %% [markdown]
+# We use scikit-learn for the models, pandas for tables, matplotlib for the figures, and two
+# helpers of the course: `data` (the data sets) and `scorecard` (it records every model you
+# measure, so that notebook 10 can show you your own evidence table).
+
+# %%
+import time
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib.colors import to_rgb
+from matplotlib.patches import Ellipse
+from sklearn.cluster import KMeans
+from sklearn.dummy import DummyClassifier
+from sklearn.metrics import accuracy_score, balanced_accuracy_score
+from sklearn.model_selection import train_test_split
+from sklearn.neural_network import MLPClassifier
+from sklearn.pipeline import make_pipeline
+from sklearn.preprocessing import StandardScaler
+from sklearn.tree import DecisionTreeClassifier, export_text, plot_tree
+from tqdm.auto import tqdm
+
+from utils import data, plots, scorecard
+
+NOTEBOOK = "01-ai-ml-dl"
+
+# %% [markdown]
+# ## 1. Three nested ideas
+#
+# - **Artificial intelligence (AI)** is the whole field: making computers do things that would
+#   need intelligence if people did them — diagnosing, planning, playing chess, translating.
+#   *How* the computer does it is open. Early AI was mostly written by hand: **rule-based expert
+#   systems** (hundreds of `if … then …` rules collected from human experts) and **search**
+#   (a chess program tries millions of moves and picks the best by a hand-written score).
+# - **Machine learning (ML)** is the part of AI where the computer is *not* given the rules but
+#   **learns them from data**. Tom Mitchell's classic definition: a program learns from
+#   experience *E* with respect to a task *T* and a performance measure *P* if its performance
+#   at *T*, as measured by *P*, improves with *E*. Decision trees, support vector machines
+#   (SVMs), linear models, k-means clustering are ML.
+# - **Deep learning (DL)** is the part of ML that uses **neural networks with many layers**.
+#   Instead of working on features a person designed, the layers learn their own
+#   intermediate representations from raw data (pixels, sound, text). Convolutional networks
+#   (CNNs) for images and transformers for language are DL.
+#
+# So every DL model is an ML model, and every ML model is an AI system — but not the other way
+# round. The figure below draws the nesting, with examples in each ring.
+
+# %%
+fig, ax = plt.subplots(figsize=(11, 6.6))
+rings = [  # (centre, width, height, colour): drawn from the outside in
+    ((0.0, 0.0), 12.4, 7.8, plots.OKABE_ITO[5]),
+    ((1.6, -0.45), 7.9, 5.6, plots.OKABE_ITO[1]),
+    ((3.3, -0.95), 3.6, 2.9, plots.OKABE_ITO[2]),
+]
+for centre, width, height, colour in rings:
+    tint = 0.55 * np.ones(3) + 0.45 * np.array(to_rgb(colour))   # a light, opaque tint
+    ax.add_patch(Ellipse(centre, width, height, facecolor=tint, edgecolor="black", linewidth=1.2))
+
+ax.text(-3.2, 2.75, "Artificial intelligence", fontsize=15, fontweight="bold", ha="center")
+ax.text(-4.3, 0.0, "rules written by people:\n• rule-based expert systems\n"
+        "• search and planning\n  (chess engines,\n  route finders)\n• logic, knowledge bases",
+        fontsize=10.5, ha="center", va="center")
+ax.text(1.2, 1.7, "Machine learning", fontsize=15, fontweight="bold", ha="center")
+ax.text(-0.5, -0.6, "rules learned from data:\n• decision trees, forests\n"
+        "• SVMs, linear models\n• k-means clustering\n• tabular Q-learning",
+        fontsize=10.5, ha="center", va="center")
+ax.text(3.3, -0.05, "Deep learning", fontsize=13, fontweight="bold", ha="center")
+ax.text(3.3, -1.25, "many-layer\nneural networks:\n• CNNs (images)\n• transformers\n  (language)",
+        fontsize=9.5, ha="center", va="center")
+ax.set_xlim(-6.4, 6.4)
+ax.set_ylim(-4.0, 4.0)
+ax.set_aspect("equal")
+ax.axis("off")
+ax.set_title("AI ⊃ ML ⊃ DL: each field is a part of the one around it")
+plt.show()
+
+# %% [markdown]
+# Two ways of making a program, side by side:
+#
+# | | classical programming (and expert systems) | machine learning |
+# |---|---|---|
+# | you give the computer | **rules** + data | data + the **answers** for it |
+# | the computer gives back | answers | **rules** (a *model*) that give answers for new data |
+#
+# The rest of this notebook makes both columns concrete on the same real problem.
+
+# %% [markdown]
+# ## 2. The running example and the vocabulary
+#
+# We use the *breast cancer* data set from notebook 00: 569 tumour biopsies from the University
+# of Wisconsin hospitals. A doctor took a few cells from each tumour with a fine needle; software
+# outlined the cell nuclei in a microscope image and measured them (radius, texture, perimeter,
+# area, smoothness, how concave the outline is, …). Each of the ten measurements appears three
+# times: the *mean* over the nuclei in the image, its standard *error*, and the *worst* value
+# (the mean of the three largest). Each tumour was later diagnosed **malignant** (cancer, label 0)
+# or **benign** (label 1).
+#
+# The words you need, tied to this example:
+#
+# | word | meaning | here |
+# |---|---|---|
+# | **example** (sample, row) | one case we know something about | one biopsy |
+# | **feature** | a measured input | the 30 measurements, e.g. `worst area` |
+# | **label** (target) | the answer we want to predict | malignant (0) or benign (1) |
+# | **model** | the thing that maps features to a prediction | your rules, or a decision tree |
+# | **parameters** | the numbers inside a model that decide its predictions | the thresholds in the rules (set by you), or in the tree (learned) |
+# | **hyper-parameters** | settings chosen *before* learning, which shape what can be learned | the maximum depth of the tree |
+# | **training** (fitting) | setting the parameters from the training data | you looking at plots; `tree.fit(X_train, y_train)` |
+# | **inference** (prediction) | using the finished model on new examples | `tree.predict(X_test)` |
+# | **generalisation** | doing well on examples *not* seen while training | accuracy on the test set |
+#
+# As in notebook 00, a quarter of the biopsies are put aside as the **test set**: nobody looks at
+# them while building a model, so they tell us how each model does on new patients.
+
+# %%
+MALIGNANT, BENIGN = 0, 1
+
+X, y = data.load_tabular("breast_cancer")
+X_train, X_test, y_train, y_test = train_test_split(
+    X, y, test_size=0.25, random_state=run.seed, stratify=y
+)
+print(f"{len(X)} biopsies, {X.shape[1]} features each")
+print(f"training set: {len(X_train)} biopsies ({(y_train == MALIGNANT).sum()} malignant)")
+print(f"test set:     {len(X_test)} biopsies ({(y_test == MALIGNANT).sum()} malignant)")
+
+# %% [markdown]
+# First the baseline: a "model" that ignores the features and always predicts the most frequent
+# label of the training set. `scorecard.evaluate` fits a model on the training data, times it,
+# scores it on the test data and records the result in your scorecard.
+
+# %%
+baseline = scorecard.evaluate(
+    DummyClassifier(strategy="most_frequent"), X_train, y_train, X_test, y_test,
+    name="majority-class baseline", notebook=NOTEBOOK, task="breast cancer", family="baseline",
+)
+print(f"majority-class baseline: test accuracy {baseline['score']:.3f}")
+
+# %% [markdown]
+# ## 3. Approach 1 — an expert system that you write
+#
+# An expert system encodes what a specialist knows as explicit rules, for example
+# *"if the nuclei are very large, suspect cancer"*. You are the specialist now: your knowledge
+# comes from looking at the **training data**. (Never at the test set: then the test would no
+# longer tell you how your rules do on new patients.)
+#
+# Pathologists know that cancer cells tend to have **larger** nuclei with **irregular, dented
+# outlines** and a **rougher texture**. Let's see whether the measurements agree. The table shows
+# the median of a few features for each diagnosis, and the histograms show how much the two
+# groups overlap.
+
+# %%
+candidates = ["worst radius", "worst area", "worst concave points", "worst texture",
+              "mean concave points", "mean radius"]
+medians = X_train[candidates].groupby(y_train.map({MALIGNANT: "malignant", BENIGN: "benign"})).median()
+medians.T.round(3)
+
+# %%
+fig, axes = plt.subplots(2, 2, figsize=(10, 6.5))
+for ax, feature in zip(axes.flat, ["worst area", "worst concave points", "worst texture",
+                                   "mean radius"]):
+    for label, name, colour, hatch in [(MALIGNANT, "malignant", plots.OKABE_ITO[3], "//"),
+                                       (BENIGN, "benign", plots.OKABE_ITO[0], None)]:
+        ax.hist(X_train.loc[y_train == label, feature], bins=30, alpha=0.55, color=colour,
+                hatch=hatch, edgecolor="white", label=name)
+    ax.set_xlabel(feature)
+    ax.set_ylabel("number of biopsies")
+    ax.legend()
+fig.suptitle("Training data: where do malignant and benign tumours differ?")
+fig.tight_layout()
+plt.show()
+
+# %% [markdown]
+# No single feature separates the two groups perfectly, but some come close: above some value of
+# `worst area` or `worst concave points` almost every tumour is malignant. A threshold in such a
+# place is a rule. To try a threshold, count how many training biopsies it gets right — for
+# example `worst area > 1000` as a one-rule expert system:
+
+# %%
+rule = np.where(X_train["worst area"] > 1000, MALIGNANT, BENIGN)
+print(f"'worst area > 1000 means malignant': training accuracy {accuracy_score(y_train, rule):.3f}, "
+      f"balanced accuracy {balanced_accuracy_score(y_train, rule):.3f}")
+
+# %% [markdown]
+# **Balanced accuracy** is the average of the accuracy on malignant tumours (the share of
+# cancers caught) and on benign ones (the share of healthy patients reassured). A rule that
+# misses many cancers can still have a decent plain accuracy, because benign tumours are more
+# common; balanced accuracy does not let it hide.
+
+# %% [markdown]
+# ### Exercise 1 — Your expert system (3 points)
+#
+# Write `expert_rules(X)`: it takes a DataFrame `X` with the 30 breast-cancer columns (any number
+# of rows) and returns a NumPy array with one prediction per row, `MALIGNANT` (0) or `BENIGN` (1).
+#
+# - Use a few `if … then` rules: thresholds on one or more columns, which you choose by looking
+#   at the training data (the table and the histograms above, or your own plots of `X_train`).
+#   Do not use a scikit-learn model: that would be approach 2.
+# - A rule must judge each biopsy on its own. Do not compute statistics of `X` inside the
+#   function (such as `X["worst area"].median()`): the diagnosis of one patient must not depend
+#   on which other patients happen to be in the same batch.
+# - Do not change `X` (no new columns in it).
+#
+# Your goal: at least 87 % accuracy **on the training set**, with a balanced accuracy of at
+# least 0.80 (so that both kinds of tumour are recognised). The visible tests check this; the
+# hidden tests check that your rules also work on the **test set**, which you must not look at —
+# just like a real expert system that meets new patients.
+#
+# <details><summary>Hint</summary>
+#
+# - Start from one rule, e.g. `malignant = X["worst concave points"] > 0.15`, and measure it on
+#   the training set like the cell above. Then add rules with `|` (or) and `&` (and), e.g.
+#   `malignant = (X["worst area"] > 1000) | (X["worst concave points"] > 0.15)`, and keep the
+#   ones that help. Put brackets around every comparison.
+# - `np.where(malignant, MALIGNANT, BENIGN)` turns a True/False column into predictions.
+# - Check the direction of each inequality: in the histograms, malignant tumours are on the
+#   *right* (larger values).
+# - Two or three well-chosen thresholds are enough. Ten thresholds tuned to the last training
+#   example tend to do *worse* on new patients: they learn the noise of the training set.
+#
+# </details>
+
+# %% solution="ex1-expert-rules"
+def expert_rules(X):
+    """Predict MALIGNANT (0) or BENIGN (1) for each row of X with hand-written rules."""
+    ### BEGIN SOLUTION
+    very_large = X["worst area"] > 900
+    very_irregular = X["worst concave points"] > 0.15
+    irregular_and_rough = (X["worst concave points"] > 0.11) & (X["worst texture"] > 25)
+    malignant = very_large | very_irregular | irregular_and_rough
+    return np.where(malignant, MALIGNANT, BENIGN)
+    ### END SOLUTION
+
+
+# %% tests="ex1-expert-rules-tests" points=3
+checks.check_callable(expert_rules, "expert_rules")
+rules_X = X_train.copy()   # the tests work on copies, so nothing can change X_train itself
+rules_pred = np.asarray(expert_rules(rules_X))
+checks.check_shape(rules_pred, (len(X_train),), "expert_rules(X_train)",
+                   hint="Return one prediction per row of X, as a 1-D array.")
+checks.check_equal(set(np.unique(rules_pred).tolist()) <= {MALIGNANT, BENIGN}, True,
+                   "every prediction is MALIGNANT (0) or BENIGN (1)",
+                   hint="Return the numbers 0 and 1, e.g. np.where(malignant, MALIGNANT, BENIGN).")
+checks.check_equal(rules_X.equals(X_train), True, "X unchanged after expert_rules(X)",
+                   hint="Do not add or change columns of X: keep your rule in a new variable.")
+rules_train_accuracy = accuracy_score(y_train, rules_pred)
+rules_train_balanced = balanced_accuracy_score(y_train, rules_pred)
+print(f"your rules on the training set: accuracy {rules_train_accuracy:.3f}, "
+      f"balanced accuracy {rules_train_balanced:.3f}")
+checks.check_between(rules_train_accuracy, 0.87, 1.0, "training accuracy of your rules",
+                     hint="Look at the histograms again: is every inequality the right way round "
+                     "(malignant = larger values)? Is 0 malignant and 1 benign?")
+checks.check_between(rules_train_balanced, 0.80, 1.0, "training balanced accuracy of your rules",
+                     hint="Your rules miss too many tumours of one kind: a rule that (almost) "
+                     "always says benign is not an expert system.")
+checks.passed()
+
+### BEGIN HIDDEN TESTS
+hidden_X, hidden_y = data.load_tabular("breast_cancer")
+hidden_X_train, hidden_X_test, hidden_y_train, hidden_y_test = train_test_split(
+    hidden_X, hidden_y, test_size=0.25, random_state=42, stratify=hidden_y)
+hidden_test_copy = hidden_X_test.copy()
+hidden_pred = np.asarray(expert_rules(hidden_test_copy))
+checks.check_shape(hidden_pred, (len(hidden_X_test),), "expert_rules(X_test)", reveal=False)
+checks.check_equal(hidden_test_copy.equals(hidden_X_test), True, "X_test unchanged", reveal=False,
+                   hint="Do not change X inside expert_rules.")
+checks.check_between(accuracy_score(hidden_y_test, hidden_pred), 0.85, 1.0,
+                     "test accuracy of your rules", reveal=False,
+                     hint="Rules tuned too closely to the training set do worse on new patients.")
+checks.check_between(balanced_accuracy_score(hidden_y_test, hidden_pred), 0.80, 1.0,
+                     "test balanced accuracy of your rules", reveal=False)
+# each biopsy is judged on its own: the same answer alone, in a small batch, or in another order
+hidden_all = np.asarray(expert_rules(hidden_X.copy())).ravel()   # hidden_X has the index 0..568
+hidden_rows = hidden_X.sample(25, random_state=3)
+checks.check_equal([np.asarray(expert_rules(hidden_X.loc[[i]].copy())).ravel().tolist()
+                    for i in hidden_rows.index], [[p] for p in hidden_all[hidden_rows.index]],
+                   "predictions for single biopsies", reveal=False,
+                   hint="The prediction for one patient must not depend on the other rows of X.")
+hidden_shuffled = hidden_X.sample(frac=1.0, random_state=5)
+checks.check_equal(np.asarray(expert_rules(hidden_shuffled.copy())).ravel().tolist(),
+                   hidden_all[hidden_shuffled.index].tolist(), "predictions for shuffled rows",
+                   reveal=False, hint="The prediction for one patient must not depend on the "
+                   "other rows of X.")
+### END HIDDEN TESTS
+
+# %% [markdown]
+# Now the moment of truth: your rules meet the test set for the first time. We also time how long
+# they take to diagnose all the test biopsies, and record the result in the scorecard with
+# `scorecard.record` (for measurements we make ourselves; `evaluate` needs a model with `fit`).
+
+# %%
+start = time.perf_counter()
+rules_test_pred = expert_rules(X_test)
+rules_predict_time = time.perf_counter() - start
+rules_accuracy = accuracy_score(y_test, rules_test_pred)
+scorecard.record(NOTEBOOK, "breast cancer", "hand-written rules (expert system)", "accuracy",
+                 rules_accuracy, predict_time_s=rules_predict_time, family="hand-written rules",
+                 notes="thresholds chosen by a person from plots of the training data; no fitting")
+print(f"majority-class baseline: test accuracy {baseline['score']:.3f}")
+print(f"your hand-written rules: test accuracy {rules_accuracy:.3f} "
+      f"(training accuracy {accuracy_score(y_train, expert_rules(X_train)):.3f})")
+
+# %% [markdown]
+# Your rules beat the baseline by a wide margin — a real, if small, AI system, with no learning
+# involved. Compare the test accuracy with the training accuracy: rules tuned on the training set
+# usually do a little worse on new patients, because some of what you tuned them to was chance.
+#
+# ## 4. Approach 2 — a model that learns its rules
+#
+# A **decision tree** learns rules of exactly the kind you wrote: it asks a yes/no question about
+# one feature (*is `worst radius` at most some value?*), then another question in each branch, and so on, and each
+# final leaf gives a diagnosis. Training chooses the questions: at each step it tries every
+# feature and every threshold and keeps the one that best separates malignant from benign
+# training examples.
+#
+# We limit the tree to a depth of 3 questions. `max_depth` is a **hyper-parameter**: we choose it;
+# the features and thresholds in the tree are its **parameters**: the training algorithm
+# chooses them.
+
+# %%
+tree = DecisionTreeClassifier(max_depth=3, random_state=run.seed)
+tree_row = scorecard.evaluate(tree, X_train, y_train, X_test, y_test, name="decision tree (depth 3)",
+                              notebook=NOTEBOOK, task="breast cancer")
+print(f"decision tree (depth 3): test accuracy {tree_row['score']:.3f}, "
+      f"trained in {tree_row['fit_time_s'] * 1000:.1f} ms")
+print(export_text(tree, feature_names=list(X.columns)))
+
+# %% [markdown]
+# The printout *is* the model: `class: 0` is malignant, `class: 1` benign. Compare its questions
+# with yours — the tree found some of the same features, with thresholds it chose from the
+# training data in milliseconds. Here is the same tree drawn; each box shows its question, how
+# many training biopsies reached it (`samples`), how many of each class (`value`) and the
+# majority class.
+
+# %%
+fig, ax = plt.subplots(figsize=(13, 6))
+plot_tree(tree, feature_names=list(X.columns), class_names=["malignant", "benign"],
+          filled=True, impurity=False, fontsize=8, ax=ax)
+ax.set_title("The rules the decision tree learned (depth 3)")
+plt.show()
+
+# %% [markdown]
+# ### Generalisation: why not a deeper tree?
+#
+# A tree with no depth limit keeps asking questions until every training example is classified
+# correctly. That sounds good, but it means it also learns the accidents of this particular
+# training set. Compare training and test accuracy:
+
+# %%
+deep_tree = DecisionTreeClassifier(random_state=run.seed)
+deep_row = scorecard.evaluate(deep_tree, X_train, y_train, X_test, y_test,
+                              name="decision tree (no depth limit)", notebook=NOTEBOOK,
+                              task="breast cancer")
+generalisation = pd.DataFrame({
+    "model": ["decision tree (depth 3)", "decision tree (no depth limit)"],
+    "nodes": [tree.tree_.node_count, deep_tree.tree_.node_count],
+    "training accuracy": [tree.score(X_train, y_train), deep_tree.score(X_train, y_train)],
+    "test accuracy": [tree_row["score"], deep_row["score"]],
+}).set_index("model")
+generalisation.round(3)
+
+# %% [markdown]
+# The unlimited tree is (nearly) perfect on the data it was trained on, yet that says little about
+# new patients: only the **test accuracy** measures generalisation. Whether the deeper tree is
+# better or worse on the test set here, the gap between its training and test accuracy is the
+# warning sign of **over-fitting**. Notebook 02 shows how to choose hyper-parameters such as the
+# depth properly, with cross-validation instead of the test set.
+#
+# ### Rules by hand vs learned rules
+#
+# Here is the comparison so far, with the numbers from this run:
+
+# %%
+comparison = pd.DataFrame({
+    "test accuracy": [baseline["score"], rules_accuracy, tree_row["score"]],
+    "how it was made": ["count the labels", "a person reads plots and picks thresholds",
+                        "fit() searches every feature and threshold"],
+    "time to make": ["instant", "your time: minutes to hours",
+                     f"{tree_row['fit_time_s'] * 1000:.1f} ms of fitting"],
+    "how to update it when the data changes": ["recount", "a person redoes the analysis",
+                                               "fit() again on the new data"],
+}, index=["majority baseline", "hand-written rules", "decision tree (depth 3)"])
+comparison.style.format({"test accuracy": "{:.3f}"})
+
+# %% [markdown]
+# ### When the data changes
+#
+# The last column deserves a demonstration. Suppose the hospital installs a new microscope whose
+# software measures every length 15 % larger than before (so areas come out 1.15² ≈ 32 % larger).
+# The tumours are the same; only the numbers changed. Rules with fixed thresholds on sizes now
+# fire too often. The same happens to the old tree — but the tree can be **retrained** on
+# biopsies measured with the new microscope in milliseconds, while the rules need their expert
+# again.
+
+# %%
+def new_microscope(X, scale=1.15):
+    """The same biopsies as measured by a microscope that reads every length `scale` times larger."""
+    X = X.copy()
+    for column in X.columns:
+        if "radius" in column or "perimeter" in column:
+            X[column] = X[column] * scale
+        elif "area" in column:
+            X[column] = X[column] * scale**2
+    return X
+
+
+X_train_new, X_test_new = new_microscope(X_train), new_microscope(X_test)
+start = time.perf_counter()
+retrained_tree = DecisionTreeClassifier(max_depth=3, random_state=run.seed).fit(X_train_new, y_train)
+retrain_time = time.perf_counter() - start
+
+drift = pd.Series({
+    "hand-written rules, unchanged": accuracy_score(y_test, expert_rules(X_test_new)),
+    "decision tree trained on old measurements": tree.score(X_test_new, y_test),
+    "decision tree retrained on new measurements": retrained_tree.score(X_test_new, y_test),
+}, name="test accuracy on the new microscope's measurements")
+print(drift.round(3).to_string())
+print(f"\nretraining the tree took {retrain_time * 1000:.1f} ms; "
+      f"before the change the rules scored {rules_accuracy:.3f} and the tree {tree_row['score']:.3f}")
+
+# %% [markdown]
+# Read the numbers above. If your rules use a size feature (radius, perimeter or area), their
+# accuracy drops under the new microscope; rules on shape features such as concave points, which
+# the new microscope does not change, are unaffected. The old tree falls too — a learned model is
+# only as good as the data it learned from — but refitting it costs milliseconds and no expert's
+# time. This is the first of the course's claims to test: **ML models are cheap to retrain when
+# the data changes**. (Notebook 08 measures what retraining costs for deep networks.)
+#
+# ## 5. Three ways to learn
+#
+# Machine learning comes in three main kinds, depending on what the data tells the learner:
+#
+# | paradigm | the data | the goal | example in this notebook |
+# |---|---|---|---|
+# | **supervised** | examples *with* the right answers (labels) | predict the label of new examples | the decision tree: biopsy → diagnosis |
+# | **unsupervised** | examples *without* labels | find structure: groups, directions, outliers | k-means finds groups of iris flowers |
+# | **reinforcement** | no examples at all: an agent acts and gets **rewards** | learn which actions pay off, by trial and error | a bandit learns which advert gets clicked |
+#
+# ### 5.1 Supervised learning
+#
+# You have just done it: the tree learned from the labelled training biopsies how to map features to a
+# diagnosis (a **classification** task; predicting a number, such as a price, is **regression**).
+# Notebook 02 is all about supervised learning.
+#
+# ### 5.2 Unsupervised learning: k-means
+#
+# Now take labels away. The *iris* data set (Fisher, 1936) holds 150 flowers of three species,
+# each described by four measurements in cm. We give a clustering algorithm only the
+# measurements — never the species — and ask it for 3 groups.
+#
+# **k-means** works like this: place k centres, assign every flower to its nearest centre, move
+# each centre to the mean of its flowers, and repeat until nothing changes. All four
+# measurements are in cm on similar scales, so we can use them as they are (notebook 03 shows why
+# scaling matters when units differ).
+
+# %%
+X_iris, species = data.load_tabular("iris")
+species_names = np.array(["setosa", "versicolor", "virginica"])[species]
+
+start = time.perf_counter()
+kmeans = KMeans(n_clusters=3, n_init=10, random_state=run.seed).fit(X_iris)   # no labels given
+kmeans_fit_time = time.perf_counter() - start
+clusters = kmeans.labels_
+print("first 10 cluster numbers:", clusters[:10])
+print("flowers per cluster:     ", np.bincount(clusters))
+
+# %% [markdown]
+# The cluster numbers 0, 1, 2 are arbitrary names: k-means does not know what a species is.
+# Only now do we bring out the hidden labels to judge the clusters. On the left the flowers are
+# coloured by the cluster k-means found, on the right by their true species. (The colours of the
+# two panels need not match: cluster 1 is not species 1.)
+
+# %%
+fig, axes = plt.subplots(1, 2, figsize=(11, 4.5), sharex=True, sharey=True)
+for ax, groups, title in [(axes[0], clusters, "k-means clusters (found without labels)"),
+                          (axes[1], species_names, "true species (hidden from k-means)")]:
+    for i, group in enumerate(np.unique(groups)):
+        members = groups == group
+        ax.scatter(X_iris.loc[members, "petal length (cm)"], X_iris.loc[members, "petal width (cm)"],
+                   color=plots.OKABE_ITO[i], marker=plots.MARKERS[i], edgecolors="black",
+                   linewidths=0.4, label=str(group))
+    ax.set_xlabel("petal length (cm)")
+    ax.set_title(title)
+    ax.legend()
+axes[0].set_ylabel("petal width (cm)")
+fig.tight_layout()
+plt.show()
+
+pd.crosstab(pd.Series(clusters, name="cluster"), pd.Series(species_names, name="species"))
+
+# %% [markdown]
+# The table counts the flowers of each species in each cluster. One species falls cleanly into a
+# cluster of its own; the other two overlap, and k-means splits them only roughly.
+
+# %% [markdown]
+# ### Exercise 2 — How pure are the clusters? (2 points)
+#
+# Because cluster numbers are arbitrary, you cannot compare them with the species directly
+# (`clusters == species` would depend on which number k-means happened to give which group). A
+# simple fair score is the **purity**: give each cluster the label that is most common in it, and
+# count the share of examples whose label matches their cluster's label. In the table above:
+# add up the largest number in each row and divide by the total.
+#
+# Write `cluster_purity(clusters, labels)`: both are sequences of the same length (lists, arrays
+# or pandas Series; the labels may be numbers or strings). Return the purity as a float between
+# 0 and 1.
+#
+# <details><summary>Hint</summary>
+#
+# - Convert both inputs with `np.asarray(...)` first.
+# - For each cluster `c` in `np.unique(clusters)`: select its labels with `labels[clusters == c]`,
+#   count them with `np.unique(..., return_counts=True)` and keep the largest count.
+# - Divide the sum of those largest counts by the total number of examples — not by the number of
+#   clusters.
+# - Alternatively: `pd.crosstab(clusters, labels).max(axis=1).sum()` is the sum of the row maxima.
+#
+# </details>
+
+# %% solution="ex2-cluster-purity"
+def cluster_purity(clusters, labels):
+    """Share of examples whose label is the most common label of their cluster."""
+    ### BEGIN SOLUTION
+    clusters = np.asarray(clusters)
+    labels = np.asarray(labels)
+    largest = 0
+    for cluster in np.unique(clusters):
+        _, counts = np.unique(labels[clusters == cluster], return_counts=True)
+        largest += counts.max()
+    return float(largest / len(labels))
+    ### END SOLUTION
+
+
+# %% tests="ex2-cluster-purity-tests" points=2
+checks.check_callable(cluster_purity, "cluster_purity")
+checks.check_close(cluster_purity([0, 0, 0, 1, 1, 2], ["a", "a", "b", "b", "b", "c"]), 5 / 6,
+                   'cluster_purity([0, 0, 0, 1, 1, 2], ["a", "a", "b", "b", "b", "c"])',
+                   hint="Cluster 0 is mostly 'a' (2 of 3), cluster 1 all 'b' (2), cluster 2 all "
+                   "'c' (1): (2 + 2 + 1) / 6.")
+checks.check_close(cluster_purity([2, 2, 0, 0], [0, 0, 2, 2]), 1.0,
+                   "cluster_purity([2, 2, 0, 0], [0, 0, 2, 2])",
+                   hint="Cluster numbers are only names: each cluster holds one label, so the "
+                   "clustering is perfect even though no cluster number equals its label.")
+checks.check_close(cluster_purity(np.array([1, 1, 1, 1, 0]), pd.Series([5, 5, 6, 6, 6])), 0.6,
+                   "cluster_purity([1, 1, 1, 1, 0], [5, 5, 6, 6, 6])",
+                   hint="Cluster 1 holds two 5s and two 6s (its best label counts 2), cluster 0 "
+                   "one 6: (2 + 1) / 5. Divide by the number of examples, not of clusters.")
+checks.passed()
+
+### BEGIN HIDDEN TESTS
+rng = np.random.default_rng(11)
+hidden_clusters = rng.integers(0, 4, size=300)
+hidden_labels = np.where(rng.random(300) < 0.7, hidden_clusters % 3, rng.integers(0, 3, size=300))
+hidden_table = pd.crosstab(hidden_clusters, hidden_labels)
+checks.check_close(cluster_purity(hidden_clusters, hidden_labels),
+                   hidden_table.max(axis=1).sum() / 300, "purity of 300 random examples",
+                   reveal=False)
+checks.check_close(cluster_purity(list(hidden_clusters), pd.Series(hidden_labels, index=range(1000, 1300))),
+                   hidden_table.max(axis=1).sum() / 300, "purity with a list and a Series",
+                   reveal=False)
+checks.check_close(cluster_purity([7] * 10, list("aaabbbbccc")), 0.4,
+                   "purity of a single cluster", reveal=False)
+checks.check_close(cluster_purity([0, 1, 2, 3], ["x", "x", "y", "y"]), 1.0,
+                   "purity when every example has its own cluster", reveal=False)
+checks.check_close(cluster_purity([0, 0, 0, 0, 0, 0, 1, 1], [1, 1, 1, 1, 2, 2, 2, 2]), 0.75,
+                   "purity of unequal clusters", reveal=False)
+### END HIDDEN TESTS
+
+# %% [markdown]
+# The purity of the k-means clusters of the iris flowers, and for comparison the purity of a
+# "clustering" that puts every flower in one group (as good as always guessing the most common
+# species):
+
+# %%
+iris_purity = cluster_purity(clusters, species_names)
+scorecard.record(NOTEBOOK, "iris species without labels", "k-means (k=3)", "purity", iris_purity,
+                 fit_time_s=kmeans_fit_time, n_train=len(X_iris),
+                 notes="unsupervised: labels used only to judge the clusters afterwards")
+print(f"k-means purity (3 clusters): {iris_purity:.3f}")
+print(f"one single cluster:          {cluster_purity(np.zeros(len(species_names)), species_names):.3f}")
+
+# %% [markdown]
+# Without ever seeing a species name, k-means recovered most of the structure that botanists
+# named. Two cautions: purity rises with the number of clusters (one flower per cluster would
+# score 1.0 — a hidden test of exercise 2 checks exactly that case), and with real unlabelled data
+# there are no hidden labels to check against at all. Notebook 03 shows how to judge clusters
+# without labels.
+#
+# ### 5.3 Reinforcement learning: learning by trial and error
+#
+# In reinforcement learning nobody gives the learner examples. An **agent** takes **actions**, and
+# the world answers with a **reward**. The agent must find out which actions pay off, and it
+# faces a dilemma at every step:
+#
+# - **exploit**: take the action that looks best so far, to collect reward now;
+# - **explore**: try another action, which might turn out to be better.
+#
+# The simplest reinforcement-learning problem is the **multi-armed bandit** (named after a row of
+# slot machines, "one-armed bandits"). A website has 5 adverts; each has a click probability that
+# nobody knows. Each time a visitor arrives, the agent shows one advert (its action, called
+# *pulling an arm*) and gets reward 1 if the visitor clicks, 0 otherwise. The goal: as many clicks
+# as possible.
+#
+# The agent keeps, for each arm, its **estimated value** (the average reward it got from that arm
+# so far) and a count of how often it pulled it. A classic strategy is **epsilon-greedy**: with a
+# small probability ε (epsilon) explore — pick an arm at random; otherwise exploit — pick the arm
+# with the highest estimated value.
+
+# %% [markdown]
+# ### Exercise 3 — The epsilon-greedy choice (2 points)
+#
+# Write `epsilon_greedy(values, epsilon, rng)` that returns the index (an `int`) of the arm to pull.
+# `values` is a list or array with one estimated value per arm, `epsilon` a probability between 0
+# and 1, and `rng` a NumPy random generator (`np.random.default_rng(seed)`). So that every run
+# gives the same choices, use the random generator exactly like this:
+#
+# 1. draw one number with `rng.random()`;
+# 2. if that number is **less than** `epsilon`, explore: return `rng.integers(len(values))`, a
+#    random arm (any arm, possibly the best one);
+# 3. otherwise exploit: return the index of the largest value, and the *first* such index when
+#    several arms tie (this is what `np.argmax` does).
+#
+# <details><summary>Hint</summary>
+#
+# - `rng.random()` is uniform between 0 and 1, so `rng.random() < epsilon` is True with probability
+#   `epsilon`.
+# - Use the `rng` you are given, not `np.random.…` or `random.…`: otherwise the tests cannot
+#   reproduce your choices.
+# - `int(...)` turns NumPy's integer into a plain Python `int`.
+#
+# </details>
+
+# %% solution="ex3-epsilon-greedy"
+def epsilon_greedy(values, epsilon, rng):
+    """Index of the arm to pull: random with probability epsilon, else the best estimate."""
+    ### BEGIN SOLUTION
+    if rng.random() < epsilon:
+        return int(rng.integers(len(values)))
+    return int(np.argmax(values))
+    ### END SOLUTION
+
+
+# %% tests="ex3-epsilon-greedy-tests" points=2
+checks.check_callable(epsilon_greedy, "epsilon_greedy")
+greedy_rng = np.random.default_rng(0)
+checks.check_equal(epsilon_greedy([0.1, 0.5, 0.2], 0.0, greedy_rng), 1,
+                   "epsilon_greedy([0.1, 0.5, 0.2], epsilon=0)",
+                   hint="With epsilon = 0 never explore: return the index of the largest value.")
+checks.check_equal(epsilon_greedy(np.array([0.3, 0.7, 0.7]), 0.0, greedy_rng), 1,
+                   "epsilon_greedy([0.3, 0.7, 0.7], epsilon=0)",
+                   hint="On a tie return the first best index, as np.argmax does.")
+checks.check_type(epsilon_greedy([0.2, 0.1], 0.0, greedy_rng), (int, np.integer),
+                  "the value epsilon_greedy returns", hint="Return an arm index (an int).")
+explore_rng = np.random.default_rng(1)
+explored = [epsilon_greedy([0.0, 1.0, 0.0, 0.0], 1.0, explore_rng) for _ in range(4000)]
+checks.check_between(np.mean(np.array(explored) == 1), 0.2, 0.3,
+                     "share of arm 1 with epsilon = 1 (4 arms)",
+                     hint="With epsilon = 1 always explore: every arm, the best one included, "
+                     "is chosen with probability 1/4.")
+sequence_rng = np.random.default_rng(2)
+checks.check_equal([epsilon_greedy([0.2, 0.9, 0.4], 0.3, sequence_rng) for _ in range(20)],
+                   [0, 1, 0, 1, 1, 2, 0, 1, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
+                   "20 choices for values [0.2, 0.9, 0.4], epsilon = 0.3 and seed 2",
+                   hint="Call rng.random() once per choice and explore when it is LESS than "
+                   "epsilon, with rng.integers(len(values)); use only the rng you are given.")
+checks.passed()
+
+### BEGIN HIDDEN TESTS
+def reference_epsilon_greedy(values, epsilon, rng):   # what the task describes
+    if rng.random() < epsilon:
+        return int(rng.integers(len(values)))
+    return int(np.argmax(values))
+
+
+for hidden_seed, hidden_epsilon, hidden_values in [(5, 0.1, [0.5, 0.1, 0.9, 0.9, 0.3]),
+                                                   (6, 0.5, np.array([-3.0, -1.0, -2.0])),
+                                                   (7, 0.0, [0.0, 0.0, 0.0, 0.0]),
+                                                   (8, 0.9, [1.0, 2.0])]:
+    hidden_mine_rng = np.random.default_rng(hidden_seed)
+    hidden_ref_rng = np.random.default_rng(hidden_seed)
+    checks.check_equal(
+        [epsilon_greedy(hidden_values, hidden_epsilon, hidden_mine_rng) for _ in range(300)],
+        [reference_epsilon_greedy(hidden_values, hidden_epsilon, hidden_ref_rng) for _ in range(300)],
+        f"300 choices with epsilon = {hidden_epsilon}", reveal=False)
+hidden_rng = np.random.default_rng(9)
+hidden_choices = np.array([epsilon_greedy([0.1, 0.2, 0.8, 0.3, 0.0], 0.1, hidden_rng)
+                           for _ in range(5000)])
+checks.check_between(np.mean(hidden_choices == 2), 0.90, 0.94,
+                     "share of the best arm with epsilon = 0.1 (5 arms)", reveal=False)
+### END HIDDEN TESTS
+
+# %% [markdown]
+# ### Exercise 4 — Learning from each reward (2 points)
+#
+# After each pull the agent updates the estimated value of the arm it pulled. The estimate is the
+# average of all the rewards that arm gave so far. Storing every reward is not necessary: if
+# `value` is the average of the first n − 1 rewards and a new reward arrives, the average of all
+# n rewards is
+#
+# $$\text{new value} = \text{value} + \frac{\text{reward} - \text{value}}{n}.$$
+#
+# Read it as "move the estimate towards the new reward, by a step that shrinks as evidence
+# accumulates". This *incremental update* is the heart of many learning algorithms.
+#
+# Write `update_value(value, count, reward)` that returns the new value, where `count` is the
+# number of rewards of this arm **including the new one** (so it is 1 at the first pull).
+#
+# <details><summary>Hint</summary>
+#
+# - Check yourself by hand: with `value = 0` and rewards 1, 0, 0, 1 arriving with counts 1, 2,
+#   3, 4, the values must be 1, 0.5, 1/3, 0.5 — the running averages.
+# - At the first pull (`count = 1`) the new value is the reward itself, whatever the old value was.
+#
+# </details>
+
+# %% solution="ex4-update-value"
+def update_value(value, count, reward):
+    """Running average: the new estimate after the count-th reward of an arm."""
+    ### BEGIN SOLUTION
+    return value + (reward - value) / count
+    ### END SOLUTION
+
+
+# %% tests="ex4-update-value-tests" points=2
+checks.check_callable(update_value, "update_value")
+running, history = 0.0, []
+for n, reward in enumerate([1, 0, 0, 1], start=1):
+    running = update_value(running, n, reward)
+    history.append(running)
+checks.check_close(history, [1.0, 0.5, 1 / 3, 0.5], "values after rewards 1, 0, 0, 1",
+                   hint="After n rewards the value must be their average: "
+                   "value + (reward - value) / count, with count including the new reward.")
+checks.check_close(update_value(5.0, 1, 0.0), 0.0, "update_value(5.0, count=1, reward=0.0)",
+                   hint="At the first reward the average is the reward itself.")
+checks.passed()
+
+### BEGIN HIDDEN TESTS
+hidden_rewards = np.random.default_rng(12).normal(3.0, 2.0, size=50)
+hidden_value = 0.0
+for hidden_n, hidden_reward in enumerate(hidden_rewards, start=1):
+    hidden_value = update_value(hidden_value, hidden_n, hidden_reward)
+checks.check_close(hidden_value, hidden_rewards.mean(), "the value after 50 random rewards",
+                   reveal=False)
+checks.check_close(update_value(0.25, 4, 1.0), 0.4375, "update_value(0.25, 4, 1.0)", reveal=False)
+checks.check_close(update_value(-2.0, 2, 4.0), 1.0, "update_value(-2.0, 2, 4.0)", reveal=False)
+### END HIDDEN TESTS
+
+# %% [markdown]
+# ### The bandit in action
+#
+# Now the agent plays. The 5 click probabilities below are the truth of this simulated world; the
+# agent never reads them — it only sees the rewards. Each run starts with all estimates at 0 and
+# lasts 1,000 visitors; we average 100 runs (each with its own seed) to see the typical
+# behaviour, for three values of ε.
+
+# %%
+CLICK_RATES = np.array([0.25, 0.45, 0.35, 0.65, 0.55])   # hidden from the agent
+BEST_ARM = int(np.argmax(CLICK_RATES))
+
+
+def run_bandit(epsilon, steps, seed):
+    """One agent playing `steps` rounds; returns its rewards and the arms it pulled."""
+    rng = np.random.default_rng(seed)
+    values = np.zeros(len(CLICK_RATES))
+    counts = np.zeros(len(CLICK_RATES), dtype=int)
+    rewards, arms = np.zeros(steps), np.zeros(steps, dtype=int)
+    for t in range(steps):
+        arm = epsilon_greedy(values, epsilon, rng)            # act
+        reward = float(rng.random() < CLICK_RATES[arm])     # the world answers
+        counts[arm] += 1
+        values[arm] = update_value(values[arm], counts[arm], reward)   # learn
+        rewards[t], arms[t] = reward, arm
+    return rewards, arms
+
+
+EPSILONS, STEPS, RUNS = [0.0, 0.01, 0.1], 1000, 100
+results = {}
+start = time.perf_counter()
+for epsilon in EPSILONS:
+    played = [run_bandit(epsilon, STEPS, seed) for seed in tqdm(range(RUNS), desc=f"epsilon={epsilon}")]
+    results[epsilon] = {"rewards": np.array([r for r, _ in played]),
+                        "arms": np.array([a for _, a in played])}
+bandit_time = time.perf_counter() - start
+print(f"{len(EPSILONS) * RUNS} runs of {STEPS} steps in {bandit_time:.1f} s")
+
+# %%
+fig, axes = plt.subplots(1, 2, figsize=(12, 4.5))
+window = 25
+for i, epsilon in enumerate(EPSILONS):
+    mean_reward = results[epsilon]["rewards"].mean(axis=0)
+    smooth = np.convolve(mean_reward, np.ones(window) / window, mode="valid")
+    best_share = (results[epsilon]["arms"] == BEST_ARM).mean(axis=0)
+    style = dict(color=plots.OKABE_ITO[i], linestyle=["-", "--", ":"][i], label=f"ε = {epsilon}")
+    axes[0].plot(np.arange(window, STEPS + 1), smooth, **style)
+    axes[1].plot(np.arange(1, STEPS + 1), best_share, **style)
+axes[0].axhline(CLICK_RATES[BEST_ARM], color="0.3", linewidth=1, label="best possible")
+axes[0].set_title(f"Average reward ({RUNS} runs, moving average over {window} steps)")
+axes[0].set_ylabel("average reward per step")
+axes[1].set_title("How often the agent picks the best arm")
+axes[1].set_ylabel("share of runs pulling the best arm")
+for ax in axes:
+    ax.set_xlabel("step (visitor number)")
+    ax.legend()
+fig.tight_layout()
+plt.show()
+
+# %%
+bandit_summary = pd.DataFrame({
+    epsilon: {"mean reward, all steps": results[epsilon]["rewards"].mean(),
+              "mean reward, last 100 steps": results[epsilon]["rewards"][:, -100:].mean(),
+              "best arm pulled, last 100 steps": (results[epsilon]["arms"][:, -100:] == BEST_ARM).mean(),
+              "different arms ever tried (average)": np.mean([len(np.unique(a)) for a in results[epsilon]["arms"]])}
+    for epsilon in EPSILONS
+}).T.rename_axis("epsilon")
+print(f"best possible mean reward: {CLICK_RATES[BEST_ARM]:.2f} (always arm {BEST_ARM})")
+for epsilon in EPSILONS:
+    scorecard.record(NOTEBOOK, "5-armed bandit", f"epsilon-greedy (ε = {epsilon})", "mean reward",
+                     results[epsilon]["rewards"].mean(), fit_time_s=bandit_time / len(EPSILONS),
+                     notes=f"reinforcement learning; average of {RUNS} runs of {STEPS} steps")
+bandit_summary.round(3)
+
+# %% [markdown]
+# Read the table and the plots:
+#
+# - The purely **greedy** agent (ε = 0) never explores. All estimates start at 0, so it pulls the
+#   first arm, and its estimate of that arm never drops below the others' 0: it stays on the arm
+#   it tried first, whatever that arm is worth (look at "different arms ever tried").
+# - A little exploration lets the agent discover the better arms and then exploit them. With
+#   ε = 0.01 it explores so rarely that it needs many steps to find the best arm; with ε = 0.1 it
+#   finds it faster, but keeps wasting about a tenth of its pulls on random arms forever.
+#
+# Nobody told the agent which advert was best, and it had no labelled examples: it learned from
+# the consequences of its own actions. The same idea, with states and long-term rewards, trains
+# agents that play games or control robots (tabular Q-learning and a deep Q-network are compared
+# in notebook 11).
+#
+# ## 6. Where deep learning sits
+#
+# Deep learning uses **neural networks**: layers of simple units, each computing a weighted sum
+# of its inputs followed by a simple non-linear function. A network with at least one hidden
+# layer is a *multi-layer perceptron* (MLP); "deep" networks have many layers, and special kinds
+# of layers for images (convolutions) or sequences (attention).
+#
+# There is no magic in it: a neural network is another learned model with a `fit` and a
+# `predict`, just with **many more parameters** (its weights), all set by training. Here is a
+# small MLP with two hidden layers (32 and 16 units) on the same biopsies. Neural networks need
+# features on similar scales, so a `StandardScaler` goes first, in a pipeline.
+
+# %%
+mlp = make_pipeline(
+    StandardScaler(),
+    MLPClassifier(hidden_layer_sizes=(32, 16), max_iter=1000, random_state=run.seed),
+)
+mlp_row = scorecard.evaluate(mlp, X_train, y_train, X_test, y_test, name="small neural network (MLP 32-16)",
+                             notebook=NOTEBOOK, task="breast cancer")
+mlp_parameters = mlp_row["parameters"]  # weights and biases, counted by the scorecard
+tree_thresholds = int((tree.tree_.children_left != -1).sum())
+
+size_table = pd.DataFrame({
+    "test accuracy": [rules_accuracy, tree_row["score"], mlp_row["score"]],
+    "learned numbers": [0, tree_thresholds, mlp_parameters],
+    "fit time (s)": [np.nan, tree_row["fit_time_s"], mlp_row["fit_time_s"]],
+    "can a person read it?": ["yes: your rules", f"yes: {tree.tree_.node_count} boxes",
+                              f"no: {mlp_parameters} weights"],
+}, index=["hand-written rules", "decision tree (depth 3)", "MLP 32-16"])
+size_table.style.format({"test accuracy": "{:.3f}", "fit time (s)": "{:.4f}"}, na_rep="—")
+
+# %%
+more_right = round((mlp_row["score"] - tree_row["score"]) * len(y_test))
+print(f"The network has {mlp_parameters / tree_thresholds:.0f} times as many learned numbers as the "
+      f"tree and took {mlp_row['fit_time_s'] / tree_row['fit_time_s']:.0f} times as long to fit.")
+print(f"It got {more_right:+d} test biopsies right compared with the tree, out of {len(y_test)}: "
+      f"each biopsy is worth {100 / len(y_test):.1f} percentage points of accuracy.")
+
+# %% [markdown]
+# The "learned numbers" of the tree are its thresholds (one per question; each question also
+# picked a feature); those of the network are its weights and biases, and nobody can read its
+# reasoning from them. On this split the network classifies a few more test biopsies correctly
+# than the small tree. Is that a real advantage? A difference of a few biopsies can flip with a
+# different random split of the same 569 patients; notebook 02 uses cross-validation to tell
+# real differences from luck, and brings in stronger classical models (logistic regression,
+# forests, boosting). On tables of hand-measured features like this one, those tend to match
+# neural networks: a large benchmark found tree-based models still usually ahead of deep learning
+# on tabular data (Grinsztajn et al., 2022). Deep learning earns its cost on **raw, unstructured
+# data** — pixels, sound, text — where nobody can write the features by hand; notebooks 04–07
+# measure where the balance tips.
+#
+# Here is everything this notebook put in your scorecard:
+
+# %%
+scorecard.show(NOTEBOOK)
+
+# %% [markdown]
+# ### Exercise 5 — Rules, ML or DL? (written answer, 2 points)
+#
+# A bank wants to flag fraudulent card transactions. It has two years of transactions (amount,
+# time, merchant type, country, how far from the card holder's usual places, how many payments in
+# the last hour, …), about 0.2 % of them confirmed as fraud. Fraudsters change their tricks every
+# few months, and the bank must be able to explain to a customer and to its regulator why a
+# payment was blocked.
+#
+# In the cell below, answer in four to six sentences: **would you build hand-written rules, a
+# classical ML model (such as a tree-based model) or a deep-learning model — or a combination?
+# Why?** Use at least three ideas from this notebook (e.g. how each approach is built, how it is
+# updated, what kind of data it suits, whether people can read it, what accuracy to compare with).
+#
+# <details><summary>Hint</summary>
+#
+# - What kind of data is this: a table of features, or raw images/sound/text?
+# - What happens to hand-written rules when fraudsters change their tricks? And to a model that
+#   can be retrained on last month's data?
+# - With 0.2 % fraud, what accuracy does the majority baseline reach? Is accuracy the right
+#   measure, or is something like the share of frauds caught more useful?
+# - Who needs to understand a decision, and which models can be read?
+#
+# </details>
+
+# %% [markdown] answer="ex5-fraud" points=2
+# ### BEGIN SOLUTION
+# I would build a classical ML model — for example a gradient-boosted or small decision-tree
+# ensemble — on the transaction table, and keep a few hand-written rules next to it. The data is
+# tabular, with features people can name (amount, distance, payments per hour), which is where
+# classical ML is strong and deep learning rarely beats it; two years of transactions are plenty
+# to learn from. Fraud patterns change every few months: hand-written rules need an analyst to
+# redo them each time, whereas a model can be retrained on the latest labelled data in minutes
+# and checked on a recent held-out period. Because only 0.2 % of payments are fraud, always
+# answering "not fraud" is 99.8 % accurate, so I would judge models by the share of frauds caught
+# and the share of false alarms (balanced accuracy, precision/recall), not plain accuracy. A tree
+# model can be inspected and its individual decisions explained, which the regulator requires;
+# hard legal or business rules ("block payments from sanctioned countries") stay hand-written,
+# since they are policy, not patterns to learn. Deep learning would only pay off for raw data
+# such as free text or device signals, at a higher cost in data, compute and explainability.
+# ### END SOLUTION
+
+# %% [markdown]
+# ## Key takeaways
+#
+# - **AI ⊃ ML ⊃ DL.** AI is any technique that makes a machine act intelligently, including rules
+#   written by people; ML is the part that **learns** its rules from data; DL is the part of ML
+#   that uses many-layer neural networks and learns its own features from raw data.
+# - **Vocabulary:** features go in, labels come out; a model's **parameters** are set by training
+#   (or, for an expert system, by a person), its **hyper-parameters** are chosen before training;
+#   **inference** is using the model; **generalisation** is measured on a test set that nobody
+#   used while building the model.
+# - Hand-written rules can work well, but they cost an expert's time to build and to update. A
+#   decision tree learned comparable rules in milliseconds, and is retrained as fast when the data
+#   changes — compare the accuracies you measured above.
+# - **Supervised** learning learns from labelled examples, **unsupervised** learning finds
+#   structure without labels (judge it carefully: cluster numbers are arbitrary), and
+#   **reinforcement** learning learns from rewards by trial and error, balancing exploration and
+#   exploitation.
+# - A neural network is just another learned model, with far more parameters and less
+#   readability. On a small table of hand-made features it gained at most a few test cases over
+#   a small tree, at hundreds of times the learned numbers; its strengths lie elsewhere, and the
+#   rest of the course measures where.
+
+# %% [markdown]
+# ## Going further
+#
+# - I. Goodfellow, Y. Bengio, A. Courville, [*Deep Learning*](https://www.deeplearningbook.org/),
+#   MIT Press 2016, chapter 1 — the nested diagram of AI, ML, representation learning and DL, and
+#   the history behind it.
+# - S. Russell, P. Norvig, [*Artificial Intelligence: A Modern Approach*](https://aima.cs.berkeley.edu/),
+#   4th ed., 2020 — the whole field of AI, including search, logic and expert systems.
+# - T. Mitchell, [*Machine Learning*](http://www.cs.cmu.edu/~tom/mlbook.html), McGraw-Hill 1997,
+#   chapter 1 — the definition of learning used above.
+# - The scikit-learn user guide on [decision trees](https://scikit-learn.org/stable/modules/tree.html),
+#   [k-means](https://scikit-learn.org/stable/modules/clustering.html#k-means) and
+#   [neural network models](https://scikit-learn.org/stable/modules/neural_networks_supervised.html).
+# - R. Sutton, A. Barto, [*Reinforcement Learning: An Introduction*](http://incompleteideas.net/book/the-book-2nd.html),
+#   2nd ed., 2018, chapter 2 — multi-armed bandits, epsilon-greedy and incremental updates.
+# - W. N. Street, W. H. Wolberg, O. L. Mangasarian, "Nuclear feature extraction for breast tumor
+#   diagnosis", *Biomedical Image Processing and Biomedical Visualization*, SPIE 1905, 1993 — where
+#   the breast-cancer data comes from ([UCI page](https://archive.ics.uci.edu/dataset/17/breast+cancer+wisconsin+diagnostic)).
+# - L. Grinsztajn, E. Oyallon, G. Varoquaux, ["Why do tree-based models still outperform deep
+#   learning on tabular data?"](https://arxiv.org/abs/2207.08815), NeurIPS 2022.
+# - Next: notebook **02-supervised** — classical supervised learning in depth: pipelines,
+#   cross-validation, many models and how to measure them.

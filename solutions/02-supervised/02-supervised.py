@@ -1,0 +1,1202 @@
+# %% [markdown]
+# # 02 · Supervised learning on tabular data
+#
+# Most machine learning in companies runs on **tables**: customers, transactions, sensors, loans.
+# In this notebook you predict which customers of a telephone company are about to leave (*churn*),
+# and you do it the way a careful data scientist does: a baseline first, leak-free preprocessing,
+# six families of classical models compared on accuracy *and* cost, honest estimates with
+# cross-validation, metrics that fit the business question, and a look at over- and under-fitting.
+# A short regression task (predicting how a disease progresses) completes the picture.
+#
+# **Learning objectives** — by the end of this notebook you can:
+#
+# - split data with stratification, start from a **baseline**, and explain why accuracy misleads
+#   when one class is rare;
+# - build leak-free preprocessing with scikit-learn's `Pipeline` and `ColumnTransformer`:
+#   imputation, scaling and one-hot encoding;
+# - train and compare logistic regression, k-nearest neighbours, a decision tree, a random forest,
+#   gradient boosting and a support vector machine, on quality **and** on fit time, prediction time
+#   and size;
+# - estimate performance with **cross-validation** and report it as mean ± standard deviation;
+# - choose and compute metrics: precision, recall, F1, ROC-AUC and the confusion matrix for
+#   classification; MAE and RMSE for regression;
+# - recognise **under- and over-fitting** in a validation curve and in a decision boundary.
+#
+# **Time:** ~120 min
+#
+# **Prerequisites:** notebook 00-start (accuracy, the majority baseline, leak-free standardisation)
+# and 01-ai-ml-dl (features, labels, training and test data); basic Python and a little pandas
+# (`DataFrame`, selecting columns).
+
+# %% setup
+
+# %% [markdown]
+# The tools of this notebook: pandas and NumPy for the data, scikit-learn for the models, and the
+# course's `data`, `plots` and `scorecard` helpers. Every model you measure here is added to your
+# **scorecard**, the evidence table that notebook 10 assembles from all notebooks.
+
+# %%
+import time
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from ipywidgets import IntSlider, interact
+from sklearn.base import clone
+from sklearn.compose import ColumnTransformer
+from sklearn.datasets import make_moons
+from sklearn.dummy import DummyClassifier, DummyRegressor
+from sklearn.ensemble import (HistGradientBoostingClassifier, HistGradientBoostingRegressor,
+                              RandomForestClassifier)
+from sklearn.impute import SimpleImputer
+from sklearn.linear_model import LinearRegression, LogisticRegression, RidgeCV
+from sklearn.metrics import get_scorer, precision_recall_fscore_support, roc_curve
+from sklearn.model_selection import (KFold, StratifiedKFold, cross_val_score, cross_validate,
+                                     train_test_split, validation_curve)
+from sklearn.neighbors import KNeighborsClassifier
+from sklearn.pipeline import Pipeline, make_pipeline
+from sklearn.preprocessing import OneHotEncoder, StandardScaler
+from sklearn.svm import SVC
+from sklearn.tree import DecisionTreeClassifier
+from sklearn.utils.validation import check_is_fitted
+from threadpoolctl import threadpool_limits
+from tqdm.auto import tqdm
+
+from utils import data, plots, scorecard
+
+threadpool_limits(limits=1)     # one thread per model: the data are small and the cores are shared
+NOTEBOOK = "02-supervised"      # the name under which this notebook's results go to the scorecard
+
+# %% [markdown]
+# ## 1. The data: a telephone company's customers
+#
+# A telecom wants to know, every month, which customers are likely to cancel their contract, so
+# that its retention team can call them with an offer. Each row of the table is a customer; the
+# label `churned` says whether they left (1) or stayed (0).
+#
+# **Provenance.** Real churn data belong to companies and the public copies need a download, so
+# the course *generates* a realistic table with `data.make_churn` (read its documentation with
+# `help(data.make_churn)`). It is modelled on a telecom's customer records: tenure, contract,
+# internet service, charges, payment method, support calls, a satisfaction survey, region, age and
+# dependants. Like real data it mixes **numeric and categorical** columns, has **missing values**
+# (customers who never answered the satisfaction survey), is **imbalanced** (a quarter of the
+# customers churn), and contains columns that have nothing to do with churn. Who churns follows
+# hidden *threshold rules with interactions* — for instance, "a month-to-month contract *and* fewer
+# than six months as a customer" — plus random noise, because real people are not fully
+# predictable. Knowing how the data were made lets us check later what the models found.
+
+# %%
+X, y = data.make_churn(n=2500, seed=run.seed)
+print(f"{X.shape[0]} customers, {X.shape[1]} columns; "
+      f"{y.sum()} churned ({y.mean():.0%}), {(y == 0).sum()} stayed")
+X.head()
+
+# %% [markdown]
+# One line per column: its type, how many values are missing, and how many distinct values it has.
+
+# %%
+pd.DataFrame({"type": X.dtypes.astype(str), "missing": X.isna().sum(), "distinct values": X.nunique()})
+
+# %% [markdown]
+# Four columns are `category` (text labels such as `"month-to-month"`), the others are numbers,
+# and only `satisfaction` has gaps. A model needs all of this as numbers without gaps: that is the
+# job of preprocessing (section 3). But first, the most important step of all.
+#
+# ## 2. Split first, then a baseline
+#
+# We put a quarter of the customers aside as the **test set**, and we do not look at it again until
+# we measure the models. Everything a model learns — including the statistics used to prepare the
+# data — comes from the **training set** only; the test set stands for next month's customers.
+#
+# With `stratify=y` the split keeps the churn rate the same in both parts. Without it, a small test
+# set can by chance hold noticeably more or fewer churners than the data as a whole, and every
+# number measured on it shifts.
+
+# %%
+X_train, X_test, y_train, y_test = train_test_split(
+    X, y, test_size=0.25, stratify=y, random_state=run.seed
+)
+print(f"training set: {len(y_train)} customers, churn rate {y_train.mean():.3f}")
+print(f"test set:     {len(y_test)} customers, churn rate {y_test.mean():.3f}")
+
+# %% [markdown]
+# Before any clever model, a **baseline**: scikit-learn's `DummyClassifier` ignores the features and
+# always predicts the most frequent class of the training set — here "stays". Every model must beat
+# it. `scorecard.evaluate` fits a model on the training data, times the fit and the prediction,
+# scores it on the test data, measures its size and adds a row to your scorecard.
+
+# %%
+baseline = DummyClassifier(strategy="most_frequent")
+baseline_row = scorecard.evaluate(baseline, X_train, y_train, X_test, y_test,
+                                  name="majority baseline", notebook=NOTEBOOK, task="churn")
+baseline_pred = baseline.predict(X_test)
+caught = int(((baseline_pred == 1) & (y_test == 1)).sum())
+print(f"baseline test accuracy: {baseline_row['score']:.3f}")
+print(f"churners in the test set: {int(y_test.sum())}; churners the baseline catches: {caught}")
+
+# %% [markdown]
+# This is why **accuracy misleads on imbalanced data**: a "model" that never predicts churn is right
+# about every customer who stays, so its accuracy equals the share of customers who stay — and it
+# does not find a single churner, which was the whole point. An accuracy only means something next
+# to its baseline; and for a rare class we need metrics that look at that class (section 5). We keep
+# accuracy in the tables because everybody quotes it, but always next to the baseline and to
+# metrics that count the churners.
+#
+# ## 3. Preprocessing with pipelines
+#
+# The raw table cannot go into most models as it is. Try it:
+
+# %%
+try:
+    LogisticRegression().fit(X_train, y_train)
+except ValueError as error:
+    print("ValueError:", str(error).splitlines()[0])
+
+# %% [markdown]
+# Three things need fixing, each with a scikit-learn *transformer* that **learns** something from
+# the training data (`fit`) and then applies it to any data (`transform`):
+#
+# | problem | transformer | what it learns in `fit` |
+# |---|---|---|
+# | missing values | `SimpleImputer(strategy="median")` | the median of each column, used to fill the gaps |
+# | very different scales (months, euros, counts) | `StandardScaler()` | each column's mean and standard deviation |
+# | text categories | `OneHotEncoder(handle_unknown="ignore")` | the categories of each column; it makes one 0/1 column per category |
+#
+# Scaling matters for models that compare distances or add up weighted features (k-NN, SVM,
+# logistic regression); trees only compare a column with a threshold and do not care, but scaling
+# does not hurt them either. With `handle_unknown="ignore"`, a category that never occurred in
+# training (a new payment method, say) becomes a row of zeros instead of an error in production.
+#
+# Here is one-hot encoding on the `contract` column of the first four training customers:
+
+# %%
+encoder = OneHotEncoder(sparse_output=False).fit(X_train[["contract"]])
+pd.DataFrame(encoder.transform(X_train[["contract"]].head(4)),
+             columns=encoder.get_feature_names_out(), index=X_train.index[:4]).join(
+    X_train["contract"].head(4))
+
+# %% [markdown]
+# Two more pieces assemble the transformers:
+#
+# - a **`ColumnTransformer`** sends each group of columns through its own transformer and puts the
+#   results side by side: `ColumnTransformer([("num", numeric_steps, numeric_columns),
+#   ("cat", OneHotEncoder(...), categorical_columns)])`;
+# - a **`Pipeline`** chains steps: `make_pipeline(SimpleImputer(...), StandardScaler())` imputes,
+#   then scales. A pipeline that ends with a model *is* a model: `fit` fits every step on the
+#   training data in turn, `predict` transforms new data with what was learned and predicts.
+#
+# Pipelines are how scikit-learn prevents **data leakage** (notebook 00, exercise 3): the medians,
+# means and categories come from whatever data `fit` receives — the training set, or the training
+# folds inside cross-validation — and never from the data being scored.
+
+# %% [markdown]
+# ### Exercise 1 — Build the preprocessing (3 points)
+#
+# Write `prepare_features(X_train, X_test)` that
+#
+# 1. finds the **numeric** columns of `X_train` (those with a number dtype) and the
+#    **categorical** ones (all the others);
+# 2. builds a `ColumnTransformer` that sends the numeric columns through a pipeline of
+#    `SimpleImputer(strategy="median")` followed by `StandardScaler()`, and the categorical columns
+#    through `OneHotEncoder(handle_unknown="ignore", sparse_output=False)`;
+# 3. fits it on the **training data only**, and transforms both `X_train` and `X_test` with it;
+# 4. returns `(preprocessor, train_matrix, test_matrix)`: the fitted `ColumnTransformer` and the
+#    two transformed NumPy arrays.
+#
+# It must work for any DataFrame, not only the churn table.
+#
+# <details><summary>Hint</summary>
+#
+# - `X_train.select_dtypes(include="number").columns` lists the numeric columns;
+#   `select_dtypes(exclude="number")` the others. Turn them into lists with `list(...)`.
+# - `make_pipeline(SimpleImputer(strategy="median"), StandardScaler())` is the numeric step.
+# - `preprocessor.fit_transform(X_train)` fits and transforms the training data in one call; for
+#   the test data use `preprocessor.transform(X_test)` — **not** `fit_transform`, which would learn
+#   new statistics from the test set.
+# - Do not fit anything on `pd.concat([X_train, X_test])`: that leaks the test set into the
+#   medians and means.
+#
+# </details>
+
+# %% solution="ex1-preprocess"
+def prepare_features(X_train, X_test):
+    """Fit imputation + scaling (numeric) and one-hot encoding (categorical) on X_train only."""
+    ### BEGIN SOLUTION
+    numeric_columns = list(X_train.select_dtypes(include="number").columns)
+    categorical_columns = list(X_train.select_dtypes(exclude="number").columns)
+    preprocessor = ColumnTransformer([
+        ("num", make_pipeline(SimpleImputer(strategy="median"), StandardScaler()), numeric_columns),
+        ("cat", OneHotEncoder(handle_unknown="ignore", sparse_output=False), categorical_columns),
+    ])
+    train_matrix = preprocessor.fit_transform(X_train)
+    test_matrix = preprocessor.transform(X_test)
+    return preprocessor, train_matrix, test_matrix
+    ### END SOLUTION
+
+
+# %% tests="ex1-preprocess-tests" points=3
+def expected_columns(train, other):
+    """The columns the preprocessing should make for `other`, computed by hand with pandas."""
+    columns = {}
+    for name in train.columns:
+        if pd.api.types.is_numeric_dtype(train[name]):
+            median = train[name].median()
+            filled = train[name].fillna(median)
+            scaled = (other[name].fillna(median) - filled.mean()) / filled.std(ddof=0)
+            columns[f"numeric column {name!r}"] = scaled.to_numpy(dtype=float)
+        else:
+            for level in sorted(train[name].dropna().unique()):
+                columns[f"one-hot column {name}={level!r}"] = (
+                    other[name].astype(object) == level).to_numpy(dtype=float)
+    return columns
+
+
+def check_columns(matrix, train, other, what, reveal=True):
+    """Every expected column must be in `matrix` (in any order), and nothing else."""
+    expected = expected_columns(train, other)
+    matrix = matrix.toarray() if hasattr(matrix, "toarray") else np.asarray(matrix, dtype=float)
+    checks.check_shape(matrix, (len(other), len(expected)), what, reveal=reveal,
+                       hint="Expect one column per numeric column plus one per category seen in "
+                       "the training data: did you forget the categorical (or the numeric) columns?")
+    for description, column in expected.items():
+        closest = matrix[:, np.argmin(np.abs(matrix - column[:, None]).max(axis=0))]
+        checks.check_close(closest, column, f"{what}: {description}", atol=1e-6, reveal=reveal,
+                           hint="Numeric columns: impute with the median, then scale, both fitted "
+                           "on X_train only; transform X_test with the same fitted preprocessor. "
+                           "Categorical columns: 0/1 per training category, all 0 for a new one.")
+
+
+preprocessor_ex1, train_matrix_ex1, test_matrix_ex1 = prepare_features(X_train, X_test)
+checks.check_type(preprocessor_ex1, (ColumnTransformer, Pipeline), "the preprocessor you return",
+                  hint="Return the fitted ColumnTransformer first, then the two matrices.")
+checks.check_fitted(preprocessor_ex1, "the preprocessor you return",
+                    hint="Fit it on X_train (fit_transform) before returning it.")
+checks.check_no_nan(train_matrix_ex1, "train_matrix", hint="Impute the numeric columns.")
+check_columns(train_matrix_ex1, X_train, X_train, "train_matrix")
+check_columns(test_matrix_ex1, X_train, X_test, "test_matrix")
+checks.check_close(np.asarray(preprocessor_ex1.transform(X_test), dtype=float),
+                   np.asarray(test_matrix_ex1, dtype=float),
+                   "preprocessor.transform(X_test) compared with test_matrix",
+                   hint="Return the preprocessor you fitted on X_train, and do not refit it later.")
+
+# a small table with a category that the training data never saw ("student")
+toy_train = pd.DataFrame({"minutes": [10.0, np.nan, 30.0, 50.0],
+                          "plan": pd.Categorical(["basic", "premium", "basic", "family"])})
+toy_test = pd.DataFrame({"minutes": [np.nan, 20.0], "plan": pd.Categorical(["student", "premium"])})
+_, toy_train_matrix, toy_test_matrix = prepare_features(toy_train, toy_test)
+check_columns(toy_test_matrix, toy_train, toy_test, "test_matrix of a small table with a new plan")
+checks.passed()
+
+### BEGIN HIDDEN TESTS
+hidden_X, hidden_y = data.make_churn(n=300, seed=7)
+hidden_train, hidden_test = hidden_X.iloc[:200], hidden_X.iloc[200:]
+hidden_prep, hidden_train_matrix, hidden_test_matrix = prepare_features(hidden_train, hidden_test)
+check_columns(hidden_train_matrix, hidden_train, hidden_train, "train_matrix of other customers",
+              reveal=False)
+check_columns(hidden_test_matrix, hidden_train, hidden_test, "test_matrix of other customers",
+              reveal=False)
+hidden_small_train = pd.DataFrame({
+    "colour": pd.Categorical(["red", "blue", "red", "green", "blue"]),
+    "size": [1.0, np.nan, 3.0, 10.0, np.nan],
+    "count": [4, 5, 6, 7, 100],
+    "shape": pd.Categorical(["round", "square", "round", "round", "square"]),
+})
+hidden_small_test = pd.DataFrame({
+    "colour": pd.Categorical(["purple", "blue", "green"]),
+    "size": [np.nan, 2.0, 50.0],
+    "count": [5, 0, 7],
+    "shape": pd.Categorical(["square", "triangle", "round"]),
+})
+hidden_prep2, hidden_small_train_matrix, hidden_small_test_matrix = prepare_features(
+    hidden_small_train, hidden_small_test)
+check_columns(hidden_small_train_matrix, hidden_small_train, hidden_small_train,
+              "train_matrix of a table with two categorical columns", reveal=False)
+check_columns(hidden_small_test_matrix, hidden_small_train, hidden_small_test,
+              "test_matrix of a table with two categorical columns", reveal=False)
+checks.check_type(hidden_prep2, (ColumnTransformer, Pipeline), "the preprocessor", reveal=False)
+### END HIDDEN TESTS
+
+# %% [markdown]
+# Your function works on any table. On the churn data it gives the matrices below; the names that
+# `get_feature_names_out()` lists show where each column came from.
+
+# %%
+preprocessor, train_matrix, test_matrix = prepare_features(X_train, X_test)
+feature_names = preprocessor.get_feature_names_out()
+print("training matrix:", train_matrix.shape, "  test matrix:", test_matrix.shape)
+print(f"{len(feature_names)} features, e.g.:", ", ".join(feature_names[:3]), "...",
+      ", ".join(feature_names[-3:]))
+
+# %% [markdown]
+# From now on every model is a pipeline `make_pipeline(clone(preprocessor), model)`. `clone` copies
+# the *recipe* of your preprocessor (its settings and columns) without what it learned, so each
+# pipeline fits its own copy on whatever training data it is given — which is what keeps
+# cross-validation leak-free later on.
+#
+# ## 4. Six model families, one table
+#
+# Each model family draws the boundary between "churns" and "stays" in its own way:
+#
+# | model | the idea | needs scaled features? | can you read it? |
+# |---|---|---|---|
+# | **logistic regression** | a weighted sum of the features, turned into a probability: a straight boundary | yes (for fair regularisation and fast fitting) | yes: one weight per feature |
+# | **k-nearest neighbours** | predicts what the *k* most similar training customers did | yes (distances) | case by case ("these 5 customers") |
+# | **decision tree** | a sequence of yes/no questions on thresholds | no | yes, while it is small |
+# | **random forest** | many trees (100 by default), each grown on a random resample of the data, voting | no | hardly: many trees |
+# | **gradient boosting** | trees added one after another, each correcting the errors of the previous ones | no | hardly: many trees |
+# | **SVM (RBF kernel)** | a boundary with the widest margin, made curved by a similarity ("kernel") | yes | no |
+#
+# We train each one with scikit-learn's default settings — a fair first comparison, not a tuned one.
+# SVMs become slow beyond tens of thousands of rows (fitting grows faster than the number of
+# rows); our 1,875 training customers are no problem.
+
+# %%
+candidates = {
+    "logistic regression": LogisticRegression(max_iter=1000),
+    "k-nearest neighbours": KNeighborsClassifier(),
+    "decision tree": DecisionTreeClassifier(random_state=run.seed),
+    "random forest": RandomForestClassifier(random_state=run.seed, n_jobs=1),
+    "gradient boosting": HistGradientBoostingClassifier(random_state=run.seed),
+    "SVM (RBF kernel)": SVC(random_state=run.seed),
+}
+fitted = {"majority baseline": baseline}
+rows = [baseline_row]
+for name, model in tqdm(candidates.items(), desc="fitting"):
+    pipeline = make_pipeline(clone(preprocessor), model)
+    rows.append(scorecard.evaluate(pipeline, X_train, y_train, X_test, y_test,
+                                   name=name, notebook=NOTEBOOK, task="churn"))
+    fitted[name] = pipeline
+
+# %% [markdown]
+# `scorecard.evaluate` measured accuracy; below we add two metrics that section 5 explains: **F1**,
+# which looks only at how well the churners are found, and **ROC-AUC**, which checks how well the
+# model's scores *rank* churners above stayers (0.5 is guessing, 1 is perfect).
+
+# %%
+roc_auc = get_scorer("roc_auc")     # uses predict_proba or decision_function, whichever exists
+f1 = get_scorer("f1")
+results = pd.DataFrame({
+    "accuracy": [row["score"] for row in rows],
+    "F1 (churn)": [f1(fitted[row["model"]], X_test, y_test) for row in rows],
+    "ROC-AUC": [roc_auc(fitted[row["model"]], X_test, y_test) for row in rows],
+    "fit (s)": [row["fit_time_s"] for row in rows],
+    "predict (ms)": [1000 * row["predict_time_s"] for row in rows],
+    "size (kB)": [row["size_bytes"] / 1000 for row in rows],
+}, index=pd.Index([row["model"] for row in rows], name="model"))
+results.round({"accuracy": 3, "F1 (churn)": 3, "ROC-AUC": 3, "fit (s)": 3, "predict (ms)": 1,
+               "size (kB)": 1})
+
+# %%
+models_sorted = results.sort_values("accuracy").index
+fig, (ax_quality, ax_cost) = plt.subplots(1, 2, figsize=(13, 4.8), sharey=True)
+positions = np.arange(len(models_sorted))
+for offset, metric, colour in zip((-0.27, 0, 0.27), ("accuracy", "F1 (churn)", "ROC-AUC"),
+                                  plt.cm.tab10.colors):
+    ax_quality.barh(positions + offset, results.loc[models_sorted, metric], height=0.26,
+                    color=colour, label=metric)
+ax_quality.axvline(baseline_row["score"], color="0.3", linestyle="--", label="baseline accuracy")
+ax_quality.set(yticks=positions, yticklabels=models_sorted, xlim=(0, 1), xlabel="score on the test set",
+               title="Quality (higher is better)")
+ax_quality.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=4, fontsize="small")
+ax_cost.barh(positions, results.loc[models_sorted, "fit (s)"], color=plt.cm.tab10.colors[3])
+ax_cost.set(xscale="log", xlabel="fit time in seconds (log scale)", title="Cost of training")
+fig.suptitle("Churn prediction: six model families against the baseline")
+plt.show()
+
+# %% [markdown]
+# What did we measure? The next cell states it from the numbers above (the test set has only 625
+# customers, so differences of a point or so can be luck — section 6 checks them).
+
+# %%
+classifiers = results.drop(index="majority baseline")
+winner = classifiers["accuracy"].idxmax()
+runner_up = classifiers["accuracy"].drop(index=winner).idxmax()
+tree_models = ["decision tree", "random forest", "gradient boosting"]
+best_tree = classifiers.loc[tree_models, "accuracy"].idxmax()
+linear = "logistic regression"
+print(f"Best test accuracy: {winner}, {results.loc[winner, 'accuracy']:.3f} — "
+      f"{results.loc[winner, 'accuracy'] - results.loc[runner_up, 'accuracy']:+.3f} over the "
+      f"runner-up ({runner_up}), {results.loc[winner, 'accuracy'] - baseline_row['score']:+.3f} "
+      f"over the baseline.")
+print(f"Best ROC-AUC: {classifiers['ROC-AUC'].idxmax()} ({classifiers['ROC-AUC'].max():.3f}); "
+      f"best F1: {classifiers['F1 (churn)'].idxmax()} ({classifiers['F1 (churn)'].max():.3f}).")
+print(f"Trees vs the linear model: {best_tree} {results.loc[best_tree, 'accuracy']:.3f} against "
+      f"{linear} {results.loc[linear, 'accuracy']:.3f} accuracy "
+      f"({results.loc[best_tree, 'accuracy'] - results.loc[linear, 'accuracy']:+.3f}); F1 "
+      f"{results.loc[best_tree, 'F1 (churn)']:.3f} against {results.loc[linear, 'F1 (churn)']:.3f}.")
+print(f"The cost: {winner} took {results.loc[winner, 'fit (s)'] / results.loc[linear, 'fit (s)']:.0f}× "
+      f"the fit time of {linear} ({results.loc[winner, 'fit (s)']:.2f} s against "
+      f"{results.loc[linear, 'fit (s)']:.2f} s) and is "
+      f"{results.loc[winner, 'size (kB)'] / results.loc[linear, 'size (kB)']:.0f}× its size "
+      f"({results.loc[winner, 'size (kB)']:.0f} kB against {results.loc[linear, 'size (kB)']:.0f} kB).")
+print(f"Weakest: {classifiers['accuracy'].idxmin()} ({classifiers['accuracy'].min():.3f}).")
+
+# %% [markdown]
+# On this data the **tree ensembles** (random forest, gradient boosting) come out on top, and even
+# a single unpruned tree beats logistic regression on accuracy. That is no accident: churn here
+# follows threshold rules with interactions ("month-to-month **and** under six months"), and a tree
+# asks exactly such questions, one threshold after another. Logistic regression adds up one weight
+# per feature, so it can only draw a straight boundary in the encoded features; it approximates
+# "A **and** B" but cannot express it. k-NN is likely hurt by the columns that have nothing to do
+# with churn (region, age, dependants): they count in its distances as much as the useful ones.
+#
+# Three more observations, all in the table:
+#
+# - the single decision tree has a good accuracy but the worst ROC-AUC of the real models: grown
+#   until every leaf is pure, it says "100 % sure" about almost everyone, so its scores cannot rank
+#   customers (section 7 shows how to tame it);
+# - the costs differ by orders of magnitude — still fractions of a second here, but the ensembles'
+#   size (a hundred trees each) and k-NN's (it stores the whole training set) matter when a model is
+#   shipped to thousands of devices or scores millions of rows;
+# - every model beats the baseline's accuracy, but only the F1 column shows how well each one
+#   really finds the churners.
+#
+# Real data sets agree with this pattern more often than not: on medium-sized tables, tree
+# ensembles usually beat both linear models and neural networks (see *Going further*). Notebook 04
+# puts a neural network against gradient boosting on this same kind of data.
+#
+# ## 5. Metrics: what kind of mistakes?
+#
+# A **confusion matrix** counts the four possible outcomes of a yes/no prediction. With "churns"
+# as the *positive* class:
+#
+# | | predicted: stays (0) | predicted: churns (1) |
+# |---|---|---|
+# | **really stays (0)** | true negative (TN) | false positive (FP): a needless call |
+# | **really churns (1)** | false negative (FN): a customer lost unnoticed | true positive (TP) |
+#
+# Here are the matrices of logistic regression and of the best model:
+
+# %%
+fig, axes = plt.subplots(1, 2, figsize=(11, 4.5))
+for ax, name in zip(axes, [linear, winner]):
+    plots.confusion_matrix(y_test, fitted[name].predict(X_test), labels=[0, 1], ax=ax,
+                           title=f"{name} (0 = stays, 1 = churns)")
+plt.show()
+
+# %% [markdown]
+# From these four counts come the metrics that matter for a rare class:
+#
+# - **precision** $= \dfrac{TP}{TP + FP}$ — of the customers we flag as churners, the fraction who
+#   really churn. Low precision means the retention team wastes calls.
+# - **recall** $= \dfrac{TP}{TP + FN}$ — of the customers who really churn, the fraction we flag.
+#   Low recall means customers leave without anyone calling them. The baseline's recall is 0.
+# - **F1** $= \dfrac{2 \cdot \text{precision} \cdot \text{recall}}{\text{precision} + \text{recall}}$,
+#   their *harmonic* mean: high only when both are high.
+#
+# All three look at one class, the positive one. Which class is "positive" is your choice, and it
+# changes the numbers: always say which.
+
+# %% [markdown]
+# ### Exercise 2 — Precision, recall and F1 by hand (2 points)
+#
+# Write `precision_recall_f1(y_true, y_pred, positive=1)` that returns the tuple
+# `(precision, recall, f1)` as three floats, where `positive` is the label of the positive class
+# (it may be a number or a string such as `"yes"`). `y_true` and `y_pred` may be lists, NumPy
+# arrays or pandas Series.
+#
+# When a ratio would divide by zero, use 0.0: precision is 0.0 when nothing is predicted positive,
+# recall is 0.0 when nothing is really positive, and F1 is 0.0 when precision and recall are both 0
+# (this is also what scikit-learn returns, with a warning).
+#
+# <details><summary>Hint</summary>
+#
+# - Start with `y_true = np.asarray(y_true)` and the same for `y_pred`.
+# - `tp = np.sum((y_pred == positive) & (y_true == positive))`; false positives are predicted
+#   positive but really *not* positive; false negatives the other way round.
+# - Precision divides by everything **predicted** positive, recall by everything **really**
+#   positive — it is easy to swap them.
+# - F1 is the harmonic mean `2 * p * r / (p + r)`, not the average `(p + r) / 2`.
+#
+# </details>
+
+# %% solution="ex2-precision-recall"
+def precision_recall_f1(y_true, y_pred, positive=1):
+    """Precision, recall and F1 of the class `positive`, as three floats."""
+    ### BEGIN SOLUTION
+    y_true = np.asarray(y_true)
+    y_pred = np.asarray(y_pred)
+    tp = np.sum((y_pred == positive) & (y_true == positive))
+    fp = np.sum((y_pred == positive) & (y_true != positive))
+    fn = np.sum((y_pred != positive) & (y_true == positive))
+    precision = float(tp / (tp + fp)) if tp + fp > 0 else 0.0
+    recall = float(tp / (tp + fn)) if tp + fn > 0 else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall > 0 else 0.0
+    return precision, recall, float(f1)
+    ### END SOLUTION
+
+
+# %% tests="ex2-precision-recall-tests" points=2
+# 3 real churners (1); the model flags 2 customers, one of them rightly: TP = 1, FP = 1, FN = 2.
+toy_true = [1, 1, 1, 0, 0, 0, 0, 0]
+toy_pred = [1, 0, 0, 1, 0, 0, 0, 0]
+toy_result = precision_recall_f1(toy_true, toy_pred)
+checks.check_type(toy_result, tuple, "precision_recall_f1(...)",
+                  hint="Return a tuple: return precision, recall, f1")
+checks.check_equal(len(toy_result), 3, "the number of values returned",
+                   hint="Return exactly three numbers: precision, recall, f1.")
+checks.check_close(toy_result[0], 1 / 2, "precision (TP = 1, FP = 1)",
+                   hint="Precision = TP / (TP + FP): divide by what was PREDICTED positive.")
+checks.check_close(toy_result[1], 1 / 3, "recall (TP = 1, FN = 2)",
+                   hint="Recall = TP / (TP + FN): divide by what is REALLY positive.")
+checks.check_close(toy_result[2], 0.4, "F1 of precision 1/2 and recall 1/3",
+                   hint="F1 = 2 * p * r / (p + r), the harmonic mean.")
+checks.check_close(precision_recall_f1(np.array(["no", "yes", "yes", "no"]),
+                                       np.array(["yes", "yes", "yes", "no"]), positive="yes"),
+                   (2 / 3, 1.0, 0.8), "precision_recall_f1 with labels 'yes'/'no', positive='yes'",
+                   hint="Compare the labels with `positive`, whatever it is, not with 1.")
+checks.check_close(precision_recall_f1([1, 0, 1], [0, 0, 0]), (0.0, 0.0, 0.0),
+                   "precision_recall_f1 when nothing is predicted positive",
+                   hint="Return 0.0 instead of dividing by zero.")
+checks.passed()
+
+### BEGIN HIDDEN TESTS
+hidden_rng = np.random.default_rng(12)
+for hidden_positive in (1, 0):
+    hidden_true = hidden_rng.integers(0, 2, 200)
+    hidden_pred = np.where(hidden_rng.random(200) < 0.7, hidden_true, 1 - hidden_true)
+    hidden_pred[:30] = 1
+    hidden_expected = precision_recall_fscore_support(hidden_true, hidden_pred, average="binary",
+                                                      pos_label=hidden_positive)[:3]
+    checks.check_close(precision_recall_f1(hidden_true, hidden_pred, positive=hidden_positive),
+                       hidden_expected, f"precision_recall_f1 on 200 labels, positive={hidden_positive}",
+                       reveal=False)
+hidden_series_true = pd.Series(["b", "a", "a", "b", "a"], index=[10, 11, 12, 13, 14])
+checks.check_close(precision_recall_f1(hidden_series_true, ["a", "a", "b", "b", "b"], positive="a"),
+                   (0.5, 1 / 3, 0.4), "precision_recall_f1 of a Series, positive='a'", reveal=False)
+checks.check_close(precision_recall_f1([0, 0, 0], [1, 0, 1]), (0.0, 0.0, 0.0),
+                   "precision_recall_f1 with no real positives", reveal=False)
+checks.check_close(precision_recall_f1([2, 2, 1], [2, 2, 2], positive=2), (2 / 3, 1.0, 0.8),
+                   "precision_recall_f1 with labels 1/2, positive=2", reveal=False)
+### END HIDDEN TESTS
+
+# %% [markdown]
+# Your function on the best model's test predictions, next to scikit-learn's, for both choices of
+# the positive class:
+
+# %%
+winner_pred = fitted[winner].predict(X_test)
+for positive in (1, 0):
+    mine = precision_recall_f1(y_test, winner_pred, positive=positive)
+    sklearn_values = precision_recall_fscore_support(y_test, winner_pred, average="binary",
+                                                     pos_label=positive)[:3]
+    print(f"positive class {positive}: precision {mine[0]:.3f}, recall {mine[1]:.3f}, "
+          f"F1 {mine[2]:.3f}  (scikit-learn: {', '.join(f'{v:.3f}' for v in sklearn_values)})")
+
+# %% [markdown]
+# The numbers for "stays" (0) look much better than for "churns" (1) — the common class is the easy
+# one. Reporting the easy class is a classic way to make a model look good: say which class you
+# measure.
+#
+# ### Thresholds and the ROC curve
+#
+# Behind each yes/no prediction there is a **score**: `predict_proba` gives a probability of
+# churning, and `predict` says "churns" when it exceeds 0.5. That threshold is a business choice.
+# If a retention call is cheap and a lost customer is expensive, flag more customers: recall rises,
+# precision falls. Here is the trade-off for the best model, computed with your function:
+
+# %%
+churn_probability = fitted[winner].predict_proba(X_test)[:, 1]
+trade_off = pd.DataFrame(
+    [(threshold, int((churn_probability >= threshold).sum()),
+      *precision_recall_f1(y_test, (churn_probability >= threshold).astype(int)))
+     for threshold in (0.2, 0.35, 0.5, 0.65, 0.8)],
+    columns=["threshold", "customers flagged", "precision", "recall", "F1"],
+).set_index("threshold")
+trade_off.round(3)
+
+# %% [markdown]
+# The **ROC curve** shows every threshold at once: for each one, the fraction of churners caught
+# (recall, also called the *true positive rate*) against the fraction of stayers wrongly flagged
+# (the *false positive rate*). A model that ranks every churner above every stayer hugs the top-left
+# corner; guessing follows the diagonal. The **area under the curve** (ROC-AUC) is the probability
+# that a randomly chosen churner gets a higher score than a randomly chosen stayer.
+
+# %%
+fig, ax = plt.subplots(figsize=(6, 5.5))
+for name, colour, style in zip([linear, "decision tree", "random forest", "gradient boosting"],
+                               plt.cm.tab10.colors, ["-", "--", "-.", ":"]):
+    false_positive_rate, true_positive_rate, _ = roc_curve(
+        y_test, fitted[name].predict_proba(X_test)[:, 1])
+    ax.plot(false_positive_rate, true_positive_rate, color=colour, linestyle=style, linewidth=2,
+            label=f"{name} (AUC {results.loc[name, 'ROC-AUC']:.3f})")
+ax.plot([0, 1], [0, 1], color="0.6", linestyle=(0, (1, 3)), label="guessing (AUC 0.5)")
+ax.set(xlabel="false positive rate (stayers flagged)", ylabel="true positive rate (churners caught)",
+       title="ROC curves on the churn test set")
+ax.legend(loc="lower right", fontsize="small")
+plt.show()
+
+# %% [markdown]
+# The unpruned tree's "curve" is nearly a single corner: with probabilities of only 0 or 1 it has
+# essentially one threshold to offer. With a rare positive class, also look at the
+# **precision–recall curve** (`PrecisionRecallDisplay`), which ignores the many easy true negatives.
+#
+# ## 6. Cross-validation: one split is not enough
+#
+# Every number so far comes from **one** random split into 1,875 training and 625 test customers.
+# Another split gives other numbers. How much? Let us refit logistic regression on 20 different
+# splits:
+
+# %%
+split_scores = []
+for split_seed in range(20):
+    Xa, Xb, ya, yb = train_test_split(X, y, test_size=0.25, stratify=y, random_state=split_seed)
+    split_scores.append(make_pipeline(clone(preprocessor), LogisticRegression(max_iter=1000))
+                        .fit(Xa, ya).score(Xb, yb))
+split_scores = np.array(split_scores)
+print(f"logistic regression on 20 splits: test accuracy from {split_scores.min():.3f} "
+      f"to {split_scores.max():.3f} (standard deviation {split_scores.std():.3f})")
+
+fig, ax = plt.subplots(figsize=(7, 1.8))
+ax.plot(split_scores, np.zeros_like(split_scores), "o", alpha=0.6)
+ax.set(yticks=[], xlabel="test accuracy", title="Same model, same data, 20 random splits")
+plt.show()
+
+# %% [markdown]
+# The spread is as large as some of the differences between models in section 4. So one split
+# cannot tell close models apart. **k-fold cross-validation** uses the data better: split the
+# training data into *k* parts (folds), train on *k − 1* of them and score on the one left out,
+# *k* times, so that every example is scored exactly once. Report the **mean ± standard deviation**
+# of the *k* scores. `StratifiedKFold` keeps the churn rate the same in every fold, and
+# `shuffle=True` with a `random_state` mixes the rows first, reproducibly.
+
+# %%
+folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=run.seed)
+fold_sizes, fold_churn = [], []
+for _, held_out in folds.split(X_train, y_train):
+    fold_sizes.append(len(held_out))
+    fold_churn.append(y_train.iloc[held_out].mean())
+starts = np.concatenate([[0], np.cumsum(fold_sizes)[:-1]])
+
+fig, ax = plt.subplots(figsize=(9, 2.8))
+for split_number in range(5):
+    for fold in range(5):
+        held_out = fold == split_number
+        ax.barh(split_number, fold_sizes[fold], left=starts[fold], edgecolor="white",
+                color=plt.cm.tab10.colors[1 if held_out else 0],
+                label=("validation" if held_out else "training") if split_number == 0 and fold < 2 else None)
+        if held_out:
+            ax.text(starts[fold] + fold_sizes[fold] / 2, split_number, f"churn {fold_churn[fold]:.1%}",
+                    ha="center", va="center", fontsize="small")
+ax.set(yticks=range(5), yticklabels=[f"split {i + 1}" for i in range(5)],
+       xlabel=f"the {len(y_train):,} training customers, grouped by fold",
+       title="5-fold cross-validation: each fold is held out once")
+ax.invert_yaxis()
+ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1))
+plt.show()
+
+# %% [markdown]
+# ### Exercise 3 — Cross-validation by hand (3 points)
+#
+# Write `kfold_accuracy(model, X, y, n_splits=5, seed=0)` that returns a NumPy array with the
+# `n_splits` accuracies of stratified k-fold cross-validation, in the order of the folds:
+#
+# - split with `StratifiedKFold(n_splits=n_splits, shuffle=True, random_state=seed)`;
+# - for each split, fit a **fresh copy** of the model, `clone(model)`, on the training part and
+#   score its accuracy on the held-out part;
+# - leave the `model` you were given untouched (unfitted), as scikit-learn's `cross_val_score` does.
+#
+# `X` is a DataFrame and `y` a Series. The result must equal
+# `cross_val_score(model, X, y, cv=StratifiedKFold(n_splits, shuffle=True, random_state=seed))`
+# — but write the loop yourself: it is the best way to see what cross-validation does.
+#
+# <details><summary>Hint</summary>
+#
+# - `for train_index, test_index in splitter.split(X, y):` gives the row *positions* of each part;
+#   select them with `X.iloc[train_index]` and `y.iloc[train_index]`.
+# - `model.score(X_part, y_part)` returns the accuracy of a classifier.
+# - Score on the held-out part (`test_index`), not on the part the copy was trained on: a model
+#   scored on its own training data looks better than it is.
+# - Collect the scores in a list and return `np.array(scores)`.
+#
+# </details>
+
+# %% solution="ex3-kfold"
+def kfold_accuracy(model, X, y, n_splits=5, seed=0):
+    """Accuracies of stratified k-fold cross-validation, one per fold."""
+    ### BEGIN SOLUTION
+    splitter = StratifiedKFold(n_splits=n_splits, shuffle=True, random_state=seed)
+    scores = []
+    for train_index, test_index in splitter.split(X, y):
+        fold_model = clone(model).fit(X.iloc[train_index], y.iloc[train_index])
+        scores.append(fold_model.score(X.iloc[test_index], y.iloc[test_index]))
+    return np.array(scores)
+    ### END SOLUTION
+
+
+# %% tests="ex3-kfold-tests" points=3
+X_cancer, y_cancer = data.load_tabular("breast_cancer")
+cancer_model = make_pipeline(StandardScaler(), LogisticRegression())
+cancer_scores = kfold_accuracy(cancer_model, X_cancer, y_cancer, n_splits=5, seed=0)
+checks.check_type(cancer_scores, np.ndarray, "kfold_accuracy(...)",
+                  hint="Return np.array(scores), one accuracy per fold.")
+checks.check_shape(cancer_scores, (5,), "kfold_accuracy(..., n_splits=5)",
+                   hint="One score per fold: do not average them.")
+checks.check_close(cancer_scores,
+                   cross_val_score(cancer_model, X_cancer, y_cancer,
+                                   cv=StratifiedKFold(5, shuffle=True, random_state=0)),
+                   "fold accuracies on the breast-cancer data",
+                   hint="Use StratifiedKFold(n_splits, shuffle=True, random_state=seed), fit "
+                   "clone(model) on the training part and score it on the HELD-OUT part.")
+try:
+    check_is_fitted(cancer_model)
+    cancer_model_fitted = True
+except Exception:
+    cancer_model_fitted = False
+checks.check_equal(cancer_model_fitted, False, "the model passed to kfold_accuracy is fitted",
+                   hint="Fit clone(model) in each fold, never the model you were given.")
+checks.passed()
+
+### BEGIN HIDDEN TESTS
+X_wine, y_wine = data.load_tabular("wine")
+hidden_tree = DecisionTreeClassifier(max_depth=2, random_state=0)
+checks.check_close(kfold_accuracy(hidden_tree, X_wine, y_wine, n_splits=3, seed=7),
+                   cross_val_score(hidden_tree, X_wine, y_wine,
+                                   cv=StratifiedKFold(3, shuffle=True, random_state=7)),
+                   "3-fold accuracies of a tree on the wine data", reveal=False)
+hidden_knn = make_pipeline(StandardScaler(), KNeighborsClassifier(n_neighbors=3))
+checks.check_close(kfold_accuracy(hidden_knn, X_cancer, y_cancer, n_splits=4, seed=1),
+                   cross_val_score(hidden_knn, X_cancer, y_cancer,
+                                   cv=StratifiedKFold(4, shuffle=True, random_state=1)),
+                   "4-fold accuracies of k-NN on the breast-cancer data", reveal=False)
+hidden_shuffled = X_wine.sample(frac=1.0, random_state=3)
+checks.check_close(kfold_accuracy(hidden_tree, hidden_shuffled, y_wine.loc[hidden_shuffled.index],
+                                  n_splits=5, seed=2),
+                   cross_val_score(hidden_tree, hidden_shuffled, y_wine.loc[hidden_shuffled.index],
+                                   cv=StratifiedKFold(5, shuffle=True, random_state=2)),
+                   "accuracies on rows in another order", reveal=False)
+### END HIDDEN TESTS
+
+# %% [markdown]
+# Your loop on the churn training data with logistic regression, and scikit-learn's
+# `cross_validate` doing the same for every model — with ROC-AUC as a second score, and the fit
+# times (mean of the 5 folds). The test set stays locked away.
+
+# %%
+mine = kfold_accuracy(make_pipeline(clone(preprocessor), LogisticRegression(max_iter=1000)),
+                      X_train, y_train, n_splits=5, seed=run.seed)
+print(f"your kfold_accuracy, logistic regression: {mine.mean():.3f} ± {mine.std():.3f} "
+      f"(folds: {', '.join(f'{score:.3f}' for score in mine)})")
+
+# %%
+cv_rows = {}
+for name, model in tqdm(candidates.items(), desc="cross-validating"):
+    cv = cross_validate(make_pipeline(clone(preprocessor), model), X_train, y_train, cv=folds,
+                        scoring=["accuracy", "roc_auc"])
+    cv_rows[name] = {"accuracy mean": cv["test_accuracy"].mean(),
+                     "accuracy std": cv["test_accuracy"].std(),
+                     "ROC-AUC mean": cv["test_roc_auc"].mean(),
+                     "ROC-AUC std": cv["test_roc_auc"].std(),
+                     "fit (s)": cv["fit_time"].mean()}
+    scorecard.record(NOTEBOOK, "churn (5-fold CV)", name, "accuracy", cv_rows[name]["accuracy mean"],
+                     fit_time_s=cv_rows[name]["fit (s)"], n_train=int(len(y_train) * 4 / 5),
+                     notes=f"mean of 5 folds, std {cv_rows[name]['accuracy std']:.3f}")
+cv_results = pd.DataFrame(cv_rows).T.sort_values("accuracy mean", ascending=False)
+cv_results.round(3)
+
+# %%
+fig, ax = plt.subplots(figsize=(7, 4))
+ordered = cv_results.sort_values("accuracy mean")
+ax.errorbar(ordered["accuracy mean"], range(len(ordered)), xerr=ordered["accuracy std"], fmt="o",
+            capsize=4, label="5-fold CV: mean ± std")
+ax.plot(results.loc[ordered.index, "accuracy"], range(len(ordered)), "s", mfc="none",
+        label="the single test split")
+ax.set(yticks=range(len(ordered)), yticklabels=ordered.index, xlabel="accuracy",
+       title="Cross-validated accuracy on the churn training data")
+ax.legend(loc="lower right", fontsize="small")
+plt.show()
+
+# %%
+cv_best, cv_second = cv_results.index[:2]
+gap = cv_results.loc[cv_best, "accuracy mean"] - cv_results.loc[cv_second, "accuracy mean"]
+noise = max(cv_results.loc[cv_best, "accuracy std"], cv_results.loc[cv_second, "accuracy std"])
+print(f"Cross-validation ranks {cv_best} first ({cv_results.loc[cv_best, 'accuracy mean']:.3f}) and "
+      f"{cv_second} second ({cv_results.loc[cv_second, 'accuracy mean']:.3f}): a gap of {gap:.3f}, "
+      f"{'smaller' if gap < noise else 'larger'} than the fold-to-fold standard deviation ({noise:.3f}).")
+print("So these two are", "a tie on this data: pick on other grounds (cost, interpretability)."
+      if gap < noise else "clearly ordered on this data.")
+ensemble_lead = (cv_results.loc[["random forest", "gradient boosting"], "accuracy mean"].max()
+                 - cv_results.loc[linear, "accuracy mean"])
+print(f"Best tree ensemble vs logistic regression: {ensemble_lead:+.3f} accuracy, with a standard "
+      f"deviation of {cv_results.loc[linear, 'accuracy std']:.3f} for logistic regression.")
+below = int((results.loc[cv_results.index, "accuracy"] < cv_results["accuracy mean"]).sum())
+print(f"The single test split scored below the cross-validated mean for {below} of "
+      f"{len(cv_results)} models.")
+
+# %% [markdown]
+# Cross-validation confirms the picture of section 4, now with error bars: the tree ensembles
+# lead, the single tree, the SVM and logistic regression follow, k-NN trails. The squares show
+# that a single split can sit a good way from the cross-validated mean, and for most models in the
+# same direction (the last line above counts them): they were all scored on the same test
+# customers, so a harder or easier draw affects them all. Cross-validation costs *k* fits instead
+# of one — fine for these models, a real cost for a large neural network (notebook 08 counts it).
+#
+# One rule keeps cross-validation honest: **everything that learns from data goes inside the
+# pipeline**, so it is refitted in every fold. Scaling or imputing the whole table first and then
+# cross-validating leaks each validation fold into the preprocessing — the very mistake pipelines
+# exist to prevent.
+#
+# ## 7. Under- and over-fitting
+#
+# A model's **complexity** — how detailed a boundary it can draw — has a sweet spot. A decision tree
+# of depth 1 asks a single question: it is too simple to capture the rules, and scores poorly on
+# training *and* validation data (**under-fitting**). A tree grown until every leaf is pure
+# memorises the training customers, noise included: nearly perfect on the training data, worse on
+# new data (**over-fitting**). A **validation curve** shows both scores as the complexity grows;
+# `validation_curve` computes it with cross-validation.
+
+# %%
+depths = np.arange(1, 15)
+train_scores, validation_scores = validation_curve(
+    make_pipeline(clone(preprocessor), DecisionTreeClassifier(random_state=run.seed)),
+    X_train, y_train, param_name="decisiontreeclassifier__max_depth", param_range=depths, cv=folds,
+)
+best_depth = int(depths[validation_scores.mean(axis=1).argmax()])
+
+fig, ax = plt.subplots(figsize=(7.5, 4.5))
+for scores, label, marker in [(train_scores, "training folds", "o"),
+                              (validation_scores, "validation folds", "s")]:
+    mean, std = scores.mean(axis=1), scores.std(axis=1)
+    ax.plot(depths, mean, marker=marker, label=label)
+    ax.fill_between(depths, mean - std, mean + std, alpha=0.2)
+ax.axvline(best_depth, color="0.3", linestyle="--", label=f"best validation: depth {best_depth}")
+ax.axhline(baseline_row["score"], color="0.6", linestyle=":", label="baseline accuracy")
+ax.set(xlabel="max_depth of the decision tree (complexity →)", ylabel="accuracy (5-fold CV)",
+       title="Validation curve: under-fitting on the left, over-fitting on the right")
+ax.legend(fontsize="small")
+plt.show()
+print(f"depth 1: train {train_scores[0].mean():.3f}, validation {validation_scores[0].mean():.3f}")
+print(f"depth {best_depth}: train {train_scores[best_depth - 1].mean():.3f}, "
+      f"validation {validation_scores[best_depth - 1].mean():.3f}   <- best validation score")
+print(f"depth {depths[-1]}: train {train_scores[-1].mean():.3f}, "
+      f"validation {validation_scores[-1].mean():.3f}")
+
+# %% [markdown]
+# The training score keeps climbing with depth; the validation score peaks and then sinks as the
+# gap between the two curves — the over-fitting — widens. We picked the depth on the *validation*
+# folds of the training data; the test set, still untouched by that choice, tells us whether the
+# tuned tree generalises:
+
+# %%
+tuned_tree = make_pipeline(clone(preprocessor),
+                           DecisionTreeClassifier(max_depth=best_depth, random_state=run.seed))
+tuned_row = scorecard.evaluate(tuned_tree, X_train, y_train, X_test, y_test,
+                               name="decision tree (depth tuned by CV)", notebook=NOTEBOOK, task="churn")
+print(f"decision tree, max_depth={best_depth}: test accuracy {tuned_row['score']:.3f}, "
+      f"ROC-AUC {roc_auc(tuned_tree, X_test, y_test):.3f}")
+print(f"decision tree, unlimited depth: test accuracy {results.loc['decision tree', 'accuracy']:.3f}, "
+      f"ROC-AUC {results.loc['decision tree', 'ROC-AUC']:.3f}")
+print(f"size: {tuned_row['size_bytes'] / 1000:.0f} kB instead of "
+      f"{results.loc['decision tree', 'size (kB)']:.0f} kB")
+
+# %% [markdown]
+# ### See it: complexity and the decision boundary
+#
+# With two features we can *draw* what a model learned. `make_moons` makes two interleaving
+# half-moons with noise: a curved boundary separates them, and some points sit on the wrong side.
+# Move the slider to change the tree's `max_depth` and watch the boundary: at depth 1 a single
+# straight cut (under-fitting), then a staircase that follows the moons, then, at large depths,
+# small boxes around individual noisy points (over-fitting). The title gives the training and test
+# accuracy. (The trees are fitted in advance, so the slider responds at once.)
+
+# %%
+moons_X, moons_y = make_moons(n_samples=300, noise=0.3, random_state=run.seed)
+moons_train_X, moons_test_X, moons_train_y, moons_test_y = train_test_split(
+    moons_X, moons_y, test_size=0.3, stratify=moons_y, random_state=run.seed)
+moon_depths = range(1, 13)
+moon_trees = {depth: DecisionTreeClassifier(max_depth=depth, random_state=run.seed)
+              .fit(moons_train_X, moons_train_y) for depth in moon_depths}
+
+
+def show_moon_tree(max_depth, ax=None):
+    """Draw the decision regions of the precomputed tree of this depth."""
+    tree = moon_trees[max_depth]
+    title = (f"max_depth={max_depth}: train {tree.score(moons_train_X, moons_train_y):.2f}, "
+             f"test {tree.score(moons_test_X, moons_test_y):.2f}")
+    return plots.decision_boundary(tree, moons_train_X, moons_train_y, ax=ax, resolution=150,
+                                   feature_names=["x₁", "x₂"], title=title)
+
+
+def on_slider(max_depth=1):
+    show_moon_tree(max_depth)
+    plt.show()
+
+
+interact(on_slider, max_depth=IntSlider(value=1, min=1, max=max(moon_depths), step=1,
+                                        description="max_depth", continuous_update=False));
+
+# %% [markdown]
+# If no slider appears above (on GitHub, in an exported copy, or when widgets are disabled), here
+# is the same story in three still pictures: too simple, the depth that cross-validation picks on
+# the moons, and much too complex.
+
+# %%
+moon_cv = {depth: cross_val_score(DecisionTreeClassifier(max_depth=depth, random_state=run.seed),
+                                  moons_train_X, moons_train_y, cv=5).mean() for depth in moon_depths}
+moon_best = max(moon_cv, key=moon_cv.get)
+fig, axes = plt.subplots(1, 3, figsize=(16, 4.8))
+for ax, depth, verdict in zip(axes, [1, moon_best, max(moon_depths)],
+                              ["under-fitting", "about right (best CV)", "over-fitting"]):
+    show_moon_tree(depth, ax=ax)
+    ax.set_title(f"{verdict}\n" + ax.get_title())
+fig.suptitle("Decision trees of growing depth on the moons (training points shown)", y=1.06)
+plt.show()
+
+# %% [markdown]
+# The same holds for every family, with its own complexity knob: the number of neighbours *k* in
+# k-NN (a *small* k is the complex end), the regularisation strength `C` in logistic regression and
+# SVMs, the number and depth of trees in boosting. Try it: change the cell above the slider to
+# `KNeighborsClassifier(n_neighbors=k)` for k from 1 to 50.
+#
+# ## 8. Regression: predicting a number
+#
+# When the label is a number, the task is **regression**. scikit-learn's bundled *diabetes* data
+# (Efron et al., 2004) describes 442 patients by 10 baseline measurements — age, sex, body-mass
+# index, blood pressure and six blood serum values, shipped already centred and scaled — and
+# the target is a measure of how far the disease has progressed one year later.
+
+# %%
+X_diabetes, y_diabetes = data.load_tabular("diabetes")
+print(f"{X_diabetes.shape[0]} patients, {X_diabetes.shape[1]} features; target from "
+      f"{y_diabetes.min():.0f} to {y_diabetes.max():.0f}, mean {y_diabetes.mean():.1f}")
+Xd_train, Xd_test, yd_train, yd_test = train_test_split(
+    X_diabetes, y_diabetes, test_size=0.25, random_state=run.seed)
+print(f"training: {len(yd_train)} patients, test: {len(yd_test)} patients")
+
+# %% [markdown]
+# Two metrics measure how far predictions fall from the truth, in the target's own units:
+#
+# - the **mean absolute error**, MAE $= \frac{1}{n}\sum_i |y_i - \hat y_i|$: the typical size of an
+#   error;
+# - the **root mean squared error**, RMSE $= \sqrt{\frac{1}{n}\sum_i (y_i - \hat y_i)^2}$: squaring
+#   punishes large errors more, so RMSE ≥ MAE, and the gap grows when a few predictions are far off.
+#
+# ### Exercise 4 — MAE and RMSE by hand (2 points)
+#
+# Write `mae_rmse(y_true, y_pred)` that returns the tuple `(mae, rmse)` as two floats. The inputs
+# may be lists, NumPy arrays or pandas Series (even two Series with different indexes).
+#
+# <details><summary>Hint</summary>
+#
+# - Convert first: `errors = np.asarray(y_true, dtype=float) - np.asarray(y_pred, dtype=float)`.
+#   Subtracting two Series directly would match them by index, not by position.
+# - MAE: the mean of `np.abs(errors)`. Without the absolute value, positive and negative errors
+#   cancel out.
+# - RMSE: the square root (`np.sqrt`) of the mean of `errors ** 2`. Without the root you get the
+#   MSE, in squared units.
+#
+# </details>
+
+# %% solution="ex4-regression-metrics"
+def mae_rmse(y_true, y_pred):
+    """Mean absolute error and root mean squared error, as two floats."""
+    ### BEGIN SOLUTION
+    errors = np.asarray(y_true, dtype=float) - np.asarray(y_pred, dtype=float)
+    mae = float(np.mean(np.abs(errors)))
+    rmse = float(np.sqrt(np.mean(errors ** 2)))
+    return mae, rmse
+    ### END SOLUTION
+
+
+# %% tests="ex4-regression-metrics-tests" points=2
+toy_metrics = mae_rmse([3.0, 5.0, 2.0, 7.0], [4.0, 5.0, 4.0, 3.0])   # errors: -1, 0, -2, 4
+checks.check_type(toy_metrics, tuple, "mae_rmse(...)", hint="Return a tuple: return mae, rmse")
+checks.check_close(toy_metrics[0], 7 / 4, "MAE of the errors -1, 0, -2, 4",
+                   hint="The mean of the ABSOLUTE errors: (1 + 0 + 2 + 4) / 4.")
+checks.check_close(toy_metrics[1], np.sqrt(21 / 4), "RMSE of the errors -1, 0, -2, 4",
+                   hint="The square ROOT of the mean of the squared errors: sqrt((1 + 0 + 4 + 16) / 4).")
+checks.check_close(mae_rmse(pd.Series([10.0, 20.0], index=[5, 6]), pd.Series([12.0, 20.0])),
+                   (1.0, np.sqrt(2.0)), "mae_rmse of two Series with different indexes",
+                   hint="Convert with np.asarray first, so values are matched by position.")
+checks.passed()
+
+### BEGIN HIDDEN TESTS
+hidden_rng = np.random.default_rng(21)
+hidden_true = hidden_rng.normal(100, 30, 500)
+hidden_pred = hidden_true + hidden_rng.normal(5, 20, 500)
+checks.check_close(mae_rmse(hidden_true, hidden_pred),
+                   (np.mean(np.abs(hidden_true - hidden_pred)),
+                    np.sqrt(np.mean((hidden_true - hidden_pred) ** 2))),
+                   "mae_rmse on 500 random predictions", reveal=False)
+checks.check_close(mae_rmse([1, 2, 3], [1, 2, 3]), (0.0, 0.0), "mae_rmse of perfect predictions",
+                   reveal=False)
+checks.check_close(mae_rmse([0, 0, 0, 0], [1, -1, 1, 9]), (3.0, np.sqrt(21.0)),
+                   "mae_rmse with one large error", reveal=False)
+### END HIDDEN TESTS
+
+# %% [markdown]
+# Four regressors: the **mean baseline** (`DummyRegressor` always predicts the training mean),
+# **linear regression** (a weighted sum of the features), **ridge regression** (the same, with
+# weights shrunk towards zero; `RidgeCV` picks the strength by cross-validation) and **gradient
+# boosting**. The scorecard records their RMSE; your function adds the MAE.
+
+# %%
+regressors = {
+    "mean baseline": DummyRegressor(strategy="mean"),
+    "linear regression": LinearRegression(),
+    "ridge regression": RidgeCV(alphas=np.logspace(-3, 3, 13)),
+    "gradient boosting": HistGradientBoostingRegressor(random_state=run.seed),
+}
+regression_rows = {}
+for name, model in regressors.items():
+    row = scorecard.evaluate(model, Xd_train, yd_train, Xd_test, yd_test, name=name,
+                             notebook=NOTEBOOK, task="diabetes", metric="rmse")
+    mae, rmse = mae_rmse(yd_test, model.predict(Xd_test))
+    regression_rows[name] = {"MAE": mae, "RMSE": rmse, "fit (s)": row["fit_time_s"],
+                             "size (kB)": row["size_bytes"] / 1000}
+regression_results = pd.DataFrame(regression_rows).T
+regression_results.round({"MAE": 1, "RMSE": 1, "fit (s)": 3, "size (kB)": 1})
+
+# %% [markdown]
+# With only 111 test patients, one split is noisy again; 5-fold cross-validation on all 442 patients
+# gives the RMSE with error bars. (`cross_val_score` maximises scores, so error metrics come
+# negated: `"neg_root_mean_squared_error"`.)
+
+# %%
+regression_cv = {}
+for name, model in regressors.items():
+    scores = -cross_val_score(model, X_diabetes, y_diabetes, scoring="neg_root_mean_squared_error",
+                              cv=KFold(n_splits=5, shuffle=True, random_state=run.seed))
+    regression_cv[name] = scores
+    print(f"{name:18s} RMSE {scores.mean():5.1f} ± {scores.std():4.1f}   (5-fold CV)")
+best_regressor = min(regression_cv, key=lambda name: regression_cv[name].mean())
+boost_minus_best = (regression_cv["gradient boosting"].mean()
+                    - regression_cv[best_regressor].mean())
+print(f"\nLowest cross-validated RMSE: {best_regressor}. Gradient boosting's RMSE is "
+      f"{boost_minus_best:.1f} higher; the baseline's is "
+      f"{regression_cv['mean baseline'].mean() - regression_cv[best_regressor].mean():.1f} higher.")
+
+# %%
+fig, axes = plt.subplots(1, 2, figsize=(11, 4.8), sharex=True, sharey=True)
+low, high = y_diabetes.min(), y_diabetes.max()
+for ax, name, colour in zip(axes, ["linear regression", "gradient boosting"], plt.cm.tab10.colors):
+    ax.scatter(yd_test, regressors[name].predict(Xd_test), alpha=0.7, color=colour)
+    ax.plot([low, high], [low, high], color="0.4", linestyle="--", label="perfect prediction")
+    ax.set(xlabel="true disease progression", ylabel="predicted disease progression",
+           title=f"{name}: test MAE {regression_results.loc[name, 'MAE']:.1f}, "
+                 f"RMSE {regression_results.loc[name, 'RMSE']:.1f}")
+    ax.legend(loc="upper left", fontsize="small")
+plt.show()
+
+# %% [markdown]
+# Here the ranking of section 4 turns around: on the diabetes data the **linear models beat
+# gradient boosting**, and the cross-validated errors above say by how much. With 442 patients and
+# a target that depends on the features in a smooth, roughly additive way, a weighted sum is the
+# right shape, while boosting spends its flexibility on noise. Both models still miss by a lot —
+# the points lie far from the diagonal: ten measurements taken today only partly determine how a
+# disease develops over a year. No model choice fixes missing information.
+#
+# The lesson for choosing: **no family wins everywhere**. Trees fit threshold-and-interaction data
+# such as churn; linear models fit small, smooth problems, and they are cheaper and easier to
+# explain. Measure, with a baseline and cross-validation, on your own data.
+#
+# ## 9. What this notebook measured
+#
+# Everything you measured is in your scorecard; here are this notebook's rows:
+
+# %%
+scorecard.show(NOTEBOOK).drop(columns=["notebook"]).round(4)
+
+# %%
+print(f"Churn, single test split ({len(y_test)} customers): best accuracy {winner} "
+      f"{results.loc[winner, 'accuracy']:.3f} against logistic regression "
+      f"{results.loc[linear, 'accuracy']:.3f} and the baseline {baseline_row['score']:.3f}.")
+print(f"Churn, 5-fold CV on the training set: {cv_best} {cv_results.loc[cv_best, 'accuracy mean']:.3f} "
+      f"± {cv_results.loc[cv_best, 'accuracy std']:.3f}, logistic regression "
+      f"{cv_results.loc[linear, 'accuracy mean']:.3f} ± {cv_results.loc[linear, 'accuracy std']:.3f}.")
+print(f"Decision tree depth chosen by the validation curve: {best_depth} "
+      f"(test accuracy {tuned_row['score']:.3f}).")
+print(f"Diabetes, 5-fold CV RMSE: {best_regressor} {regression_cv[best_regressor].mean():.1f}, "
+      f"gradient boosting {regression_cv['gradient boosting'].mean():.1f}, "
+      f"baseline {regression_cv['mean baseline'].mean():.1f}.")
+
+# %% [markdown]
+# ### Exercise 5 — Which model would you deploy? (written answer, 3 points)
+#
+# The telecom asks you which model to put into production for its monthly churn list. In the cell
+# below, answer in **five to eight sentences**, using the numbers *you* measured in this notebook:
+#
+# - which model you recommend, and how much better it is than the alternatives and the baseline —
+#   on a metric that suits the business goal (is accuracy the right one?);
+# - what it costs (fit and prediction time, size) compared with the simpler models, and whether
+#   that matters for a monthly list of customers;
+# - how you would explain its decisions to the retention team or a regulator, and what you would
+#   give up with a less interpretable model;
+# - which decision threshold you would use, and what information from the business you would need
+#   to choose it.
+#
+# <details><summary>Hint</summary>
+#
+# Look again at the table of section 4, the cross-validation results of section 6 (is the gap
+# between the top models larger than their standard deviations?) and the threshold table of
+# section 5. A good answer weighs accuracy, cost and interpretability against each other and says
+# what would change the recommendation.
+#
+# </details>
+
+# %% [markdown] answer="ex5-deploy" points=3
+# ### BEGIN SOLUTION
+# I would deploy a tree ensemble — gradient boosting or the random forest, whichever
+# cross-validated better; in my run their difference was within one standard deviation of the
+# folds, so they tie on quality, and I would take gradient boosting, which is several times
+# smaller than the forest. Both beat logistic regression by several points of accuracy, by even
+# more on F1, and the majority baseline by far more; accuracy is the wrong headline, though,
+# because the baseline reaches a high accuracy without finding a single churner — I would judge
+# the models on recall and precision of the churn class (or on ROC-AUC, which does not depend on a
+# threshold).
+# The extra cost is irrelevant for a monthly batch: fitting takes well under a second and scoring
+# every customer a fraction of a second, and a few hundred kB to a few MB of model is nothing on a
+# server; it would matter only for scoring millions of requests on small devices. The real price is
+# interpretability: a hundred trees cannot be read like logistic regression's weights or a
+# depth-5 tree, so I would explain the model with permutation importance and per-customer
+# explanations (notebook 09), and keep the tuned single tree, which was only a little less
+# accurate, as a readable fallback if a regulator demands rules. The threshold should come from the
+# business: the cost of a retention call or offer against the value of a customer who stays, and
+# how many calls the team can make per month — with cheap calls and valuable customers I would
+# lower it below 0.5 to raise recall, as the threshold table shows. Before deploying I would check
+# the model on newer data, since customers' behaviour drifts, and retrain it regularly, which is
+# cheap for these models.
+# ### END SOLUTION
+
+# %% [markdown]
+# ## Key takeaways
+#
+# - **Split first, baseline first.** Stratify the split for imbalanced classes, and compare every
+#   model with a dummy: on churn, doing nothing already reaches the majority class's share in accuracy.
+# - **Accuracy misleads when a class is rare.** Look at the confusion matrix, precision, recall, F1
+#   and ROC-AUC of the class you care about, and choose the decision threshold from the costs of
+#   each kind of mistake.
+# - **Pipelines prevent leakage.** Imputation, scaling and encoding are learned from the training
+#   data only — and, inside a pipeline, refitted in every fold of cross-validation.
+# - **One split is noisy: cross-validate** and report mean ± standard deviation; differences smaller
+#   than the spread are ties.
+# - **Complexity has a sweet spot.** Training scores keep rising with complexity, validation scores
+#   peak; validation curves and decision boundaries make under- and over-fitting visible.
+# - **No family wins everywhere.** Tree ensembles won on threshold-like churn data; linear models won
+#   on the small, smooth diabetes data. Cost and interpretability belong in the comparison too.
+
+# %% [markdown]
+# ## Going further
+#
+# - scikit-learn user guide: [pipelines and composite estimators](https://scikit-learn.org/stable/modules/compose.html)
+#   (`Pipeline`, `ColumnTransformer`), [preprocessing](https://scikit-learn.org/stable/modules/preprocessing.html),
+#   [cross-validation](https://scikit-learn.org/stable/modules/cross_validation.html),
+#   [metrics and scoring](https://scikit-learn.org/stable/modules/model_evaluation.html),
+#   [validation curves](https://scikit-learn.org/stable/modules/learning_curve.html),
+#   [ensembles: random forests and gradient boosting](https://scikit-learn.org/stable/modules/ensemble.html)
+#   and [common pitfalls](https://scikit-learn.org/stable/common_pitfalls.html).
+# - [Tuning the decision threshold](https://scikit-learn.org/stable/modules/classification_threshold.html)
+#   (`TunedThresholdClassifierCV`) chooses the threshold from a business cost, as exercise 5 asks.
+# - G. James, D. Witten, T. Hastie, R. Tibshirani, *[An Introduction to Statistical Learning](https://www.statlearning.com/)*
+#   (free online): chapters 4 (classification), 5 (resampling), 8 (trees) and 9 (SVMs).
+# - L. Grinsztajn, E. Oyallon, G. Varoquaux, "[Why do tree-based models still outperform deep
+#   learning on tabular data?](https://arxiv.org/abs/2207.08815)", NeurIPS 2022 — the churn result of
+#   this notebook, on 45 real data sets.
+# - T. Fawcett, "[An introduction to ROC analysis](https://doi.org/10.1016/j.patrec.2005.10.010)",
+#   *Pattern Recognition Letters* 27 (2006); T. Saito and M. Rehmsmeier, "[The precision-recall plot
+#   is more informative than the ROC plot when evaluating binary classifiers on imbalanced
+#   datasets](https://doi.org/10.1371/journal.pone.0118432)", *PLoS ONE* 10 (2015).
+# - B. Efron, T. Hastie, I. Johnstone, R. Tibshirani, "[Least angle regression](https://doi.org/10.1214/009053604000000067)",
+#   *Annals of Statistics* 32 (2004) — where the diabetes data come from.
+# - Next: notebook **03-unsupervised** — learning without labels: clustering, dimensionality
+#   reduction and anomaly detection.
