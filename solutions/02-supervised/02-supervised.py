@@ -59,12 +59,10 @@ from sklearn.preprocessing import OneHotEncoder, StandardScaler
 from sklearn.svm import SVC
 from sklearn.tree import DecisionTreeClassifier
 from sklearn.utils.validation import check_is_fitted
-from threadpoolctl import threadpool_limits
 from tqdm.auto import tqdm
 
 from utils import data, plots, scorecard
 
-threadpool_limits(limits=1)     # one thread per model: the data are small and the cores are shared
 NOTEBOOK = "02-supervised"      # the name under which this notebook's results go to the scorecard
 
 # %% [markdown]

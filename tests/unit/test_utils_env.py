@@ -112,10 +112,24 @@ def test_setup_caps_loaded_blas_and_openmp_pools():
     assert all(pool["num_threads"] == 1 for pool in pools)
 
 
-def test_setup_keeps_an_existing_omp_setting(monkeypatch):
+def test_libraries_get_one_thread_while_pytorch_keeps_its_own(monkeypatch):
+    import torch
+    from threadpoolctl import threadpool_info
+
     monkeypatch.setenv("OMP_NUM_THREADS", "3")
+    info = env.setup(threads=2, verbose=False)
+    assert info.threads == 2 and torch.get_num_threads() == 2
+    assert os.environ["OMP_NUM_THREADS"] == "1"  # for OpenMP runtimes loaded later
+    blas = [pool for pool in threadpool_info() if pool["user_api"] == "blas"]
+    assert blas and all(pool["num_threads"] == 1 for pool in blas)
+
+
+def test_library_threads_can_be_raised_and_are_validated():
+    env.setup(threads=1, library_threads=2, verbose=False)
+    assert os.environ["OMP_NUM_THREADS"] == "2"
+    with pytest.raises(ValueError, match="library_threads"):
+        env.setup(library_threads=0, verbose=False)
     env.setup(threads=1, verbose=False)
-    assert os.environ["OMP_NUM_THREADS"] == "3"
 
 
 def test_setup_sets_colour_blind_safe_plot_style():

@@ -1,0 +1,1289 @@
+# %% [markdown]
+# # 03 · Unsupervised learning: finding structure without labels
+#
+# In notebook 02 every example came with its answer, the label, and a model learned to predict
+# it. Most data in a company has no such answer: customer records, images nobody tagged, sensor
+# logs. **Unsupervised learning** looks for structure in data alone. This notebook does the three
+# jobs it is used for most, each on its own data set:
+#
+# 1. **group** similar examples — *clustering* customers into segments a marketing team can use;
+# 2. **compress and map** — *dimensionality reduction* of 64-pixel digit images to a few numbers
+#    and to a 2-D map a person can read;
+# 3. **flag the unusual** — *anomaly detection* on a machine's sensor readings.
+#
+# The hard part is not running the algorithms (one line each) but **judging the result when there
+# is no answer key**. Our data sets secretly have one (hidden customer segments, digit labels,
+# injected faults), so at the end of each part we can check what the label-free judgements were
+# worth — a luxury the real world rarely allows.
+#
+# **Learning objectives** — by the end of this notebook you can:
+#
+# - explain why k-means needs scaled features, run it, and choose the number of clusters with the
+#   elbow and the silhouette score;
+# - profile clusters and describe them as segments, compare k-means with hierarchical (Ward)
+#   clustering and a density-based method (DBSCAN), and say what could fool you;
+# - reduce dimensions with PCA (explained variance, reconstructions), write PCA yourself with
+#   NumPy's SVD, and draw and read a t-SNE map without over-reading it;
+# - detect anomalies with a robust threshold rule and an isolation forest, turn anomaly scores into
+#   alarms at a budget, and judge the alarms with precision and recall, per kind of fault.
+#
+# **Time:** ~90 min
+#
+# **Prerequisites:** notebooks 00 (standardising, accuracy) and 02 (train/test split, precision and
+# recall). Basic NumPy and pandas (`groupby`, `mean`).
+
+# %% setup
+
+# %% [markdown]
+# The tools of this notebook. `data` holds the course's data sets, `plots` its shared figures and
+# `scorecard` records every model we measure, for your evidence table in notebook 10.
+
+# %%
+import time
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from scipy.cluster.hierarchy import dendrogram, linkage
+from sklearn.cluster import DBSCAN, AgglomerativeClustering, KMeans
+from sklearn.decomposition import PCA
+from sklearn.ensemble import IsolationForest
+from sklearn.linear_model import LogisticRegression
+from sklearn.manifold import TSNE, trustworthiness
+from sklearn.metrics import (adjusted_rand_score, average_precision_score, precision_recall_curve,
+                             silhouette_score)
+from sklearn.model_selection import train_test_split
+from sklearn.pipeline import make_pipeline
+from sklearn.preprocessing import StandardScaler
+
+from utils import data, plots, scorecard
+
+NOTEBOOK = "03-unsupervised"
+
+# %% [markdown]
+# ## 1. Customer segmentation
+#
+# A retailer wants to address its customers in a few groups — *segments* — each with its own
+# offers and messages. Nobody knows the segments in advance: they have to come out of the data.
+#
+# `data.make_customers` generates a realistic customer table (its docstring says how: each
+# customer belongs to one of several hidden segments, and each column is drawn from that segment's
+# distribution, with overlap). We ask for the hidden segment column too, but **put it aside**: it
+# is used only at the very end of this part, to check our work.
+
+# %%
+customers_with_truth = data.make_customers(600, seed=0, with_segments=True)
+hidden_segment = customers_with_truth["segment"]          # kept aside until section 1.6
+customers = customers_with_truth.drop(columns="segment")  # what we cluster: no labels
+print(customers.shape)
+customers.head()
+
+# %%
+customers.describe().round(2)
+
+# %% [markdown]
+# ### 1.1 Why k-means needs scaled features
+#
+# **k-means** describes each cluster by its centre (the mean of its members) and puts every
+# customer in the cluster whose centre is nearest, in plain Euclidean distance. It alternates two
+# steps until nothing changes: *assign* each point to its nearest centre, *move* each centre to
+# the mean of its points. The quantity it minimises is the **inertia**: the sum of squared
+# distances from each point to its centre.
+#
+# Distances add up squared differences column by column. Look at the table above: incomes differ
+# by tens of thousands, online shares by fractions of one. Unscaled, a difference of 1,000 in
+# income outweighs the whole range of every other column, so k-means would cluster on income
+# alone. Standardising each column (mean 0, standard deviation 1, as in notebook 00) gives every
+# column the same say.
+#
+# Let us measure it. For each column we compute the share of its variance that the cluster
+# membership explains (0: the clusters do not differ on it; 1: the clusters split it perfectly),
+# for k-means on raw and on standardised columns:
+
+# %%
+def variance_explained_by_clusters(table, labels):
+    """For each column, the share of its variance explained by cluster membership (0 to 1)."""
+    cluster_means = table.groupby(labels).transform("mean")
+    within = ((table - cluster_means) ** 2).sum()
+    total = ((table - table.mean()) ** 2).sum()
+    return 1 - within / total
+
+
+X_customers = StandardScaler().fit_transform(customers)  # one scaled copy, reused below
+raw_labels = KMeans(n_clusters=4, n_init=10, random_state=run.seed).fit_predict(customers)
+scaled_labels = KMeans(n_clusters=4, n_init=10, random_state=run.seed).fit_predict(X_customers)
+
+pd.DataFrame({
+    "k-means on raw columns": variance_explained_by_clusters(customers, raw_labels),
+    "k-means on scaled columns": variance_explained_by_clusters(customers, scaled_labels),
+}).round(2)
+
+# %% [markdown]
+# On raw columns the clusters are essentially income bands: income is nearly all they separate
+# (age and tenure a little, because they go with income). On scaled columns every column takes
+# part. (Scaling is a choice, not a law: it says "every column matters
+# equally". With domain knowledge you may weight columns, or log-transform skewed ones like income
+# first. But never leave the units to decide for you.)
+#
+# ### 1.2 Choosing k: the elbow and the silhouette
+#
+# k-means needs the number of clusters k up front. Two common guides, both computed without
+# labels:
+#
+# - **The elbow.** Inertia always falls as k grows (with k = number of customers it is 0), so its
+#   minimum means nothing. Plot it against k and look for the *elbow*, where adding clusters stops
+#   paying off. Often there is no clear elbow.
+# - **The silhouette.** For each point, let *a* be its mean distance to the other points of its own
+#   cluster and *b* its mean distance to the points of the *nearest other* cluster. Its silhouette
+#   is (b − a) / max(a, b): near 1 when it sits well inside its cluster, near 0 on a border,
+#   negative when it is probably in the wrong cluster. The **silhouette score** of a clustering is
+#   the mean over all points (scikit-learn's `silhouette_score(X, labels)`). Higher is better, and
+#   unlike inertia it does not simply grow with k.
+#
+# Silhouette scores are comparable only between clusterings of the *same* data in the *same*
+# feature space: it measures compactness in whatever distance you give it.
+
+# %% [markdown]
+# ### Exercise 1 — Choose k by the silhouette (3 points)
+#
+# Write `choose_k(X, k_values, seed=0)` that picks the number of clusters for a table `X` given in
+# *any* units (a DataFrame or an array, one row per example):
+#
+# 1. standardise the columns of `X` (scikit-learn's `StandardScaler`);
+# 2. for each `k` in `k_values` (e.g. `range(2, 11)` or a list such as `[3, 5, 8]`), fit
+#    `KMeans(n_clusters=k, n_init=10, random_state=seed)` on the scaled data and compute the
+#    silhouette score of its labels on the scaled data;
+# 3. return the `k` (an integer from `k_values`) with the highest silhouette score; on a tie, the
+#    first one.
+#
+# The tests use small synthetic data whose clusters are known, with columns in very different
+# units.
+#
+# <details><summary>Hint</summary>
+#
+# - `Z = StandardScaler().fit_transform(X)` returns a scaled NumPy array;
+#   `KMeans(...).fit_predict(Z)` returns the cluster labels; `silhouette_score(Z, labels)` the score.
+# - Collect the scores in a list in the order of `k_values`. `np.argmax(scores)` gives the
+#   *position* of the best score (the first one on a tie) — not the best k itself: look the k up
+#   in `list(k_values)` at that position.
+# - Do not pick the k with the lowest inertia: inertia always falls as k grows.
+#
+# </details>
+
+# %% solution="ex1-choose-k"
+def choose_k(X, k_values, seed=0):
+    """Return the k in k_values whose k-means clustering of the standardised X has the best silhouette."""
+    ### BEGIN SOLUTION
+    k_values = list(k_values)
+    Z = StandardScaler().fit_transform(X)
+    scores = []
+    for k in k_values:
+        labels = KMeans(n_clusters=k, n_init=10, random_state=seed).fit_predict(Z)
+        scores.append(silhouette_score(Z, labels))
+    return int(k_values[int(np.argmax(scores))])
+    ### END SOLUTION
+
+
+# %% tests="ex1-choose-k-tests" points=3
+def mixed_units_blobs(centres, units, n_per_cluster=60, seed=0):
+    """Round clusters around `centres` (spread 1), then each column multiplied by its unit."""
+    rng = np.random.default_rng(seed)
+    centres = np.asarray(centres, dtype=float)
+    points = np.vstack([rng.normal(c, 1.0, size=(n_per_cluster, len(c))) for c in centres])
+    return points * np.asarray(units, dtype=float)
+
+
+# Four clusters on a square; the second column is in much bigger units than the first.
+square = mixed_units_blobs([(0, 0), (8, 0), (0, 8), (8, 8)], units=(1, 1000))
+square_k = choose_k(square, range(2, 9))
+checks.check_type(square_k, (int, np.integer), "choose_k(...)",
+                  hint="Return one k from k_values, e.g. int(k_values[best_position]).")
+checks.check_equal(int(square_k), 4, "choose_k on four clusters (k from 2 to 8)",
+                   hint="Did you standardise before clustering? Did you return the k itself, not "
+                        "its position in k_values? Highest silhouette, not lowest inertia.")
+checks.check_equal(int(choose_k(pd.DataFrame(square, columns=["metres", "grams"]), [3, 4, 5])), 4,
+                   "choose_k on a DataFrame with k_values [3, 4, 5]",
+                   hint="k_values may start anywhere: return k_values[position], not the position.")
+checks.passed()
+
+### BEGIN HIDDEN TESTS
+hidden_triangle = mixed_units_blobs([(0, 0), (8, 0), (4, 8)], units=(1, 1000), seed=1)
+checks.check_equal(int(choose_k(hidden_triangle, range(2, 8), seed=3)), 3,
+                   "choose_k on three clusters", reveal=False)
+hidden_six = mixed_units_blobs([(0, 0), (8, 0), (16, 0), (0, 8), (8, 8), (16, 8)],
+                               units=(1, 1000), n_per_cluster=40, seed=2)
+checks.check_equal(int(choose_k(hidden_six, [3, 4, 5, 6, 7, 8, 9])), 6,
+                   "choose_k on six clusters with k_values from 3", reveal=False)
+hidden_five = mixed_units_blobs([(0, 0), (0, 8), (0, 16), (8, 4), (8, 12)],
+                                units=(5000, 0.01), n_per_cluster=40, seed=4)
+checks.check_equal(int(choose_k(hidden_five, range(2, 10))), 5,
+                   "choose_k on five clusters, big first column", reveal=False)
+### END HIDDEN TESTS
+
+# %% [markdown]
+# Now on the customers. The cell below also computes, for every k, the inertia (for the elbow) and
+# the silhouette, and plots both.
+
+# %%
+k_range = range(2, 11)
+best_k = choose_k(customers, k_range, seed=run.seed)
+
+inertias, silhouettes, labels_by_k = [], [], {}
+for k in k_range:
+    model = KMeans(n_clusters=k, n_init=10, random_state=run.seed).fit(X_customers)
+    labels_by_k[k] = model.labels_
+    inertias.append(model.inertia_)
+    silhouettes.append(silhouette_score(X_customers, model.labels_))
+
+fig, (ax_elbow, ax_sil) = plt.subplots(1, 2, figsize=(11, 4))
+ax_elbow.plot(list(k_range), inertias, marker="o")
+ax_elbow.set(xlabel="number of clusters k", ylabel="inertia (sum of squared distances)",
+             title="Elbow: inertia always falls")
+ax_sil.plot(list(k_range), silhouettes, marker="s", color=plots.OKABE_ITO[1])
+ax_sil.axvline(best_k, color="0.4", linestyle=":", label=f"best silhouette: k = {best_k}")
+ax_sil.set(xlabel="number of clusters k", ylabel="mean silhouette", title="Silhouette: higher is better")
+ax_sil.legend()
+fig.suptitle("Choosing k for the customers (scaled columns)")
+fig.tight_layout()
+plt.show()
+print(f"choose_k picks k = {best_k}, silhouette {max(silhouettes):.3f}")
+print("silhouette by k:", {k: round(s, 3) for k, s in zip(k_range, silhouettes)})
+
+# %% [markdown]
+# Look for the bend in the inertia curve and compare it with the silhouette's maximum. Reading an
+# elbow is a matter of judgement (on real data there is often none); the silhouette gives one
+# number per k, so we take its best k. Note how modest the best silhouette is, far from 1: the
+# segments overlap.
+#
+# ### 1.3 Inspecting the clusters
+#
+# A clustering is only useful if people can understand it. The standard first look is the
+# **cluster profile**: for each cluster, its size and the mean of every column, in the original
+# units (years, euros, visits), which is what a marketing team can read.
+
+# %% [markdown]
+# ### Exercise 2 — Cluster profiles (2 points)
+#
+# Write `cluster_profiles(table, labels)` that returns a DataFrame with
+#
+# - one row per cluster, indexed by the cluster labels in increasing order;
+# - one column per column of `table`, holding the mean of that column over the cluster's members;
+# - a last column `"share"`: the fraction of all rows that belong to the cluster (the shares add
+#   up to 1).
+#
+# `table` is a DataFrame, `labels` an array with one cluster label per row (any integers, not
+# necessarily 0, 1, 2, …).
+#
+# <details><summary>Hint</summary>
+#
+# - `table.groupby(labels).mean()` gives one row per label (sorted) and one column per column of
+#   `table`. Pass `labels` as a NumPy array (`np.asarray(labels)`), so it is matched by position.
+# - `pd.Series(labels).value_counts(normalize=True)` gives each label's share of the rows;
+#   `.sort_index()` sorts it by label. Put it in the new column with `profile["share"] = ...`
+#   (check that it lines up with the right rows: `.to_numpy()` after sorting does).
+#
+# </details>
+
+# %% solution="ex2-cluster-profiles"
+def cluster_profiles(table, labels):
+    """Per-cluster means of every column of `table`, plus each cluster's share of the rows."""
+    ### BEGIN SOLUTION
+    labels = np.asarray(labels)
+    profile = table.groupby(labels).mean()
+    profile["share"] = pd.Series(labels).value_counts(normalize=True).sort_index().to_numpy()
+    return profile
+    ### END SOLUTION
+
+
+# %% tests="ex2-cluster-profiles-tests" points=2
+toy_table = pd.DataFrame({"age": [20.0, 30.0, 60.0, 70.0, 95.0], "visits": [8.0, 6.0, 1.0, 2.0, 3.0]})
+toy_labels = np.array([1, 1, 0, 0, 0])
+toy_profile = cluster_profiles(toy_table, toy_labels)
+checks.check_type(toy_profile, pd.DataFrame, "cluster_profiles(...)")
+checks.check_shape(toy_profile, (2, 3), "cluster_profiles(...) on 2 clusters and 2 columns",
+                   hint="One row per cluster; the table's columns plus 'share'.")
+checks.check_equal(list(toy_profile.columns), ["age", "visits", "share"], "the profile's columns",
+                   hint="Keep the table's columns in order and add 'share' last.")
+checks.check_equal(list(toy_profile.index), [0, 1], "the profile's index (cluster labels, sorted)")
+checks.check_close(toy_profile.loc[0, "age"], 75.0, "mean age of cluster 0",
+                   hint="The mean of 60, 70 and 95 (not the median).")
+checks.check_close(toy_profile.loc[1, "visits"], 7.0, "mean visits of cluster 1")
+checks.check_close(toy_profile["share"].to_numpy(), [0.6, 0.4], "the shares of clusters 0 and 1",
+                   hint="A share is a fraction of all rows (3 of 5 = 0.6), not a count.")
+checks.passed()
+
+### BEGIN HIDDEN TESTS
+hidden_rng = np.random.default_rng(7)
+hidden_table = pd.DataFrame(hidden_rng.normal(size=(50, 3)) * [1, 10, 100] + [0, 5, 50],
+                            columns=["a", "b", "c"], index=np.arange(100, 150))
+hidden_labels = hidden_rng.choice([7, 3, 12], size=50, p=[0.5, 0.3, 0.2])
+hidden_profile = cluster_profiles(hidden_table, hidden_labels)
+checks.check_equal(list(hidden_profile.index), [3, 7, 12], "the index for labels 3, 7, 12",
+                   reveal=False)
+checks.check_equal(list(hidden_profile.columns), ["a", "b", "c", "share"], "the columns", reveal=False)
+for hidden_label in (3, 7, 12):
+    hidden_members = hidden_table.to_numpy()[hidden_labels == hidden_label]
+    checks.check_close(hidden_profile.loc[hidden_label, ["a", "b", "c"]].to_numpy(dtype=float),
+                       hidden_members.mean(axis=0), f"the means of cluster {hidden_label}",
+                       reveal=False)
+    checks.check_close(hidden_profile.loc[hidden_label, "share"], len(hidden_members) / 50,
+                       f"the share of cluster {hidden_label}", reveal=False)
+### END HIDDEN TESTS
+
+# %% [markdown]
+# The profile of our clustering, as a table (original units) and as a heatmap. The heatmap's
+# colour shows how far each cluster's mean lies from the average customer, in standard deviations
+# (so that columns in different units can share one colour scale); the numbers are the means in
+# the original units.
+
+# %%
+start = time.perf_counter()
+final_kmeans = KMeans(n_clusters=best_k, n_init=10, random_state=run.seed).fit(X_customers)
+kmeans_fit_time = time.perf_counter() - start
+segment_labels = final_kmeans.labels_
+profile = cluster_profiles(customers, segment_labels)
+profile.round(2)
+
+# %%
+columns = list(customers.columns)
+z_profile = (profile[columns] - customers.mean()) / customers.std()
+
+fig, ax = plt.subplots(figsize=(9, 0.6 * best_k + 1.8))
+image = ax.imshow(z_profile.to_numpy(), cmap="cividis", vmin=-2, vmax=2, aspect="auto")
+for (row, col), value in np.ndenumerate(profile[columns].to_numpy()):
+    colour = "white" if z_profile.iloc[row, col] < 0.5 else "black"
+    ax.text(col, row, f"{value:,.2f}" if value < 10 else f"{value:,.0f}", ha="center", va="center",
+            fontsize=9, color=colour)
+ax.set_xticks(range(len(columns)), columns, rotation=20)
+ax.set_yticks(range(best_k), [f"cluster {c} ({s:.0%})" for c, s in profile["share"].items()])
+ax.set(xlabel="column (numbers: cluster mean in original units)", ylabel="cluster (share of customers)",
+       title="Cluster profiles: colour = distance from the average customer")
+ax.grid(False)
+fig.colorbar(image, ax=ax, label="standard deviations from the mean")
+plt.show()
+
+# %% [markdown]
+# **Naming the segments.** A marketer reads each row and turns its most distinctive traits into a
+# persona: "young, low income, visits often, buys online" becomes *students*; "older, high income,
+# long-standing, shops in store" becomes *affluent seniors*. The cell below writes out each
+# cluster's three most distinctive traits (the largest distances from the average customer, if at
+# least half a standard deviation) — the raw material for such names. Read them and name the
+# segments yourself.
+
+# %%
+TRAIT_WORDS = {
+    "age": ("younger", "older"),
+    "annual_income": ("lower income", "higher income"),
+    "spending_score": ("spends little", "spends a lot"),
+    "visits_per_month": ("visits rarely", "visits often"),
+    "online_share": ("shops in store", "shops online"),
+    "tenure_years": ("new customer", "long-standing customer"),
+}
+
+
+def describe_cluster(z_row, n_traits=3, threshold=0.5):
+    """The most distinctive traits of one cluster, from its row of the z-profile."""
+    strongest = z_row.abs().sort_values(ascending=False).index[:n_traits]
+    words = [TRAIT_WORDS[col][int(z_row[col] > 0)] + f" ({z_row[col]:+.1f} sd)"
+             for col in strongest if abs(z_row[col]) >= threshold]
+    return ", ".join(words) or "close to the average customer"
+
+
+for cluster, z_row in z_profile.iterrows():
+    print(f"cluster {cluster} ({profile.loc[cluster, 'share']:.0%} of customers): {describe_cluster(z_row)}")
+
+# %% [markdown]
+# ### 1.4 Hierarchical clustering and a dendrogram
+#
+# k-means is not the only way to group. **Agglomerative (hierarchical) clustering** starts with
+# every customer as its own cluster and repeatedly merges the two closest clusters. With **Ward's
+# linkage**, "closest" means the merge that increases the within-cluster variance the least — the
+# same quantity k-means minimises, reached bottom-up instead of by moving centres.
+#
+# The whole history of merges is a tree, the **dendrogram**: the height of each junction is the
+# cost of that merge. Cutting the tree with a horizontal line gives a clustering; long vertical
+# stretches mean well-separated groups, so the dendrogram is another way to choose k. SciPy draws
+# it; we show only the last 30 merges (each leaf is then a small group, its size in brackets).
+
+# %%
+merges = linkage(X_customers, method="ward")
+cut_height = (merges[-best_k, 2] + merges[-best_k + 1, 2]) / 2  # between the merges that leave k clusters
+
+fig, ax = plt.subplots(figsize=(11, 4.5))
+dendrogram(merges, truncate_mode="lastp", p=30, ax=ax, color_threshold=cut_height,
+           above_threshold_color="0.5")
+ax.axhline(cut_height, color="black", linestyle="--", label=f"cut into {best_k} clusters")
+ax.set(xlabel="groups of customers (size in brackets)", ylabel="merge cost (Ward distance)",
+       title="Dendrogram of the customers (Ward linkage, last 30 merges)")
+ax.legend()
+ax.grid(False)
+plt.show()
+
+# %% [markdown]
+# scikit-learn's `AgglomerativeClustering` makes the same cut. We compare it with k-means on the
+# silhouette, and measure how much the two *agree* with the **adjusted Rand index** (ARI): it
+# compares two clusterings of the same points pair by pair (are two customers together in both, or
+# apart in both?), is 1 for identical groupings (whatever the cluster numbers) and about 0 for
+# unrelated ones. Comparing two clusterings needs no labels.
+
+# %%
+start = time.perf_counter()
+ward = AgglomerativeClustering(n_clusters=best_k, linkage="ward").fit(X_customers)
+ward_fit_time = time.perf_counter() - start
+ward_labels = ward.labels_
+
+print(f"k-means silhouette:        {silhouette_score(X_customers, segment_labels):.3f}")
+print(f"Ward silhouette:           {silhouette_score(X_customers, ward_labels):.3f}")
+print(f"agreement k-means vs Ward: ARI {adjusted_rand_score(segment_labels, ward_labels):.3f}")
+pd.crosstab(pd.Series(segment_labels, name="k-means cluster"), pd.Series(ward_labels, name="Ward cluster"))
+
+# %% [markdown]
+# Two different algorithms that largely agree are a first sign that the groups are in the data
+# and not an artefact of one method.
+#
+# ### 1.5 A density-based method: DBSCAN
+#
+# **DBSCAN** takes another view: a cluster is a region *dense* with points, separated from other
+# clusters by sparse space. A point with at least `min_samples` neighbours within distance `eps`
+# is a core point; clusters grow from core points; points in sparse regions are labelled **noise**
+# (−1). It needs no k, finds clusters of any shape and flags outliers — when such density gaps
+# exist. Let us try a few values of `eps`:
+
+# %%
+dbscan_rows = []
+for eps in (0.8, 0.9, 1.0, 1.1, 1.2, 1.3):
+    labels = DBSCAN(eps=eps, min_samples=12).fit_predict(X_customers)
+    clustered = labels >= 0
+    n_clusters = len(set(labels[clustered]))
+    dbscan_rows.append({
+        "eps": eps, "clusters": n_clusters, "noise share": (~clustered).mean(),
+        "silhouette (clustered points)": (silhouette_score(X_customers[clustered], labels[clustered])
+                                          if n_clusters > 1 else np.nan),
+    })
+dbscan_table = pd.DataFrame(dbscan_rows)
+dbscan_table.round(3)
+
+# %% [markdown]
+# Small changes of `eps` jump between one cluster, a few, and mostly noise: our segments overlap,
+# so there are no empty gaps between them for DBSCAN to follow. And beware the silhouette column:
+# it ignores the points labelled noise, so a setting that throws most customers away can *look*
+# best. A density method is the right tool for well-separated groups of odd shapes, or when
+# flagging outliers matters more than assigning everyone; for overlapping segments like these,
+# k-means or Ward are the better choice. We keep the DBSCAN setting with the best silhouette on
+# its clustered points for the comparison below.
+
+# %%
+best_eps = float(dbscan_table.loc[dbscan_table["silhouette (clustered points)"].idxmax(), "eps"])
+start = time.perf_counter()
+dbscan = DBSCAN(eps=best_eps, min_samples=12).fit(X_customers)
+dbscan_fit_time = time.perf_counter() - start
+dbscan_labels = dbscan.labels_
+dbscan_noise = float(np.mean(dbscan_labels < 0))
+print(f"DBSCAN eps={best_eps}: {len(set(dbscan_labels[dbscan_labels >= 0]))} clusters, "
+      f"{dbscan_noise:.0%} of customers labelled noise")
+
+# %% [markdown]
+# ### 1.6 The check the real world rarely allows
+#
+# Everything so far used no labels. Now we open the envelope: the generator's hidden segments.
+# The ARI between a clustering and the hidden segments says how well the clustering recovered
+# them (DBSCAN's noise counts as one more group here). We also compute it for every k, next to the
+# silhouette we chose k with.
+
+# %%
+ari_by_k = [adjusted_rand_score(hidden_segment, labels_by_k[k]) for k in k_range]
+true_k = hidden_segment.nunique()
+
+fig, ax = plt.subplots(figsize=(7, 4))
+ax.plot(list(k_range), silhouettes, marker="s", label="silhouette (no labels needed)")
+ax.plot(list(k_range), ari_by_k, marker="o", linestyle="--", label="ARI vs hidden segments")
+ax.axvline(true_k, color="0.4", linestyle=":", label=f"number of hidden segments ({true_k})")
+ax.set(xlabel="number of clusters k", ylabel="score", title="What the silhouette saw, and the truth")
+ax.legend()
+plt.show()
+
+comparison = pd.DataFrame({
+    "clusters": [best_k, best_k, len(set(dbscan_labels[dbscan_labels >= 0]))],
+    "silhouette": [silhouette_score(X_customers, segment_labels), silhouette_score(X_customers, ward_labels),
+                   dbscan_table["silhouette (clustered points)"].max()],
+    "ARI vs hidden segments": [adjusted_rand_score(hidden_segment, segment_labels),
+                               adjusted_rand_score(hidden_segment, ward_labels),
+                               adjusted_rand_score(hidden_segment, dbscan_labels)],
+}, index=[f"k-means (k={best_k})", f"Ward (k={best_k})", f"DBSCAN (eps={best_eps})"])
+print(f"best silhouette at k = {best_k}; best ARI at k = {list(k_range)[int(np.argmax(ari_by_k))]}; "
+      f"hidden segments: {true_k}")
+comparison.round(3)
+
+# %% [markdown]
+# Which hidden segments ended up in which cluster:
+
+# %%
+pd.crosstab(pd.Series(segment_labels, index=customers.index, name="k-means cluster"), hidden_segment)
+
+# %% [markdown]
+# Read the numbers above carefully: the silhouette is a *heuristic*. It rewards compact,
+# well-separated groups; when two real segments overlap (in this data, customers of similar age and
+# habits but different income, say), merging them can raise the silhouette, and the "best" k can
+# differ from the true number of segments. The crosstab shows which segments share a cluster. That
+# does not make the clustering useless — a marketer may be happy with fewer, clearer segments — but
+# "the silhouette picked k" is not proof that k segments exist.
+#
+# Every measured clustering goes to your scorecard. Its score is the silhouette (what you can
+# measure without labels); the ARI is kept in the notes.
+
+# %%
+for name, model, labels, fit_time in [("k-means", final_kmeans, segment_labels, kmeans_fit_time),
+                                      ("agglomerative (Ward)", ward, ward_labels, ward_fit_time)]:
+    scorecard.record(NOTEBOOK, "customer segments", f"{name}, k={best_k}", "silhouette",
+                     silhouette_score(X_customers, labels), fit_time_s=fit_time,
+                     size_bytes=scorecard.model_size(model)[0], n_train=len(X_customers),
+                     notes=f"ARI vs hidden segments {adjusted_rand_score(hidden_segment, labels):.3f}")
+scorecard.record(NOTEBOOK, "customer segments", f"DBSCAN, eps={best_eps}", "silhouette",
+                 dbscan_table["silhouette (clustered points)"].max(), fit_time_s=dbscan_fit_time,
+                 size_bytes=scorecard.model_size(dbscan)[0], n_train=len(X_customers),
+                 notes=f"silhouette of clustered points only; {dbscan_noise:.0%} noise; "
+                       f"ARI vs hidden segments {adjusted_rand_score(hidden_segment, dbscan_labels):.3f}")
+scorecard.show(NOTEBOOK)
+
+# %% [markdown]
+# ### Exercise 3 — Are the segments real? (written answer, 2 points)
+#
+# Imagine you did not have the hidden segments. Your clustering found the segments above, with the
+# silhouette score you measured. In the cell below, answer in five to eight sentences: **how would
+# you convince a marketing team that these segments are real and worth acting on? What could fool
+# you?** Name at least two checks you can do without labels, and at least two ways a clustering
+# can mislead.
+#
+# <details><summary>Hint</summary>
+#
+# Think about: the same clusters with another algorithm, another seed, or a different sample of
+# customers; profiles that make business sense; whether a segment predicts something you did not
+# cluster on (a later purchase, a response to a campaign). And what can fool you: k-means always
+# returns k clusters, even on data with no groups; the scaling and the columns you chose decide
+# what "similar" means; the silhouette's best k versus the number of real groups (section 1.6).
+#
+# </details>
+
+# %% [markdown] answer="ex3-real-segments" points=2
+# ### BEGIN SOLUTION
+# k-means always returns k clusters, even from structureless data, so a good silhouette alone is
+# not proof. Checks without labels: (1) **stability** — rerun with other seeds, on bootstrap
+# samples or on last year's customers, and check with the ARI that the same groups come back;
+# (2) **agreement between methods** — Ward and k-means found largely the same groups here;
+# (3) **a baseline** — the silhouette of the same algorithm on shuffled data (each column permuted
+# separately), which has no real groups: ours must be clearly higher; (4) **interpretable
+# profiles** that the marketing team recognises, and (5) best of all **external validation**: a
+# segment is worth acting on if it predicts something not used for clustering, e.g. the response to
+# a test campaign sent to a sample of each segment (an A/B test). What can fool you: the choice of
+# columns and scaling defines "similar" (on raw columns the clusters were income bands); k-means
+# favours round, equal-sized clusters and cuts elongated or nested groups; overlapping segments
+# get merged or split, so the silhouette's best k differed from the true number of segments here;
+# outliers and skewed columns (income) pull centres; and a segmentation that is stable today may
+# drift as customers change. I would present the segments as useful *summaries*, tested by a
+# campaign, not as discovered truths.
+# ### END SOLUTION
+
+# %% [markdown]
+# ## 2. Dimensionality reduction: digits in two dimensions
+#
+# The bundled 8×8 digits (notebook 00) are 1,797 images of 64 pixels each: points in a
+# 64-dimensional space. We cannot look at 64 dimensions, models get slower with more of them, and
+# neighbouring pixels are strongly correlated, so 64 numbers say much less than 64 independent
+# things. **Dimensionality reduction** finds a few numbers per image that keep most of what matters.
+# The labels (which digit) are used below *only to colour the plots*, never by PCA or t-SNE.
+
+# %%
+images, digit_labels = data.load_digits_8x8()
+X_digits = images.reshape(len(images), -1)  # one row of 64 pixels per image
+print("images:", images.shape, "-> table:", X_digits.shape)
+
+# %% [markdown]
+# ### 2.1 PCA: the directions of largest variance
+#
+# **Principal component analysis** (PCA) centres the data (subtracts the mean image) and finds
+# orthogonal directions in pixel space, the **principal components**, ordered by how much of the
+# data's variance lies along them. Each image is then described by its coordinates along the first
+# few components, its **scores**. The **explained variance ratio** of a component is its share of
+# the total variance; their running sum tells how many components keep, say, 90 % of it.
+
+# %%
+pca_full = PCA(random_state=run.seed).fit(X_digits)
+cumulative = np.cumsum(pca_full.explained_variance_ratio_)
+n_90 = int(np.searchsorted(cumulative, 0.90) + 1)
+
+fig, ax = plt.subplots(figsize=(7, 4))
+ax.plot(np.arange(1, 65), cumulative, marker=".")
+ax.axhline(0.90, color="0.4", linestyle=":")
+ax.axvline(n_90, color="0.4", linestyle="--", label=f"{n_90} components keep 90 %")
+ax.set(xlabel="number of components", ylabel="cumulative explained variance",
+       title="PCA of the 8×8 digits: explained variance")
+ax.legend()
+plt.show()
+print(f"first component: {pca_full.explained_variance_ratio_[0]:.1%} of the variance; "
+      f"first two: {cumulative[1]:.1%}; {n_90} of 64 components keep {cumulative[n_90 - 1]:.1%}")
+
+# %% [markdown]
+# The components are themselves 64-pixel "images": the patterns of ink that vary most between
+# digits. The first two components give each digit a position on a plane, the classic PCA map:
+
+# %%
+plots.image_grid(pca_full.components_[:8].reshape(-1, 8, 8), labels=[f"PC {i + 1}" for i in range(8)],
+                 cmap="cividis", title="The first eight principal components")
+plt.show()
+
+scores_2d = pca_full.transform(X_digits)[:, :2]
+
+
+def digit_map(ax, points, labels, title):
+    """Scatter a 2-D map of digits, one colour and marker per digit, with the digit at its centre."""
+    colours = plt.get_cmap("tab10")
+    for digit in range(10):
+        members = points[labels == digit]
+        ax.scatter(members[:, 0], members[:, 1], s=8, alpha=0.6, color=colours(digit),
+                   marker=plots.MARKERS[digit], label=str(digit))
+        ax.text(*np.median(members, axis=0), str(digit), fontsize=14, fontweight="bold",
+                ha="center", va="center", bbox={"facecolor": "white", "alpha": 0.7, "pad": 1})
+    ax.set_title(title)
+
+
+fig, ax = plt.subplots(figsize=(7, 6))
+digit_map(ax, scores_2d, digit_labels, "Digits on the first two principal components")
+ax.set(xlabel="PC 1 score", ylabel="PC 2 score")
+ax.legend(title="digit (colour only)", markerscale=2, fontsize="small", ncols=2)
+plt.show()
+
+# %% [markdown]
+# Some digits form their own regions (0, and 4, 6 in places) but most overlap heavily: two
+# linear directions hold only the share of the variance printed above. PCA is *linear*, keeps large
+# distances faithfully and is exact to reverse — but a 2-D PCA map is often too crowded to read.
+
+# %% [markdown]
+# ### Exercise 4 — PCA by hand with the SVD (3 points)
+#
+# PCA is a few lines of linear algebra. The **singular value decomposition** writes any matrix as
+# `Xc = U @ diag(S) @ Vt`, with the singular values `S` sorted from largest to smallest. When `Xc`
+# is the **centred** data (each column minus its mean), the rows of `Vt` are the principal
+# components, and the scores are `Xc @ Vt.T` (equal to `U * S`).
+#
+# Write `pca_svd(X, n_components)` that returns a tuple `(scores, components)`:
+#
+# - `components`: shape `(n_components, n_features)`, the first `n_components` principal components
+#   as rows;
+# - `scores`: shape `(n_samples, n_components)`, the coordinates of the centred data along them.
+#
+# Use `np.linalg.svd(Xc, full_matrices=False)`. The tests compare with scikit-learn's `PCA`. The
+# sign of each component is arbitrary (a direction and its opposite are the same axis), so the
+# tests accept either sign.
+#
+# <details><summary>Hint</summary>
+#
+# - Centre first: `Xc = X - X.mean(axis=0)` (the mean of each *column*, over the samples). Without
+#   centring, the first "component" points at the mean image instead of along the spread.
+# - `U, S, Vt = np.linalg.svd(Xc, full_matrices=False)`: `U` has one row per *sample*, `Vt` one
+#   column per *feature*. Components live in feature space: take rows of `Vt`, i.e.
+#   `Vt[:n_components]`.
+# - `scores = Xc @ components.T`.
+#
+# </details>
+
+# %% solution="ex4-pca-svd"
+def pca_svd(X, n_components):
+    """PCA with NumPy's SVD: return (scores, components) for the first n_components components."""
+    ### BEGIN SOLUTION
+    X = np.asarray(X, dtype=float)
+    Xc = X - X.mean(axis=0)
+    _, _, Vt = np.linalg.svd(Xc, full_matrices=False)
+    components = Vt[:n_components]
+    return Xc @ components.T, components
+    ### END SOLUTION
+
+
+# %% tests="ex4-pca-svd-tests" points=3
+def check_pca_against_sklearn(X, n_components, name, reveal=True):
+    """Compare pca_svd with scikit-learn's PCA, allowing each component to flip sign."""
+    result = pca_svd(X, n_components)
+    checks.check_type(result, tuple, f"pca_svd on {name}", hint="Return (scores, components).",
+                      reveal=reveal)
+    scores, components = (np.asarray(part, dtype=float) for part in result)
+    reference = PCA(n_components=n_components, svd_solver="full").fit(X)
+    checks.check_shape(components, reference.components_.shape, f"components on {name}",
+                       hint="One row per component, one column per feature: rows of Vt, not U.",
+                       reveal=reveal)
+    checks.check_shape(scores, (len(X), n_components), f"scores on {name}",
+                       hint="One row per sample, one column per component.", reveal=reveal)
+    signs = np.sign(np.sum(components * reference.components_, axis=1))
+    signs[signs == 0] = 1
+    checks.check_close(components * signs[:, None], reference.components_, f"components on {name}",
+                       rtol=1e-5, atol=1e-6, reveal=reveal,
+                       hint="Centre X before the SVD, and take the first rows of Vt (largest singular values).")
+    checks.check_close(scores * signs, reference.transform(X), f"scores on {name}", rtol=1e-5, atol=1e-6,
+                       hint="scores = (centred X) @ components.T", reveal=reveal)
+
+
+test_rng = np.random.default_rng(0)
+visible_X = test_rng.normal(size=(40, 5)) * [5.0, 3.0, 2.0, 1.0, 0.5] + 10.0  # not centred!
+check_pca_against_sklearn(visible_X, 2, "a 40 × 5 table")
+check_pca_against_sklearn(X_digits[:300].astype(float), 3, "300 digits")
+checks.passed()
+
+### BEGIN HIDDEN TESTS
+hidden_rng = np.random.default_rng(11)
+hidden_mixing = hidden_rng.normal(size=(6, 6))
+hidden_X = hidden_rng.normal(size=(80, 6)) * [4.0, 3.0, 2.0, 1.5, 1.0, 0.5] @ hidden_mixing - 7.0
+check_pca_against_sklearn(hidden_X, 4, "a hidden 80 × 6 table", reveal=False)
+hidden_wide = hidden_rng.normal(size=(12, 30)) * np.linspace(3, 0.1, 30) + 2.0
+check_pca_against_sklearn(hidden_wide, 5, "a hidden wide table (more columns than rows)", reveal=False)
+check_pca_against_sklearn(X_digits[500:900].astype(float), 1, "400 other digits", reveal=False)
+### END HIDDEN TESTS
+
+# %% [markdown]
+# ### 2.2 Reconstructing images from a few components
+#
+# Scores can be turned back into images: mean image + scores @ components. With all 64 components
+# the reconstruction is exact; with fewer, it is the best possible approximation (in squared
+# error) by that many linear patterns. Your `pca_svd` does the work:
+
+# %%
+mean_image = X_digits.mean(axis=0)
+examples = [np.flatnonzero(digit_labels == d)[0] for d in (0, 2, 3, 5, 8)]
+ks = [2, 5, 10, n_90, 64]
+panels, panel_titles = [], []
+for k in ks:
+    scores_k, components_k = pca_svd(X_digits, k)
+    reconstruction = mean_image + scores_k @ components_k
+    error = np.mean((reconstruction - X_digits) ** 2)
+    reconstruction = np.clip(reconstruction, 0, 1)  # for display: pixels live in [0, 1]
+    print(f"{k:2d} components: mean squared error per pixel {error:.4f}")
+    panels += [reconstruction[i].reshape(8, 8) for i in examples]
+    panel_titles += [f"k={k}"] * len(examples)
+panels += [X_digits[i].reshape(8, 8) for i in examples]
+panel_titles += ["original"] * len(examples)
+plots.image_grid(np.array(panels), labels=panel_titles, ncols=len(examples),
+                 title="PCA reconstructions from k components (bottom row: originals)")
+plt.show()
+
+# %% [markdown]
+# A handful of components already gives recognisable digits: that is why PCA works as
+# *compression*. It is also a common *preprocessing* step: fewer, decorrelated inputs for a
+# classifier. Does a classifier lose accuracy when it sees only the components that keep 90 % of the
+# variance? PCA sits inside the pipeline, so it is fitted on the training images only (no leakage);
+# the labels are used here because classification needs them. Both models go to the scorecard.
+
+# %%
+X_train, X_test, y_train, y_test = train_test_split(X_digits, digit_labels, test_size=0.25,
+                                                     stratify=digit_labels, random_state=run.seed)
+for name, model in [
+    ("logistic regression, 64 pixels", LogisticRegression(max_iter=2000)),
+    (f"PCA ({n_90} components) + logistic regression",
+     make_pipeline(PCA(n_components=n_90, random_state=run.seed), LogisticRegression(max_iter=2000))),
+]:
+    row = scorecard.evaluate(model, X_train, y_train, X_test, y_test, name=name, notebook=NOTEBOOK,
+                             task="digits 8x8", metric="accuracy")
+    print(f"{name:45s} accuracy {row['score']:.3f}   fit {row['fit_time_s']:.2f} s   "
+          f"size {row['size_bytes'] / 1024:.0f} KiB")
+
+# %% [markdown]
+# Compare the two lines. Compression is not free: check how much accuracy the 90 % of the variance
+# kept. And fewer inputs do not make a smaller model file here: the pipeline must also store the
+# PCA components and the mean image to transform new images.
+#
+# ### 2.3 t-SNE: a map that keeps neighbours
+#
+# **t-SNE** (t-distributed stochastic neighbour embedding) is built for *looking*. It turns the
+# distances between points into probabilities of being neighbours, then places the points in 2-D so
+# that those neighbour probabilities match as well as possible. Its one main setting, the
+# **perplexity** (default 30), is roughly how many neighbours each point cares about. It is
+# non-linear, it is random (we fix `random_state`), and it cannot place new points on an existing
+# map (no `transform`).
+#
+# t-SNE is slow on large data (its time grows faster than the number of points), so we follow
+# the usual recipe to keep it within this notebook's time budget: 1,000 of the images, reduced
+# with PCA to 30 dimensions first (this removes noise and speeds up the neighbour search), and the
+# default settings otherwise. The same 1,000 images on their first two PCA components sit
+# alongside for comparison.
+
+# %%
+subset = np.random.default_rng(run.seed).choice(len(X_digits), size=1000, replace=False)
+X_sub, labels_sub = X_digits[subset], digit_labels[subset]
+
+start = time.perf_counter()
+X_sub_30 = PCA(n_components=30, random_state=run.seed).fit_transform(X_sub)
+tsne_map = TSNE(n_components=2, perplexity=30, init="pca", random_state=run.seed).fit_transform(X_sub_30)
+tsne_time = time.perf_counter() - start
+pca_map = PCA(n_components=2, random_state=run.seed).fit_transform(X_sub)
+print(f"PCA to 30 dimensions + t-SNE on {len(X_sub)} images: {tsne_time:.1f} s")
+
+fig, (ax_pca, ax_tsne) = plt.subplots(1, 2, figsize=(13, 6))
+digit_map(ax_pca, pca_map, labels_sub, "PCA: first two components")
+ax_pca.set(xlabel="PC 1 score", ylabel="PC 2 score")
+digit_map(ax_tsne, tsne_map, labels_sub, "t-SNE (perplexity 30)")
+ax_tsne.set(xlabel="t-SNE axis 1 (no unit)", ylabel="t-SNE axis 2 (no unit)")
+ax_tsne.legend(title="digit (colour only)", markerscale=2, fontsize="small", ncols=2, loc="lower right")
+fig.suptitle("The same 1,000 digits, two maps (labels used only for colour)")
+fig.tight_layout()
+plt.show()
+
+# %% [markdown]
+# Without labels we can still measure how faithful a map is to *neighbourhoods*: the
+# **trustworthiness** (scikit-learn's `trustworthiness`) is 1 when the nearest neighbours of each
+# point on the map were also among its nearest neighbours in the original 64 dimensions, and
+# lower when the map puts strangers next to each other.
+
+# %%
+start = time.perf_counter()
+pca_2d_model = PCA(n_components=2, random_state=run.seed).fit(X_sub)
+pca_2d_time = time.perf_counter() - start
+map_quality = {
+    "PCA, 2 components": (trustworthiness(X_sub, pca_map, n_neighbors=10), pca_2d_time),
+    "PCA 30 + t-SNE, 2-D": (trustworthiness(X_sub, tsne_map, n_neighbors=10), tsne_time),
+}
+for name, (trust, fit_time) in map_quality.items():
+    print(f"{name:22s} trustworthiness {trust:.3f}   time {fit_time:.2f} s")
+    scorecard.record(NOTEBOOK, "digits 2-D map", name, "trustworthiness", trust, fit_time_s=fit_time,
+                     n_train=len(X_sub), notes="10 nearest neighbours, 1,000 digits")
+
+# %% [markdown]
+# **How to read a t-SNE map** (and how not to):
+#
+# - **Groups are meaningful; distances between groups are not.** Points that are neighbours on the
+#   map were usually neighbours in 64 dimensions (hence the high trustworthiness). But t-SNE
+#   preserves *local* structure only: how far apart two clusters sit, and where they sit, carries
+#   little information. Do not conclude "3 is closer to 5 than to 0" from this map.
+# - **Cluster sizes and densities are not meaningful.** t-SNE expands dense groups and shrinks
+#   sparse ones; a tight blob is not necessarily a more uniform class.
+# - **Axes have no meaning and no units.** Rotate or mirror the map and it is equally good.
+# - **It changes with the perplexity and the seed.** Look at a few perplexities (e.g. 5, 30, 50)
+#   before trusting a shape; a structure that appears only at one setting is suspect. Even random
+#   noise can show "clusters" at a low perplexity.
+# - **It is for looking, not for modelling.** Be wary of clustering on t-SNE coordinates or
+#   feeding them to a model as if all distances meant something; and a new image cannot be placed
+#   on an existing map.
+#
+# Look again at the map with these rules in mind. One digit can form more than one island
+# (different ways of writing it), and a few images land in another digit's island (a colour in the
+# wrong place): ambiguous handwriting, or mistakes in the labels. Finding such images is a classic
+# use of these maps. PCA, by contrast, keeps the global geometry (big distances mean something)
+# but mixes the groups.
+
+# %% [markdown]
+# ## 3. Anomaly detection on sensor readings
+#
+# A machine reports four sensors every 10 minutes. Maintenance wants an **alarm** when something
+# is wrong — and few false alarms, because every alarm costs a technician's time.
+# `data.make_sensor_readings` simulates two weeks of such a stream (its docstring explains it): the
+# four channels follow the machine's load (day and night shifts, lighter weekends), and the
+# generator injects four kinds of fault. The columns `is_anomaly` and `anomaly_kind` say where;
+# as before, we use them only to *judge* the detectors, never to build them.
+
+# %%
+readings = data.make_sensor_readings(2000, anomaly_rate=0.05, seed=0)
+channels = ["temperature", "vibration", "pressure", "current"]
+truth = readings["is_anomaly"].to_numpy()
+kinds = readings["anomaly_kind"]
+print(f"{len(readings)} readings from {readings['timestamp'].iloc[0]} to {readings['timestamp'].iloc[-1]}; "
+      f"{truth.sum()} anomalous ({truth.mean():.1%})")
+kinds.value_counts()
+
+# %% [markdown]
+# The kinds, from the docstring: a **spike** is one reading far off; a **drift** is a sensor slowly
+# wandering away; a **stuck** sensor repeats its last value (normal on its own, but without noise);
+# a **correlation break** makes the current mirror the load (each value normal, but the relation
+# between channels wrong). Here is the stream, with the true anomalies marked by kind:
+
+# %%
+KIND_STYLE = {kind: (plots.OKABE_ITO[i + 1], plots.MARKERS[i + 1])
+              for i, kind in enumerate(["spike", "drift", "stuck", "correlation_break"])}
+fig, axes = plt.subplots(len(channels), 1, figsize=(12, 9), sharex=True)
+for ax, channel in zip(axes, channels):
+    ax.plot(readings["timestamp"], readings[channel], color=plots.OKABE_ITO[0], linewidth=0.6)
+    for kind, (colour, marker) in KIND_STYLE.items():
+        rows = readings[kinds == kind]
+        ax.scatter(rows["timestamp"], rows[channel], color=colour, marker=marker, s=18, label=kind, zorder=3)
+    ax.set_ylabel(channel)
+axes[0].legend(title="true anomaly (marked on every channel)", ncols=4, fontsize="small",
+               loc="lower left", bbox_to_anchor=(0, 1.02))
+axes[-1].set_xlabel("time")
+fig.suptitle("Two weeks of sensor readings, true anomalies marked by kind", y=1.0)
+fig.tight_layout()
+plt.show()
+
+# %% [markdown]
+# Spikes jump out; drifts are visible once they have grown; stuck sensors and correlation breaks
+# are nearly invisible channel by channel. A close-up of one event of each kind, with every channel
+# standardised so they share an axis (shaded: the anomalous readings):
+
+# %%
+standardised = (readings[channels] - readings[channels].mean()) / readings[channels].std()
+fig, axes = plt.subplots(1, 4, figsize=(15, 3.6), sharey=True)
+for ax, kind in zip(axes, KIND_STYLE):
+    rows = np.flatnonzero(kinds == kind)
+    first = rows[0]
+    last = first + np.argmax(np.diff(np.append(rows, rows[-1] + 2)) > 1)  # end of the first event
+    window = slice(max(first - 25, 0), min(last + 26, len(readings)))
+    for i, channel in enumerate(channels):
+        ax.plot(np.arange(window.start, window.stop), standardised[channel].iloc[window],
+                color=plots.OKABE_ITO[i], linestyle=["-", "--", "-.", ":"][i], label=channel)
+    ax.axvspan(first - 0.5, last + 0.5, color="0.85", zorder=0)
+    ax.set(title=kind, xlabel="reading number")
+axes[0].set_ylabel("standardised value")
+axes[-1].legend(fontsize="small")
+fig.suptitle("One event of each kind (shaded), all channels standardised")
+fig.tight_layout()
+plt.show()
+
+# %% [markdown]
+# ### 3.1 A baseline rule: robust z-scores
+#
+# The simplest detector: flag a reading when a channel is far from its usual value. "Usual" and
+# "far" should not be the mean and standard deviation, which the anomalies themselves inflate;
+# the **median** and the **median absolute deviation** (MAD) are robust to them. Each reading's
+# score is the largest robust z-score over its channels:
+# `|value − median| / (1.4826 · MAD)` (the factor makes it comparable to a standard deviation for
+# normal data).
+
+# %%
+def robust_z_scores(table):
+    """Anomaly score per row: the largest robust z-score (median/MAD) over the columns."""
+    median = table.median()
+    mad = (table - median).abs().median()
+    return ((table - median).abs() / (1.4826 * mad)).max(axis=1).to_numpy()
+
+
+start = time.perf_counter()
+rule_scores = robust_z_scores(readings[channels])
+rule_time = time.perf_counter() - start
+
+# %% [markdown]
+# ### 3.2 An isolation forest
+#
+# An **isolation forest** (Liu, Ting and Zhou, 2008) grows many random trees, each splitting the
+# data on a random column at a random threshold until every point is alone. Unusual points are
+# isolated after few splits; normal points, in the crowd, need many. The average depth at which a
+# point gets isolated becomes its anomaly score (scikit-learn's `score_samples` is higher for
+# normal points, so we negate it: higher = more anomalous). It looks at all channels *together*,
+# so it can notice combinations that are unusual even when each value is normal.
+#
+# We fit two: one on the four raw channels, and one that also sees how much each channel
+# *varies* over the last four readings (the logarithm of a rolling standard deviation) — a
+# hand-made feature aimed at stuck sensors, which vary too little. Trees split each column
+# between its own minimum and maximum, so no scaling is needed. Fitting on the whole stream
+# uses no label; in production you would fit on a past period and score new readings as they
+# arrive.
+
+# %%
+def with_variability(table, window=4):
+    """The channels plus log(rolling standard deviation) of each over the last `window` readings."""
+    features = table.copy()
+    for channel in table.columns:
+        spread = table[channel].rolling(window, min_periods=2).std().bfill()
+        features[f"{channel}_log_spread"] = np.log(spread + 1e-3)
+    return features
+
+
+detectors = {}
+for name, features in [("isolation forest, 4 channels", readings[channels]),
+                       ("isolation forest + variability", with_variability(readings[channels]))]:
+    start = time.perf_counter()
+    forest = IsolationForest(n_estimators=200, random_state=run.seed).fit(features)
+    fit_time = time.perf_counter() - start
+    start = time.perf_counter()
+    scores = -forest.score_samples(features)
+    detectors[name] = {"scores": scores, "fit_time_s": fit_time,
+                       "predict_time_s": time.perf_counter() - start,
+                       "size_bytes": scorecard.model_size(forest)[0]}
+detectors = {"robust z-score rule": {"scores": rule_scores, "fit_time_s": rule_time, "predict_time_s": None,
+                                     "size_bytes": None}, **detectors}
+
+# %% [markdown]
+# ### 3.3 From scores to alarms
+#
+# A detector gives every reading a score; an **alarm** is raised when the score passes a
+# threshold. In practice the threshold is set by an **alarm budget**: how many alarms the team can
+# check. With a budget of 5 %, the readings with the top 5 % of scores raise alarms.
+
+# %% [markdown]
+# ### Exercise 5 — Alarms at a budget (2 points)
+#
+# Write `alarms_at_budget(scores, budget)` that returns a boolean NumPy array, one entry per score,
+# `True` for the `round(budget * len(scores))` readings with the **highest** scores (higher score =
+# more anomalous) and `False` elsewhere. `scores` may be a list, an array or a pandas Series;
+# `budget` is a fraction between 0 and 1 (0 raises no alarm, 1 raises an alarm on every reading).
+# The test scores have no ties.
+#
+# <details><summary>Hint</summary>
+#
+# - `n_alarms = round(budget * len(scores))`.
+# - `np.argsort(scores)` gives the positions from the *lowest* to the highest score, so the last
+#   `n_alarms` positions are the ones to flag. Careful: `order[-0:]` is the *whole* array, not an
+#   empty one — handle `n_alarms == 0`, or take `order[len(order) - n_alarms:]`.
+# - Start from `alarms = np.zeros(len(scores), dtype=bool)` and set `alarms[positions] = True`.
+#
+# </details>
+
+# %% solution="ex5-alarms-at-budget"
+def alarms_at_budget(scores, budget):
+    """Boolean alarms: True for the round(budget * n) readings with the highest scores."""
+    ### BEGIN SOLUTION
+    scores = np.asarray(scores, dtype=float)
+    n_alarms = round(budget * len(scores))
+    order = np.argsort(scores)
+    alarms = np.zeros(len(scores), dtype=bool)
+    alarms[order[len(order) - n_alarms:]] = True
+    return alarms
+    ### END SOLUTION
+
+
+# %% tests="ex5-alarms-at-budget-tests" points=2
+toy_scores = [0.1, 0.9, 0.3, 0.7, 0.2, 0.5, 0.8, 0.05, 0.4, 0.6]
+toy_alarms = alarms_at_budget(toy_scores, 0.3)
+checks.check_type(toy_alarms, np.ndarray, "alarms_at_budget(...)", hint="Return a NumPy array of booleans.")
+checks.check_equal(toy_alarms.dtype, np.dtype(bool), "the dtype of the alarms",
+                   hint="Use np.zeros(n, dtype=bool) and set the alarms to True.")
+checks.check_shape(toy_alarms, (10,), "the alarms for 10 scores", hint="One alarm flag per score.")
+checks.check_equal(int(toy_alarms.sum()), 3, "the number of alarms at a budget of 0.3 for 10 scores",
+                   hint="round(0.3 * 10) = 3 alarms: check for an off-by-one in your slice.")
+checks.check_equal(toy_alarms, np.array([0, 1, 0, 1, 0, 0, 1, 0, 0, 0], dtype=bool),
+                   "the alarms at a budget of 0.3",
+                   hint="The alarms go to the HIGHEST scores (0.9, 0.8 and 0.7).")
+checks.passed()
+
+### BEGIN HIDDEN TESTS
+hidden_rng = np.random.default_rng(5)
+hidden_scores = hidden_rng.normal(size=200)
+for hidden_budget in (0.05, 0.1, 0.024, 0.37):
+    hidden_alarms = alarms_at_budget(hidden_scores, hidden_budget)
+    hidden_k = round(hidden_budget * 200)
+    checks.check_equal(int(np.sum(hidden_alarms)), hidden_k, f"number of alarms at budget {hidden_budget}",
+                       reveal=False)
+    checks.check_equal(np.asarray(hidden_alarms, dtype=bool), hidden_scores >= np.sort(hidden_scores)[-hidden_k],
+                       f"alarms at budget {hidden_budget}", reveal=False)
+checks.check_equal(int(np.sum(alarms_at_budget(hidden_scores, 0.0))), 0, "alarms at budget 0",
+                   hint="A budget of 0 raises no alarm.", reveal=False)
+checks.check_equal(int(np.sum(alarms_at_budget(hidden_scores, 1.0))), 200, "alarms at budget 1", reveal=False)
+checks.check_equal(int(np.sum(alarms_at_budget(hidden_scores[:100], 0.29))), 29,
+                   "number of alarms at budget 0.29 for 100 scores", hint="Use round(), not int().",
+                   reveal=False)
+hidden_series = pd.Series(hidden_scores[:50], index=np.arange(1000, 1050))
+checks.check_equal(np.asarray(alarms_at_budget(hidden_series, 0.1), dtype=bool),
+                   hidden_scores[:50] >= np.sort(hidden_scores[:50])[-5], "alarms on a pandas Series",
+                   reveal=False)
+### END HIDDEN TESTS
+
+# %% [markdown]
+# ### Exercise 6 — Precision and recall of alarms (2 points)
+#
+# Two questions judge a set of alarms (notebook 02 introduced them):
+#
+# - **precision**: of the alarms raised, which fraction were real anomalies? (Low precision: the
+#   technicians waste their time and start ignoring alarms.)
+# - **recall**: of the real anomalies, which fraction raised an alarm? (Low recall: faults are
+#   missed.)
+#
+# Write `alarm_precision_recall(is_anomaly, alarms)` that returns the tuple `(precision, recall)`
+# as floats, from two boolean sequences of the same length (lists, arrays or Series). When there
+# is no alarm, the precision is defined as 0.0; when there is no true anomaly, the recall is 0.0.
+#
+# <details><summary>Hint</summary>
+#
+# - Convert both with `np.asarray(..., dtype=bool)`. The true positives are the readings where both
+#   are `True`: `np.sum(truth & alarms)`.
+# - precision = true positives / number of alarms; recall = true positives / number of true
+#   anomalies. Check for a zero denominator before dividing.
+#
+# </details>
+
+# %% solution="ex6-precision-recall"
+def alarm_precision_recall(is_anomaly, alarms):
+    """Return (precision, recall) of boolean alarms against the true anomaly flags."""
+    ### BEGIN SOLUTION
+    truth = np.asarray(is_anomaly, dtype=bool)
+    alarms = np.asarray(alarms, dtype=bool)
+    hits = int(np.sum(truth & alarms))
+    precision = hits / alarms.sum() if alarms.sum() > 0 else 0.0
+    recall = hits / truth.sum() if truth.sum() > 0 else 0.0
+    return float(precision), float(recall)
+    ### END SOLUTION
+
+
+# %% tests="ex6-precision-recall-tests" points=2
+toy_truth = [True, True, False, False, False, True, False, False]
+toy_raised = [True, False, True, False, False, True, False, False]
+toy_result = alarm_precision_recall(toy_truth, toy_raised)
+checks.check_type(toy_result, tuple, "alarm_precision_recall(...)", hint="Return (precision, recall).")
+checks.check_close(toy_result[0], 2 / 3, "the precision (2 of 3 alarms are real anomalies)",
+                   hint="precision = true positives / number of ALARMS.")
+checks.check_close(toy_result[1], 2 / 3, "the recall (2 of 3 anomalies raised an alarm)",
+                   hint="recall = true positives / number of true ANOMALIES.")
+checks.check_close(alarm_precision_recall([True, False, False, False], [True, True, False, False]),
+                   (0.5, 1.0), "(precision, recall) with 2 alarms and 1 anomaly",
+                   hint="Precision first, then recall.")
+checks.check_close(alarm_precision_recall([True, False, True], [False, False, False]), (0.0, 0.0),
+                   "(precision, recall) when no alarm is raised",
+                   hint="With no alarm, define the precision as 0.0 instead of dividing by zero.")
+checks.passed()
+
+### BEGIN HIDDEN TESTS
+hidden_rng = np.random.default_rng(9)
+hidden_truth = hidden_rng.random(300) < 0.1
+hidden_raised = np.where(hidden_truth, hidden_rng.random(300) < 0.6, hidden_rng.random(300) < 0.05)
+hidden_tp = np.sum(hidden_truth & hidden_raised)
+checks.check_close(alarm_precision_recall(pd.Series(hidden_truth), pd.Series(hidden_raised)),
+                   (hidden_tp / hidden_raised.sum(), hidden_tp / hidden_truth.sum()),
+                   "(precision, recall) on 300 readings", reveal=False)
+checks.check_close(alarm_precision_recall([False, False, False], [True, False, True]), (0.0, 0.0),
+                   "(precision, recall) with no true anomaly", reveal=False)
+checks.check_close(alarm_precision_recall(hidden_truth[:40], hidden_truth[:40]), (1.0, 1.0),
+                   "(precision, recall) of perfect alarms", reveal=False)
+### END HIDDEN TESTS
+
+# %% [markdown]
+# ### 3.4 Judging the detectors
+#
+# First, each detector at a budget of 5 % of the readings (about what the team can check). F1 is
+# the harmonic mean of precision and recall (notebook 02):
+
+# %%
+BUDGET = 0.05
+summary_rows = []
+for name, detector in detectors.items():
+    alarms = alarms_at_budget(detector["scores"], BUDGET)
+    precision, recall = alarm_precision_recall(truth, alarms)
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall > 0 else 0.0
+    detector["alarms"] = alarms
+    summary_rows.append({"detector": name, "alarms": int(alarms.sum()), "precision": precision,
+                         "recall": recall, "F1": f1,
+                         "average precision": average_precision_score(truth, detector["scores"])})
+summary = pd.DataFrame(summary_rows).set_index("detector")
+summary.round(3)
+
+# %% [markdown]
+# Here the budget happens to equal the share of true anomalies (we generated the stream with
+# `anomaly_rate=0.05`), so there are as many alarms as anomalies, and precision equals recall:
+# the same hits divided by the same number. In a real plant you do not know the anomaly rate, and
+# the two differ. The **average precision** in the last column summarises the whole ranking, at every possible budget:
+# the area under the precision–recall curve. The curves themselves, and what happens as the alarm
+# threshold moves:
+
+# %%
+fig, (ax_pr, ax_budget) = plt.subplots(1, 2, figsize=(13, 4.8))
+budgets = np.linspace(0.005, 0.20, 40)
+for i, (name, detector) in enumerate(detectors.items()):
+    style = {"color": plots.OKABE_ITO[i], "linestyle": ["-", "--", "-."][i]}
+    precision_curve, recall_curve, _ = precision_recall_curve(truth, detector["scores"])
+    ax_pr.plot(recall_curve, precision_curve, label=f"{name} (AP {summary.loc[name, 'average precision']:.2f})",
+               **style)
+    at_budget = [alarm_precision_recall(truth, alarms_at_budget(detector["scores"], b)) for b in budgets]
+    ax_budget.plot(budgets * 100, [p for p, _ in at_budget], label=f"precision, {name}", **style)
+    ax_budget.plot(budgets * 100, [r for _, r in at_budget], marker=".", label=f"recall, {name}", **style)
+ax_pr.axhline(truth.mean(), color="0.5", linestyle=":", label=f"random alarms ({truth.mean():.0%})")
+ax_pr.set(xlabel="recall (share of anomalies caught)", ylabel="precision (share of alarms that are real)",
+          title="Precision–recall curves of the anomaly scores")
+ax_pr.legend(fontsize="small")
+ax_budget.axvline(BUDGET * 100, color="0.4", linestyle=":")
+ax_budget.set(xlabel="alarm budget (% of readings that raise an alarm)", ylabel="precision / recall (dots)",
+              title="Moving the threshold: more alarms, more recall, less precision")
+ax_budget.legend(fontsize="x-small", ncols=2)
+fig.tight_layout()
+plt.show()
+for name, detector in detectors.items():
+    precision_small, _ = alarm_precision_recall(truth, alarms_at_budget(detector["scores"], 0.02))
+    _, recall_large = alarm_precision_recall(truth, alarms_at_budget(detector["scores"], 0.20))
+    print(f"{name:32s} precision at a 2 % budget {precision_small:.2f}   recall at a 20 % budget {recall_large:.2f}")
+
+# %% [markdown]
+# Reading the right panel from left to right is moving the alarm threshold down: more alarms catch
+# more anomalies (recall, with dots, rises) but a growing share of them are false (precision
+# falls). The detectors differ most at the ends: the simple rule's few highest scores are the most
+# trustworthy (spikes and big drifts), while at large budgets the forests catch more. Where to
+# stand is a business decision: the cost of a missed fault against the cost of a technician's
+# wasted visit. Note also that the simple rule is not beaten on the single numbers of the table
+# above — always measure the baseline.
+#
+# One number per detector hides *what* each catches. Recall per kind of fault, at the 5 % budget:
+
+# %%
+per_kind = pd.DataFrame({
+    name: {kind: detector["alarms"][(kinds == kind).to_numpy()].mean() for kind in KIND_STYLE}
+    for name, detector in detectors.items()
+})
+per_kind.loc["false alarm rate (normal readings)"] = [d["alarms"][~truth].mean() for d in detectors.values()]
+per_kind.round(2)
+
+# %% [markdown]
+# This table is the most useful view of all. Spikes are easy for every detector. A per-channel
+# rule cannot see a correlation break, where every channel is in its normal range; the isolation
+# forest on the raw channels, which looks at them together, catches part of it. Nothing that
+# looks at one reading at a time can see a *stuck* sensor — its values are normal — but the
+# variability feature, designed for that fault, finds most stuck readings, at the price of some of
+# the drift it caught before (with a fixed budget, every new kind of alarm pushes out another).
+# Drifts start small, so their first readings escape every detector.
+#
+# Lessons that carry over to real systems: **what a detector can find is decided by what it
+# sees** (the features), no single score catches every fault, and detectors for different kinds of
+# fault are often combined. And all of this could only be *measured* because the generator told us
+# where the anomalies were; in a real plant, the first months of alarms checked by technicians
+# become that labelled data.
+#
+# The detectors go to the scorecard with their F1 at the 5 % budget:
+
+# %%
+for name, detector in detectors.items():
+    scorecard.record(NOTEBOOK, "sensor anomalies", name, "f1", float(summary.loc[name, "F1"]),
+                     fit_time_s=detector["fit_time_s"], predict_time_s=detector["predict_time_s"],
+                     size_bytes=detector["size_bytes"], n_train=len(readings),
+                     notes=f"alarm budget {BUDGET:.0%}: precision {summary.loc[name, 'precision']:.2f}, "
+                           f"recall {summary.loc[name, 'recall']:.2f}; average precision "
+                           f"{summary.loc[name, 'average precision']:.2f}")
+scorecard.show(NOTEBOOK)
+
+# %% [markdown]
+# ## Key takeaways
+#
+# - Unsupervised learning finds structure without labels — groups, compact descriptions, unusual
+#   points — and the hard part is **judging** it: use label-free checks (silhouette, agreement
+#   between methods, stability, trustworthiness, profiles that make sense) and, whenever you can get
+#   some, a little ground truth.
+# - **Scale before k-means**: distances add up across columns, so units decide what "similar"
+#   means unless you do.
+# - **Choosing k**: inertia always falls; the silhouette has a maximum, but it is a heuristic —
+#   here its best k differed from the number of hidden segments. k-means returns k clusters even
+#   when there are none.
+# - **Profiles** (per-cluster means in original units) turn clusters into segments people can act
+#   on. Ward's hierarchical clustering and its dendrogram give a second view; DBSCAN needs empty
+#   space between groups.
+# - **PCA** is centred SVD: linear, reversible, ordered by explained variance; a third of the digit
+#   components kept 90 % of the variance and most of a classifier's accuracy. **t-SNE** draws readable
+#   maps of neighbourhoods, but distances between clusters, cluster sizes and axes mean nothing.
+# - **Anomaly detection** ranks readings by a score; an **alarm budget** turns scores into alarms,
+#   and **precision and recall** judge them. Look per kind of fault: what a detector catches
+#   depends on the features it sees.
+
+# %% [markdown]
+# ## Going further
+#
+# - scikit-learn user guide: [clustering](https://scikit-learn.org/stable/modules/clustering.html)
+#   (k-means, hierarchical clustering, DBSCAN, and the
+#   [clustering performance evaluation](https://scikit-learn.org/stable/modules/clustering.html#clustering-performance-evaluation)
+#   section: silhouette, adjusted Rand index), and the example
+#   [selecting the number of clusters with silhouette analysis](https://scikit-learn.org/stable/auto_examples/cluster/plot_kmeans_silhouette_analysis.html).
+# - scikit-learn user guide: [PCA](https://scikit-learn.org/stable/modules/decomposition.html#pca),
+#   [t-SNE](https://scikit-learn.org/stable/modules/manifold.html#t-sne) and
+#   [novelty and outlier detection](https://scikit-learn.org/stable/modules/outlier_detection.html)
+#   (isolation forest, local outlier factor, one-class SVM).
+# - M. Wattenberg, F. Viégas and I. Johnson, [How to Use t-SNE Effectively](https://distill.pub/2016/misread-tsne/),
+#   Distill, 2016 — interactive examples of every pitfall listed above.
+# - L. van der Maaten and G. Hinton, [Visualizing Data using t-SNE](https://www.jmlr.org/papers/v9/vandermaaten08a.html),
+#   JMLR 9, 2008; D. Kobak and P. Berens, [The art of using t-SNE for single-cell transcriptomics](https://doi.org/10.1038/s41467-019-13056-x),
+#   Nature Communications, 2019 (good practice: PCA initialisation, perplexity, large data).
+# - P. J. Rousseeuw, [Silhouettes: a graphical aid to the interpretation and validation of cluster analysis](https://doi.org/10.1016/0377-0427(87)90125-7),
+#   J. Comput. Appl. Math., 1987; L. Hubert and P. Arabie, [Comparing partitions](https://doi.org/10.1007/BF01908075),
+#   J. Classification, 1985 (the adjusted Rand index).
+# - F. T. Liu, K. M. Ting and Z.-H. Zhou, [Isolation Forest](https://doi.org/10.1109/ICDM.2008.17), ICDM 2008.
+# - T. Hastie, R. Tibshirani and J. Friedman, [The Elements of Statistical Learning](https://hastie.su.domains/ElemStatLearn/),
+#   chapter 14 (unsupervised learning), free online; J. VanderPlas,
+#   [Python Data Science Handbook](https://jakevdp.github.io/PythonDataScienceHandbook/), chapter 5 (PCA, manifold
+#   learning, k-means, Gaussian mixtures).
+# - Try: cluster the customers with a log-transformed income, or with a Gaussian mixture
+#   (`sklearn.mixture.GaussianMixture`, which allows overlapping, elongated clusters); run t-SNE with
+#   perplexities 5 and 50; add a detector for drifts (a rolling mean compared with a longer one).
+# - Next: notebook **04-neural-networks** — from one neuron to a trained network, written by you.
