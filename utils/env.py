@@ -563,6 +563,7 @@ REQUIREMENTS: tuple[Requirement, ...] = (
     Requirement("ipywidgets", "ipywidgets", "8.0"),
     Requirement("torch", "torch", "2.2"),
     Requirement("torchvision", "torchvision", "0.17"),
+    Requirement("skorch", "skorch", "1.0"),
     Requirement("mnist1d", "mnist1d", "0.0.2"),
 )
 

@@ -324,7 +324,7 @@ def test_colab_not_importable_here():
 # --------------------------------------------------------------------------------------
 
 PACKAGES = ["numpy", "scipy", "pandas", "scikit-learn", "scikit-image", "matplotlib", "tqdm",
-            "ipywidgets", "torch", "torchvision", "mnist1d"]
+            "ipywidgets", "torch", "torchvision", "skorch", "mnist1d"]
 
 
 def test_check_environment_lists_every_requirement():
