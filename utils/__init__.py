@@ -8,6 +8,9 @@ Modules (import the ones a notebook needs: ``from utils import env, data, plots,
 * ``plots``  — decision boundaries, confusion matrices, image grids, signals, training curves.
 * ``checks`` — assertion helpers with friendly messages for the exercises' tests.
 * ``scorecard`` — records every model a notebook measures, for the learner's evidence table.
+* ``models`` — the small PyTorch architectures the notebooks share (MLP, CNNs, GRU, transformer).
+* ``train``  — ``fit()`` for PyTorch models: progress bar, history, early stopping, one-cycle
+  schedule, CPU/CUDA/MPS; ``evaluate``, ``predict``, ``count_parameters``.
 
 ``import utils`` itself is cheap: it imports none of PyTorch, torchvision or matplotlib.
 A submodule is loaded on first use (``utils.data`` works after ``import utils``).
@@ -24,7 +27,7 @@ try:
 except PackageNotFoundError:  # running from a source tree that is not pip-installed
     __version__ = "0.0.0+unknown"
 
-_SUBMODULES = ("env", "data", "plots", "checks", "scorecard")
+_SUBMODULES = ("env", "data", "plots", "checks", "scorecard", "train", "models")
 
 __all__ = ["__version__", *_SUBMODULES]
 
