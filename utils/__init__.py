@@ -11,6 +11,7 @@ Modules (import the ones a notebook needs: ``from utils import env, data, plots,
 * ``models`` — the small PyTorch architectures the notebooks share (MLP, CNNs, GRU, transformer).
 * ``train``  — ``fit()`` for PyTorch models: progress bar, history, early stopping, one-cycle
   schedule, CPU/CUDA/MPS; ``evaluate``, ``predict``, ``count_parameters``.
+* ``features`` — hand-made image features (HOG, ink statistics) for classical models.
 
 ``import utils`` itself is cheap: it imports none of PyTorch, torchvision or matplotlib.
 A submodule is loaded on first use (``utils.data`` works after ``import utils``).
@@ -27,7 +28,7 @@ try:
 except PackageNotFoundError:  # running from a source tree that is not pip-installed
     __version__ = "0.0.0+unknown"
 
-_SUBMODULES = ("env", "data", "plots", "checks", "scorecard", "train", "models")
+_SUBMODULES = ("env", "data", "plots", "checks", "scorecard", "train", "models", "features")
 
 __all__ = ["__version__", *_SUBMODULES]
 

@@ -43,7 +43,7 @@ def test_unknown_attribute_lists_the_modules():
         utils.trian  # noqa: B018
 
 
-@pytest.mark.parametrize("module", ["env", "data", "plots", "checks"])
+@pytest.mark.parametrize("module", ["env", "data", "plots", "checks", "scorecard", "train", "models", "features"])
 def test_every_public_function_has_a_docstring_and_type_hints(module):
     import inspect
 
