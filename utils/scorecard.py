@@ -39,8 +39,8 @@ import numpy as np
 
 from ._validation import check_same_length, check_str
 
-__all__ = ["COLUMNS", "METRICS", "path", "record", "evaluate", "load", "show", "clear",
-           "model_size", "model_family"]
+__all__ = ["COLUMNS", "METRICS", "path", "record", "evaluate", "record_network", "load", "show",
+           "clear", "model_size", "model_family"]
 
 COLUMNS = ["notebook", "task", "model", "family", "metric", "score", "fit_time_s",
            "predict_time_s", "size_bytes", "parameters", "n_train", "notes", "recorded_at"]
@@ -111,7 +111,8 @@ def model_size(model: Any) -> tuple[int, int | None]:
     """
     with contextlib.suppress(ImportError):
         import torch
-        module = getattr(model, "module_", model)  # skorch keeps the network in module_
+        final = model.steps[-1][1] if hasattr(model, "steps") else model  # a Pipeline's model
+        module = getattr(final, "module_", final)  # skorch keeps the network in module_
         if isinstance(module, torch.nn.Module):
             params = list(module.parameters())
             return (sum(p.numel() * p.element_size() for p in params),
@@ -177,6 +178,47 @@ def evaluate(model: Any, X_train: Any, y_train: Any, X_test: Any, y_test: Any, *
     return record(notebook, task, name, metric, float(score), fit_time_s=fit_time,
                   predict_time_s=predict_time, size_bytes=size_bytes, parameters=parameters,
                   n_train=len(y_train), family=family or model_family(model), notes=notes)
+
+
+def record_network(model: Any, history: Any, X_test: Any, y_test: Any, *, name: str,
+                   notebook: str, task: str, n_train: int | None = None,
+                   notes: str = "") -> dict[str, Any]:
+    """Score a network trained with ``train.fit`` on the test set, record and return the row.
+
+    The PyTorch counterpart of :func:`evaluate` (which fits as well): accuracy of
+    ``train.predict(model, X_test)``, the training time from ``history.train_time_s``, the
+    prediction time measured here, and the network's parameters and size.
+
+    Args:
+        model: a trained ``torch.nn.Module``.
+        history: what ``train.fit`` returned (anything with ``train_time_s``), or None when the
+            training was not timed.
+        X_test, y_test: test inputs (array or tensor) and integer class labels.
+        name, notebook, task: the row's key, as in :func:`record`.
+        n_train: number of training examples.
+        notes: free text for the row.
+    """
+    import torch
+
+    from . import train
+
+    if not isinstance(model, torch.nn.Module):
+        raise TypeError(f"model must be a trained PyTorch network (torch.nn.Module), got "
+                        f"{type(model).__name__}; for scikit-learn models use scorecard.evaluate")
+    fit_time = None if history is None else getattr(history, "train_time_s", None)
+    if history is not None and fit_time is None:
+        raise TypeError(f"history must be what train.fit returned (it has train_time_s), got "
+                        f"{type(history).__name__}; pass None if the training was not timed")
+    check_same_length(X_test, "X_test", y_test, "y_test")
+    start = time.perf_counter()
+    predictions = np.asarray(train.predict(model, X_test))
+    predict_time = time.perf_counter() - start
+    labels = np.asarray(y_test.detach().cpu() if hasattr(y_test, "detach") else y_test)
+    score = float(np.mean(predictions == labels))
+    size_bytes, parameters = model_size(model)
+    return record(notebook, task, name, "accuracy", score, fit_time_s=fit_time,
+                  predict_time_s=predict_time, size_bytes=size_bytes, parameters=parameters,
+                  n_train=n_train, family="deep learning", notes=notes)
 
 
 # --------------------------------------------------------------------------------------

@@ -180,3 +180,55 @@ def test_record_rejects_empty_names_and_negative_times():
         scorecard.record("n", "t", "m", "accuracy", 0.5, fit_time_s=-1)
 
 
+
+
+def _trained_net():
+    import torch
+
+    from utils import models, train
+
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(120, 4)).astype(np.float32)
+    y = (X[:, 0] > 0).astype(np.int64)
+    torch.manual_seed(0)
+    net = models.MLP(4, hidden=(8,), n_classes=2)
+    history = train.fit(net, (X, y), epochs=15, lr=0.05, progress=False)
+    return net, history, X, y
+
+
+def test_record_network_scores_times_and_sizes_a_trained_network():
+    from utils import train
+
+    net, history, X, y = _trained_net()
+    row = scorecard.record_network(net, history, X, y, name="mlp", notebook="nb", task="t", n_train=120)
+    expected = float(np.mean(np.asarray(train.predict(net, X)) == y))
+    assert row["score"] == pytest.approx(expected) and row["score"] > 0.8
+    assert row["fit_time_s"] == pytest.approx(history.train_time_s)
+    assert row["predict_time_s"] > 0 and row["parameters"] == 4 * 8 + 8 + 8 * 2 + 2
+    assert row["family"] == "deep learning" and row["n_train"] == 120
+    assert scorecard.show("nb")["model"].tolist() == ["mlp"]
+
+
+def test_record_network_rejects_what_is_not_a_trained_network():
+    net, history, X, y = _trained_net()
+    with pytest.raises(TypeError, match="scorecard.evaluate"):
+        scorecard.record_network(LogisticRegression(), history, X, y, name="m", notebook="nb", task="t")
+    with pytest.raises(TypeError, match="train.fit returned"):
+        scorecard.record_network(net, {"loss": [1.0]}, X, y, name="m", notebook="nb", task="t")
+    with pytest.raises(ValueError):
+        scorecard.record_network(net, history, X, y[:-1], name="m", notebook="nb", task="t")
+    row = scorecard.record_network(net, None, X, y, name="untimed", notebook="nb", task="t")
+    assert row["fit_time_s"] is None
+
+
+def test_model_size_looks_inside_a_pipeline_for_a_network():
+    import torch
+    from skorch import NeuralNetClassifier
+
+    from utils import models
+
+    X, y = make_classification(n_samples=80, n_features=5, random_state=0)
+    net = NeuralNetClassifier(models.MLP, module__in_features=5, module__hidden=(6,), module__n_classes=2,
+                              criterion=torch.nn.CrossEntropyLoss, max_epochs=2, train_split=None, verbose=0)
+    pipeline = make_pipeline(StandardScaler(), net).fit(X.astype(np.float32), y.astype(np.int64))
+    assert scorecard.model_size(pipeline)[1] == 5 * 6 + 6 + 6 * 2 + 2
