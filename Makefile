@@ -14,7 +14,7 @@ WORKSPACE   ?= workspace
 ALLOW_ROOT  := $(if $(filter 0,$(shell id -u)),--allow-root,)
 PYTEST_ARGS ?=
 
-.PHONY: help setup lab test test-quick course check-course benchmark clean
+.PHONY: help setup test-tools lab test test-quick course check-course benchmark clean
 
 help:
 	@echo "make lab          set up, then open JupyterLab on your copy of the course (workspace/)"
@@ -31,11 +31,17 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[lab,test]'
 	@touch $(STAMP)
 
+# System tools of the end-to-end tests: Debian's chromium (as root) and JupyterHub's proxy from
+# npm (into .tools/). Checks in a moment when both are there; never fails: what it cannot
+# install, the tests that need it skip (fail under CI=true), saying how to install it.
+test-tools:
+	@bash tools/install-test-tools.sh
+
 lab: setup
 	$(BIN)/python -m tools.workspace "$(WORKSPACE)"
 	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" --LabApp.default_url=/lab/tree/$(WORKSPACE) $(ALLOW_ROOT) $(LAB_ARGS)
 
-test: setup
+test: setup test-tools
 	$(BIN)/python -m pytest tests solutions --nbval-lax --nbval-cell-timeout=300 $(PYTEST_ARGS)
 
 test-quick: setup
@@ -51,4 +57,4 @@ benchmark: setup
 	$(BIN)/python -m tools.benchmark
 
 clean:
-	rm -rf $(VENV) .pytest_cache
+	rm -rf $(VENV) .tools .pytest_cache

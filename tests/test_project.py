@@ -97,3 +97,70 @@ def test_the_notebooks_environment_check_asks_for_what_pyproject_installs():
     pip = {name: spec for name, spec in _pip_requirements().items()
            if name not in ("jupyterlab", "nbgrader", "jupytext")}
     assert checked == pip
+
+
+# --- the JupyterHub deployment (deploy/, docs/jupyterhub.md) --------------------------------
+
+def _course_hub_config():
+    """Load deploy/jupyterhub/jupyterhub_config.py as JupyterHub would, into a fresh Config."""
+    from traitlets.config import Config
+
+    path = ROOT / "deploy" / "jupyterhub" / "jupyterhub_config.py"
+    c = Config()
+    exec(compile(path.read_text(), str(path), "exec"),
+         {"get_config": lambda: c, "c": c, "__file__": str(path)})
+    return c
+
+
+def test_hub_config_makes_the_roster_into_nbgrader_groups():
+    c = _course_hub_config()
+    # The course file adds to what the hub's own configuration set (lazy values in a bare Config).
+    groups = c.JupyterHub.load_groups.to_dict()["update"]
+    assert set(groups) == {"formgrade-ml-vs-dl", "nbgrader-ml-vs-dl"}
+    instructors = set(groups["formgrade-ml-vs-dl"]["users"])
+    members = set(groups["nbgrader-ml-vs-dl"]["users"])
+    assert instructors and instructors < members
+    assert set(c.Authenticator.allowed_users.to_dict()["update"]) == members
+    roles = c.JupyterHub.load_roles.to_dict()["extend"]
+    assert [role["groups"] for role in roles] == [["formgrade-ml-vs-dl"]]
+    assert callable(c.Spawner.pre_spawn_hook)
+
+
+def test_z2jh_values_match_the_hub_config_and_the_image():
+    c = _course_hub_config()
+    values = yaml.safe_load((ROOT / "deploy" / "z2jh" / "config.yaml").read_text())
+    single = values["singleuser"]
+    assert single["memory"] == {"limit": c.Spawner.mem_limit, "guarantee": c.Spawner.mem_guarantee}
+    assert single["cpu"] == {"limit": c.Spawner.cpu_limit, "guarantee": c.Spawner.cpu_guarantee}
+    threads = str(int(c.Spawner.cpu_limit))
+    assert {single["extraEnv"][v] for v in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS",
+                                               "MKL_NUM_THREADS")} == {threads}
+    files = values["hub"]["extraFiles"]
+    assert files["course-config"]["mountPath"].startswith(
+        "/usr/local/etc/jupyterhub/jupyterhub_config.d/")
+    assert values["hub"]["extraEnv"]["ML_VS_DL_ROSTER"] == files["course-roster"]["mountPath"]
+    # the exchange volume is mounted where the single-user nbgrader config looks for it
+    nbgrader = (ROOT / "deploy" / "jupyterhub" / "etc-jupyter" / "nbgrader_config.py").read_text()
+    exchange = re.search(r'c\.Exchange\.root = "([^"]+)"', nbgrader).group(1)
+    assert [m["mountPath"] for m in single["storage"]["extraVolumeMounts"]] == [exchange]
+    # ... and the image puts that config where the hub config points the servers (/etc/jupyter)
+    dockerfile = (ROOT / "deploy" / "singleuser" / "Dockerfile").read_text()
+    assert "COPY deploy/jupyterhub/etc-jupyter/ /etc/jupyter/" in dockerfile
+    assert '"/etc/jupyter"' in (ROOT / "deploy" / "jupyterhub" / "jupyterhub_config.py").read_text()
+
+
+def test_single_user_requirements_and_test_extra_ask_for_the_same_jupyterhub():
+    lines = (ROOT / "deploy" / "singleuser" / "requirements.txt").read_text().splitlines()
+    image = {r.name: r.specifier for r in map(Requirement, [l for l in lines if l and l[0] != "#"])}
+    test = {r.name: r.specifier
+            for r in map(Requirement, _pyproject()["project"]["optional-dependencies"]["test"])}
+    assert image["jupyterhub"] == test["jupyterhub"]
+
+
+def test_the_jupyterhub_guide_names_every_deploy_file():
+    guide = (ROOT / "docs" / "jupyterhub.md").read_text()
+    for path in sorted((ROOT / "deploy").rglob("*")):
+        # (the student settings are described as one folder; the .dockerignore goes with its Dockerfile)
+        if path.is_file() and "ml-vs-dl-student" not in path.parts and path.suffix != ".dockerignore":
+            name = path.relative_to(ROOT).as_posix()
+            assert path.name in guide or name in guide, f"docs/jupyterhub.md does not mention {name}"

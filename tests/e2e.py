@@ -1,0 +1,144 @@
+"""What the end-to-end tests (test_hub.py, test_browser.py) share: finding the system tools they
+need, free loopback ports, HTTP without the suite's dead proxy, and stopping what they started.
+
+The system tools (Debian's Chromium, JupyterHub's proxy from npm) are installed by
+tools/install-test-tools.sh, which `make test` runs. Where one is missing the test skips with
+a reason that says how to install it; under CI (CI=true), whose set-up installs them, it fails.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import psutil
+import pytest
+
+from tools.course import ROOT
+
+INSTALL = "bash tools/install-test-tools.sh"
+TOOLS = ROOT / ".tools"
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+PROXY = TOOLS / "node_modules" / ".bin" / "configurable-http-proxy"
+OUTPUT = ROOT / "test-output"
+
+
+def require(path: Path, what: str, how: str) -> Path:
+    """`path` if it is an executable file; else skip (fail under CI) saying how to install it."""
+    if path.is_file() and os.access(path, os.X_OK):
+        return path
+    message = (f"{what} not found at {path}: install it with `{INSTALL}` ({how}); "
+               "`make test` runs that script")
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"{message}. Under CI the set-up installs it, so this is a failure.")
+    pytest.skip(message)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def free_ports(count: int) -> list[int]:
+    """`count` different free loopback ports."""
+    ports: set[int] = set()
+    while len(ports) < count:
+        ports.add(free_port())
+    return sorted(ports)
+
+
+# The suite points HTTP(S)_PROXY at a dead port (conftest.py); loopback traffic goes direct.
+_OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+
+
+def http(url: str, token: str | None = None, method: str = "GET", data: dict | bytes | None = None,
+         timeout: float = 30, form: bool = False):
+    """(status, body as text) of one request; HTTP errors are returned, not raised."""
+    headers = {"Authorization": f"token {token}"} if token else {}
+    if isinstance(data, dict):
+        if form:
+            data = urllib.parse.urlencode(data).encode()
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        else:
+            data = json.dumps(data).encode()
+            headers["Content-Type"] = "application/json"
+    if method in ("POST", "PUT") and data is None:
+        data = b""
+    request = urllib.request.Request(url, data=data, method=method, headers=headers)
+    try:
+        with _OPENER.open(request, timeout=timeout) as response:
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode(errors="replace")
+
+
+def wait_until(condition, timeout: float, what: str, process: subprocess.Popen | None = None,
+               log: Path | None = None, every: float = 0.25):
+    """Poll `condition()` until it returns something truthy; fail with the log otherwise."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            result = condition()
+        except OSError:
+            result = None
+        if result:
+            return result
+        if process is not None and process.poll() is not None:
+            pytest.fail(f"{what}: the process exited ({process.returncode})\n{tail(log)}")
+        time.sleep(every)
+    pytest.fail(f"{what}: not within {timeout:.0f} s\n{tail(log)}")
+
+
+def tail(log: Path | None, lines: int = 60) -> str:
+    if log is None or not log.exists():
+        return ""
+    return "\n".join(log.read_text(errors="replace").splitlines()[-lines:])
+
+
+def stop(process: subprocess.Popen, grace: float = 20) -> list[int]:
+    """Stop a process started with `start_new_session=True`, its process group and every process
+    it started in a session of its own (JupyterHub's single-user servers, their kernels).
+
+    Returns the ids of the processes that were still running and had to be killed."""
+    try:
+        family = [process.pid] + [p.pid for p in psutil.Process(process.pid).children(recursive=True)]
+    except psutil.NoSuchProcess:
+        family = [process.pid]
+    if process.poll() is None:
+        try:
+            os.killpg(process.pid, signal.SIGTERM)
+            process.wait(timeout=grace)
+        except (ProcessLookupError, subprocess.TimeoutExpired):
+            pass
+    killed = []
+    try:  # what is left of the group: children that outlived their parent
+        os.killpg(process.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    for pid in family[1:]:
+        try:
+            child = psutil.Process(pid)
+            if child.status() != psutil.STATUS_ZOMBIE:
+                child.kill()
+                killed.append(pid)
+        except psutil.NoSuchProcess:
+            pass
+    process.wait(timeout=10)
+    return killed
+
+
+def loopback_env(**extra: str) -> dict[str, str]:
+    """The test's environment for a server it starts: loopback never through a proxy."""
+    env = dict(os.environ)
+    env["NO_PROXY"] = env["no_proxy"] = "localhost,127.0.0.1,::1"
+    env.update(extra)
+    return env
