@@ -268,23 +268,24 @@ def classroom(tmp_path_factory):
 # The figures
 # --------------------------------------------------------------------------------------
 
-def test_the_term_in_figures(classroom):
-    """Print the figures an instructor would check (run pytest with -s to see them)."""
+def test_the_term_in_figures(classroom, capsys):
+    """Print the figures an instructor would check (shown even without pytest's -s)."""
     submitted = [s for s in STUDENTS if s.submits != "never"]
     collected = sorted(p.name for p in (classroom["root"] / "submitted").iterdir())
     graded = sorted(p.parent.name for p in (classroom["root"] / "autograded").glob(f"*/{NOTEBOOK}"))
     lost = sorted({s.name for s in submitted} - set(graded))
-    print(f"\nclass of {len(STUDENTS)}: submitted {len(submitted)}, collected {len(collected)}, "
-          f"graded {len(graded)}, lost {len(lost)}, never submitted "
-          f"{sum(s.submits == 'never' for s in STUDENTS)}")
-    print(f"{'category':28s} {'n':>2s}  autograded scores (deserved)")
+    lines = [f"class of {len(STUDENTS)}: submitted {len(submitted)}, collected {len(collected)}, "
+             f"graded {len(graded)}, lost {len(lost)}, never submitted "
+             f"{sum(s.submits == 'never' for s in STUDENTS)}",
+             f"{'category':28s} {'n':>2s}  autograded scores (deserved)"]
     by_category: dict[str, list[str]] = {}
     for student in STUDENTS:
         got = classroom["submissions"].get(student.name, {}).get("code", 0.0)
         by_category.setdefault(student.category, []).append(f"{got:g} ({deserved_score(student):g})")
-    for category, scores in by_category.items():
-        print(f"{category:28s} {len(scores):2d}  {', '.join(scores)}")
-    print("timings (s): " + ", ".join(f"{k} {v:.1f}" for k, v in classroom["timings"].items()))
+    lines += [f"{category:28s} {len(scores):2d}  {', '.join(scores)}" for category, scores in by_category.items()]
+    lines.append("timings (s): " + ", ".join(f"{k} {v:.1f}" for k, v in classroom["timings"].items()))
+    with capsys.disabled():
+        print("\n" + "\n".join(lines))
     assert len(collected) == len(graded) == len(submitted) and lost == []
 
 
