@@ -31,20 +31,31 @@ def solved_student_version(notebook_id: str):
 
 @pytest.fixture(scope="module")
 def graded(tmp_path_factory):
-    """A course root where every notebook was released, submitted by two students, graded."""
-    root = tmp_path_factory.mktemp("course-root")
-    for notebook_id in IDS:
-        shutil.copytree(solution_path(notebook_id).parent, root / "solutions" / notebook_id)
-        nbgrader("generate_assignment", notebook_id, "--force", root=root)
-        submissions = {"solved": solved_student_version(notebook_id),
-                       "untouched": read(course_path(notebook_id))}
-        for student, nb in submissions.items():
-            write_notebook(nb, root / "submitted" / student / notebook_id / f"{notebook_id}.ipynb")
-        result = nbgrader("autograde", notebook_id, "--create", "--force", root=root, check=False)
-        assert result.returncode == 0, result.stdout + result.stderr
-    with Gradebook(f"sqlite:///{root / 'gradebook.db'}") as gradebook:
-        yield {(nid, student): _scores(gradebook.find_submission(nid, student))
-               for nid in IDS for student in ("solved", "untouched")}
+    """Scores of two students per notebook, graded on first use: `graded(notebook_id)`.
+
+    Each notebook is released, submitted by a student who solved everything and by one who
+    handed in the untouched student version, and autograded on its own throw-away course root
+    (so `-k 04` grades only notebook 04).
+    """
+    cache: dict[str, dict[str, dict[str, float]]] = {}
+
+    def grade(notebook_id: str) -> dict[str, dict[str, float]]:
+        if notebook_id not in cache:
+            root = tmp_path_factory.mktemp(f"course-root-{notebook_id}")
+            shutil.copytree(solution_path(notebook_id).parent, root / "solutions" / notebook_id)
+            nbgrader("generate_assignment", notebook_id, "--force", root=root)
+            submissions = {"solved": solved_student_version(notebook_id),
+                           "untouched": read(course_path(notebook_id))}
+            for student, nb in submissions.items():
+                write_notebook(nb, root / "submitted" / student / notebook_id / f"{notebook_id}.ipynb")
+            result = nbgrader("autograde", notebook_id, "--create", "--force", root=root, check=False)
+            assert result.returncode == 0, result.stdout + result.stderr
+            with Gradebook(f"sqlite:///{root / 'gradebook.db'}") as gradebook:
+                cache[notebook_id] = {student: _scores(gradebook.find_submission(notebook_id, student))
+                                      for student in submissions}
+        return cache[notebook_id]
+
+    return grade
 
 
 def _scores(submission) -> dict[str, float]:
@@ -54,7 +65,7 @@ def _scores(submission) -> dict[str, float]:
 
 @pytest.mark.parametrize("notebook_id", IDS)
 def test_solution_gets_full_autograded_marks(graded, notebook_id):
-    scores = graded[(notebook_id, "solved")]
+    scores = graded(notebook_id)["solved"]
     print(notebook_id, "solved:", scores)
     assert scores["max_code"] > 0
     assert scores["code"] == scores["max_code"]
@@ -62,7 +73,7 @@ def test_solution_gets_full_autograded_marks(graded, notebook_id):
 
 @pytest.mark.parametrize("notebook_id", IDS)
 def test_untouched_student_version_scores_zero(graded, notebook_id):
-    scores = graded[(notebook_id, "untouched")]
+    scores = graded(notebook_id)["untouched"]
     print(notebook_id, "untouched:", scores)
     assert scores["max_total"] > 0
     assert scores["code"] == 0
