@@ -33,6 +33,7 @@ from matplotlib.colors import ListedColormap
 from matplotlib.figure import Figure
 
 from ._validation import check_array, check_choice, check_int, check_same_length, describe, to_numpy
+from ._validation import check_bool, check_float
 
 __all__ = [
     "OKABE_ITO",
@@ -42,6 +43,7 @@ __all__ = [
     "image_grid",
     "signals",
     "training_curves",
+    "learning_curves",
 ]
 
 #: Okabe & Ito's colour-blind-safe palette (without black, kept for edges and text).
@@ -595,3 +597,149 @@ def training_curves(
     if title:
         panels[0].figure.suptitle(title)
     return panels
+
+
+# --------------------------------------------------------------------------------------
+# Learning curves
+# --------------------------------------------------------------------------------------
+
+#: Line styles of the models in :func:`learning_curves` (with the colours and markers, so that
+#: colour is never the only cue).
+LINE_STYLES = ("-", "--", "-.", ":")
+
+BAND_CHOICES = (None, "range", "std")
+_BAND_TEXT = {"range": "band: lowest to highest run", "std": "band: ± 1 standard deviation"}
+
+
+def _curve_sizes(sizes: Any, log_x: bool) -> np.ndarray:
+    """The training-set sizes as a 1-D float array: at least two, increasing, positive for a log axis."""
+    array = check_array(sizes, "sizes", ndim=1).astype(float)
+    if array.size < 2:
+        raise ValueError(f"sizes must hold at least two training-set sizes (a curve needs two points), "
+                         f"but got {array.size}.")
+    if not np.all(np.isfinite(array)):
+        raise ValueError("sizes contains infinite values: pass numbers of training examples such as [100, 300, 1000].")
+    if np.any(np.diff(array) <= 0):
+        raise ValueError(f"sizes must increase from left to right, e.g. [100, 300, 1000], but got {array.tolist()}.")
+    if log_x and array[0] <= 0:
+        raise ValueError(f"sizes must be positive for a log-scale x axis, but got {array[0]:g}; "
+                         "pass log_x=False or drop the size 0.")
+    return array
+
+
+def _curve_scores(scores_by_model: Any, n_sizes: int) -> dict[str, np.ndarray]:
+    """``{name: (runs, n_sizes) float array}``, with errors that say how to fix the input."""
+    if not isinstance(scores_by_model, Mapping):
+        raise TypeError("scores_by_model must be a dict such as {'gradient boosting': scores, 'MLP': scores}, "
+                        f"but got {describe(scores_by_model)}.")
+    if not scores_by_model:
+        raise ValueError("scores_by_model is empty: pass at least one model's scores.")
+    if len(scores_by_model) > len(OKABE_ITO):
+        raise ValueError(f"scores_by_model holds {len(scores_by_model)} models; learning_curves draws at most "
+                         f"{len(OKABE_ITO)} on one plot.")
+    curves: dict[str, np.ndarray] = {}
+    for name, scores in scores_by_model.items():
+        if not isinstance(name, str):
+            raise TypeError(f"scores_by_model keys must be model names (strings), but got {describe(name)}.")
+        array = check_array(scores, f"scores_by_model[{name!r}]", ndim=(1, 2)).astype(float)
+        if array.ndim == 1:
+            array = array[None, :]
+        if array.shape[1] != n_sizes:
+            transposed = (" It looks transposed: use one row per run and one column per size (.T)."
+                          if array.shape[0] == n_sizes else "")
+            raise ValueError(
+                f"scores_by_model[{name!r}] has shape {array.shape}, but there are {n_sizes} sizes: pass "
+                f"shape (runs, {n_sizes}) — one row per run (repeat or fold), one column per size — "
+                f"or ({n_sizes},) for a single run.{transposed}"
+            )
+        if not np.all(np.isfinite(array)):
+            raise ValueError(f"scores_by_model[{name!r}] contains infinite values: check the scores.")
+        curves[name] = array
+    return curves
+
+
+def learning_curves(
+    sizes: Any,
+    scores_by_model: Mapping[str, Any],
+    ax: Axes | None = None,
+    log_x: bool = True,
+    title: str | None = None,
+    band: str | None = "range",
+    crossover: float | None = None,
+    ylabel: str = "test accuracy",
+) -> Axes:
+    """Plot learning curves: a model's score against the number of training examples.
+
+    Each model gets its mean score over the runs (repeats with other subsets and seeds, or
+    cross-validation folds) as a line with markers, and a shaded band that shows how much the
+    runs differ. Models differ by colour (Okabe–Ito), marker shape and line style. A training
+    size can be marked with a vertical line, e.g. the crossover where one model overtakes
+    another (computed elsewhere: this function only draws it).
+
+    Args:
+        sizes: the training-set sizes, increasing, e.g. ``[100, 300, 1000, 3000]``.
+        scores_by_model: ``{model name: scores}`` with scores of shape ``(runs, len(sizes))``
+            — one row per run, one column per size — or ``(len(sizes),)`` for a single run;
+            at most 8 models.
+        ax: Axes to draw on; ``None`` makes a new figure.
+        log_x: a logarithmic x axis (the usual choice: each step multiplies the data), ticks at
+            the sizes.
+        title: a title for the Axes.
+        band: ``"range"`` shades from the lowest to the highest run, ``"std"`` the mean ± one
+            standard deviation, ``None`` draws no band (nor is one drawn for a single run).
+        crossover: a training size to mark with a dotted vertical line, or ``None``.
+        ylabel: the label of the y axis (the score).
+
+    Returns:
+        The Axes.
+
+    Example:
+        >>> scores = {"trees": [[0.80, 0.86, 0.90], [0.78, 0.88, 0.91]],
+        ...           "network": [[0.70, 0.85, 0.93], [0.72, 0.83, 0.94]]}
+        >>> ax = learning_curves([100, 1000, 10000], scores, crossover=3000)
+        >>> ax.get_xlabel()
+        'training examples (log scale)'
+    """
+    log_x = check_bool(log_x, "log_x")
+    x = _curve_sizes(sizes, log_x)
+    curves = _curve_scores(scores_by_model, x.size)
+    check_choice(band, "band", BAND_CHOICES)
+    title = _check_title(title)
+    if not isinstance(ylabel, str):
+        raise TypeError(f"ylabel must be a string, but got {describe(ylabel)}.")
+    if crossover is not None:
+        crossover = check_float(crossover, "crossover")
+        if log_x and crossover <= 0:
+            raise ValueError(f"crossover must be a positive training size on a log-scale axis, but got {crossover:g}.")
+    ax = _new_axes(ax, figsize=(6.5, 4.5))
+
+    runs = sorted({array.shape[0] for array in curves.values()})
+    for index, (name, array) in enumerate(curves.items()):
+        colour = _colour(index)
+        mean = array.mean(axis=0)
+        ax.plot(x, mean, color=colour, marker=_marker(index), linestyle=LINE_STYLES[index % len(LINE_STYLES)],
+                linewidth=2, markersize=6, label=name)
+        if band is not None and array.shape[0] > 1:
+            if band == "range":
+                low, high = array.min(axis=0), array.max(axis=0)
+            else:
+                spread = array.std(axis=0)
+                low, high = mean - spread, mean + spread
+            ax.fill_between(x, low, high, color=colour, alpha=0.2, linewidth=0)
+    if crossover is not None:
+        ax.axvline(crossover, color="0.3", linestyle=":", linewidth=1.5, label=f"crossover ≈ {crossover:,.0f}")
+    if log_x:
+        ax.set_xscale("log")
+        ax.set_xticks(x)
+        ax.set_xticklabels([f"{size:,.0f}" if size >= 1 else f"{size:g}" for size in x])
+        ax.minorticks_off()
+    ax.set_xlabel("training examples" + (" (log scale)" if log_x else ""))
+    ax.set_ylabel(ylabel)
+    legend_title = None
+    if band is not None and runs[-1] > 1:
+        count = f"{runs[0]} runs" if len(runs) == 1 else f"{runs[0]}–{runs[-1]} runs"
+        legend_title = f"mean of {count}; {_BAND_TEXT[band]}"
+    ax.legend(title=legend_title, fontsize="small", title_fontsize="small", loc="best")
+    if title is not None:
+        ax.set_title(title)
+    return ax

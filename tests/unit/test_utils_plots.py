@@ -310,3 +310,91 @@ def test_training_curves_one_axes_for_two_panels():
     _, ax = plt.subplots()
     with pytest.raises(ValueError, match=r"needs 2 Axes .* but ax holds 1. Pass ax=None, or two Axes"):
         plots.training_curves(HISTORY, ax=ax)
+
+
+# --------------------------------------------------------------------------------------
+# learning_curves
+# --------------------------------------------------------------------------------------
+
+CURVE_SIZES = [100, 300, 1000, 3000]
+CURVE_SCORES = {"gradient boosting": [[0.80, 0.86, 0.90, 0.92], [0.78, 0.88, 0.91, 0.93]],
+                "MLP": [[0.70, 0.85, 0.93, 0.95], [0.74, 0.83, 0.92, 0.96], [0.72, 0.84, 0.94, 0.94]]}
+
+
+def test_learning_curves_draws_means_and_bands():
+    ax = plots.learning_curves(CURVE_SIZES, CURVE_SCORES, title="Churn")
+    assert isinstance(ax, Axes)
+    assert ax.get_xscale() == "log"
+    assert (ax.get_xlabel(), ax.get_ylabel(), ax.get_title()) == (
+        "training examples (log scale)", "test accuracy", "Churn")
+    assert [line.get_label() for line in ax.lines] == ["gradient boosting", "MLP"]
+    assert np.array_equal(ax.lines[0].get_xdata(), CURVE_SIZES)
+    assert np.allclose(ax.lines[1].get_ydata(), np.mean(CURVE_SCORES["MLP"], axis=0))
+    assert ax.lines[0].get_color() != ax.lines[1].get_color()
+    assert ax.lines[0].get_marker() != ax.lines[1].get_marker()
+    assert ax.lines[0].get_linestyle() != ax.lines[1].get_linestyle()
+    assert len(ax.collections) == 2  # one band per model
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["100", "300", "1,000", "3,000"]
+    legend = ax.get_legend()
+    assert legend.get_title().get_text() == "mean of 2–3 runs; band: lowest to highest run"
+
+
+def test_learning_curves_band_is_the_range_or_the_std():
+    scores = {"model": [[0.5, 0.6], [0.7, 0.9]]}
+    ax = plots.learning_curves([10, 20], scores)
+    low_high = ax.collections[0].get_paths()[0].vertices[:, 1]
+    assert np.isclose(low_high.min(), 0.5) and np.isclose(low_high.max(), 0.9)
+    ax = plots.learning_curves([10, 20], scores, band="std")
+    spread = ax.collections[0].get_paths()[0].vertices[:, 1]
+    assert np.isclose(spread.max(), 0.8 + 0.1)
+    assert "standard deviation" in ax.get_legend().get_title().get_text()
+
+
+def test_learning_curves_single_runs_crossover_and_linear_axis():
+    _, given = plt.subplots()
+    ax = plots.learning_curves(np.array([0, 50, 100]), {"a": [0.5, 0.6, 0.7], "b": np.array([0.4, 0.65, 0.8])},
+                               ax=given, log_x=False, crossover=40, band=None, ylabel="balanced accuracy")
+    assert ax is given
+    assert ax.get_xscale() == "linear" and ax.get_xlabel() == "training examples"
+    assert ax.get_ylabel() == "balanced accuracy"
+    assert len(ax.collections) == 0  # single runs: no band
+    assert ax.lines[-1].get_label() == "crossover ≈ 40"
+    assert np.allclose(ax.lines[-1].get_xdata(), [40, 40])
+    assert ax.get_legend().get_title().get_text() == ""
+
+
+def test_learning_curves_accepts_a_dataframe_row_per_run():
+    frame = pd.DataFrame([[0.6, 0.7], [0.62, 0.72]], columns=[100, 1000])
+    ax = plots.learning_curves(frame.columns, {"model": frame})
+    assert np.allclose(ax.lines[0].get_ydata(), [0.61, 0.71])
+
+
+@pytest.mark.parametrize(
+    ("sizes", "scores", "kwargs", "error", "message"),
+    [([100], {"m": [0.5]}, {}, ValueError, r"sizes must hold at least two training-set sizes"),
+     ([300, 100], {"m": [0.5, 0.6]}, {}, ValueError, r"sizes must increase from left to right.*\[300.0, 100.0\]"),
+     ([0, 100], {"m": [0.5, 0.6]}, {}, ValueError, r"sizes must be positive for a log-scale x axis.*log_x=False"),
+     ([[100, 300]], {"m": [0.5, 0.6]}, {}, ValueError, r"sizes must be a 1-D array"),
+     ([100, np.inf], {"m": [0.5, 0.6]}, {}, ValueError, r"sizes contains infinite values"),
+     ("100, 300", {"m": [0.5, 0.6]}, {}, TypeError, r"sizes must be an array"),
+     ([100, 300], [[0.5, 0.6]], {}, TypeError, r"scores_by_model must be a dict such as"),
+     ([100, 300], {}, {}, ValueError, r"scores_by_model is empty"),
+     ([100, 300], {1: [0.5, 0.6]}, {}, TypeError, r"scores_by_model keys must be model names"),
+     ([100, 300, 1000], {"m": [0.5, 0.6]}, {}, ValueError,
+      r"scores_by_model\['m'\] has shape \(1, 2\), but there are 3 sizes: pass shape \(runs, 3\)"),
+     ([100, 300], {"m": np.zeros((2, 5))}, {}, ValueError, r"It looks transposed"),
+     ([100, 300], {"m": np.zeros((2, 2, 2))}, {}, ValueError, r"scores_by_model\['m'\] must be a 1-D or 2-D array"),
+     ([100, 300], {"m": [0.5, np.nan]}, {}, ValueError, r"scores_by_model\['m'\] contains 1 NaN value"),
+     ([100, 300], {"m": ["low", "high"]}, {}, TypeError, r"scores_by_model\['m'\] must contain numbers"),
+     ([100, 300], {f"m{i}": [0.5, 0.6] for i in range(9)}, {}, ValueError, r"draws at most 8"),
+     ([100, 300], {"m": [0.5, 0.6]}, {"band": "minmax"}, ValueError, r"band='minmax' is not one of the valid"),
+     ([100, 300], {"m": [0.5, 0.6]}, {"crossover": -5}, ValueError, r"crossover must be a positive training size"),
+     ([100, 300], {"m": [0.5, 0.6]}, {"crossover": "300"}, TypeError, r"crossover must be a number"),
+     ([100, 300], {"m": [0.5, 0.6]}, {"log_x": "yes"}, TypeError, r"log_x must be True or False"),
+     ([100, 300], {"m": [0.5, 0.6]}, {"ax": "left"}, TypeError, r"ax must be a matplotlib Axes"),
+     ([100, 300], {"m": [0.5, 0.6]}, {"title": 7}, TypeError, r"title must be a string or None"),
+     ([100, 300], {"m": [0.5, 0.6]}, {"ylabel": None}, TypeError, r"ylabel must be a string")],
+)
+def test_learning_curves_bad_input(sizes, scores, kwargs, error, message):
+    with pytest.raises(error, match=message):
+        plots.learning_curves(sizes, scores, **kwargs)
