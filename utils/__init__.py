@@ -5,7 +5,8 @@ Modules (import the ones a notebook needs: ``from utils import env, data, plots,
 * ``env``    — ``setup()`` for every notebook: seeds, threads, device, plot style, platform;
   ``check_environment()`` for the first notebook.
 * ``data``   — every dataset of the course, offline and deterministic, with its provenance.
-* ``plots``  — decision boundaries, confusion matrices, image grids, signals, training curves.
+* ``plots``  — decision boundaries, confusion matrices, image grids, signals, training and
+  learning curves.
 * ``checks`` — assertion helpers with friendly messages for the exercises' tests.
 * ``scorecard`` — records every model a notebook measures, for the learner's evidence table.
 * ``models`` — the small PyTorch architectures the notebooks share (MLP, CNNs, GRU, transformer).

@@ -1,5 +1,5 @@
 """The figures the notebooks share: decision boundaries, confusion matrices, image grids,
-1-D signals and training curves.
+1-D signals, training curves and learning curves.
 
 Every function validates its inputs (a shape mismatch, the wrong number of dimensions or a
 NaN raises an error that says what to fix), labels its axes, uses colour-blind-safe colours
@@ -10,7 +10,9 @@ or line styles so that colour is never the only cue, and returns what it drew on
   :class:`~matplotlib.axes.Axes`;
 * :func:`image_grid` and :func:`signals` draw many panels and return the
   :class:`~matplotlib.figure.Figure`;
-* :func:`training_curves` returns a list of Axes (losses, then accuracies).
+* :func:`training_curves` returns a list of Axes (losses, then accuracies);
+* :func:`learning_curves` (score against training-set size, a band over repeats) takes
+  ``ax=None`` and returns the Axes.
 
 Example::
 
