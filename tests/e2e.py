@@ -17,10 +17,12 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+import uuid
 from pathlib import Path
 
 import psutil
 import pytest
+import websocket  # websocket-client, a dependency of jupyter_server
 
 from tools.course import ROOT
 
@@ -142,3 +144,34 @@ def loopback_env(**extra: str) -> dict[str, str]:
     env["NO_PROXY"] = env["no_proxy"] = "localhost,127.0.0.1,::1"
     env.update(extra)
     return env
+
+
+def run_in_kernel(channels_url: str, token: str, code: str, username: str = "test",
+                  timeout: float = 60) -> str:
+    """Execute `code` in a running kernel over its websocket (`.../api/kernels/ID/channels`)
+    and return what it printed; a traceback in the kernel fails the test."""
+    ws = websocket.create_connection(channels_url, header=[f"Authorization: token {token}"], timeout=60,
+                                     http_proxy_host=None, http_no_proxy=["127.0.0.1", "localhost"])
+    msg_id = uuid.uuid4().hex
+    ws.send(json.dumps({
+        "header": {"msg_id": msg_id, "msg_type": "execute_request", "username": username,
+                   "session": uuid.uuid4().hex, "version": "5.3"},
+        "parent_header": {}, "metadata": {}, "channel": "shell",
+        "content": {"code": code, "silent": False, "store_history": False,
+                    "user_expressions": {}, "allow_stdin": False},
+    }))
+    printed, deadline = "", time.time() + timeout
+    try:
+        while time.time() < deadline:
+            msg = json.loads(ws.recv())
+            if msg.get("parent_header", {}).get("msg_id") != msg_id:
+                continue
+            if msg["msg_type"] == "stream":
+                printed += msg["content"]["text"]
+            if msg["msg_type"] == "error":
+                pytest.fail("\n".join(msg["content"]["traceback"]))
+            if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+                break
+    finally:
+        ws.close()
+    return printed

@@ -28,14 +28,12 @@ import shutil
 import subprocess
 import sys
 import time
-import uuid
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-import websocket  # websocket-client, a dependency of jupyter_server
 
-from tests.e2e import PROXY, free_ports, http, loopback_env, require, stop, tail, wait_until
+from tests.e2e import PROXY, free_ports, http, loopback_env, require, run_in_kernel, stop, tail, wait_until
 from tools.course import ROOT
 
 pytestmark = pytest.mark.slow
@@ -179,34 +177,11 @@ def _run_in_kernel(hub, user: str, token: str, code: str) -> str:
     assert status == 201, (status, body)
     kernel = json.loads(body)["id"]
     port = hub["base"].rsplit(":", 1)[1]
-    ws = websocket.create_connection(
-        f"ws://127.0.0.1:{port}/user/{user}/api/kernels/{kernel}/channels",
-        header=[f"Authorization: token {token}"], timeout=60,
-        http_proxy_host=None, http_no_proxy=["127.0.0.1", "localhost"])
-    msg_id = uuid.uuid4().hex
-    ws.send(json.dumps({
-        "header": {"msg_id": msg_id, "msg_type": "execute_request", "username": user,
-                   "session": uuid.uuid4().hex, "version": "5.3"},
-        "parent_header": {}, "metadata": {}, "channel": "shell",
-        "content": {"code": code, "silent": False, "store_history": False,
-                    "user_expressions": {}, "allow_stdin": False},
-    }))
-    printed, deadline = "", time.time() + 90
     try:
-        while time.time() < deadline:
-            msg = json.loads(ws.recv())
-            if msg.get("parent_header", {}).get("msg_id") != msg_id:
-                continue
-            if msg["msg_type"] == "stream":
-                printed += msg["content"]["text"]
-            if msg["msg_type"] == "error":
-                pytest.fail("\n".join(msg["content"]["traceback"]))
-            if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
-                break
+        return run_in_kernel(f"ws://127.0.0.1:{port}/user/{user}/api/kernels/{kernel}/channels", token, code,
+                             username=user, timeout=90)
     finally:
-        ws.close()
         _user(hub, user, f"/api/kernels/{kernel}", token, "DELETE")
-    return printed
 
 
 def _disabled_lab_extensions(hub, user: str, token: str) -> set[str]:

@@ -18,8 +18,8 @@ import urllib.request
 import uuid
 
 import pytest
-import websocket  # websocket-client, a dependency of jupyter_server
 
+from tests.e2e import run_in_kernel
 from tests.notebooks import IDS
 from tools.course import ROOT
 
@@ -91,30 +91,9 @@ def test_lab_opens_on_the_learners_copy_of_the_course(lab):
 def test_a_kernel_in_lab_imports_the_course_utils(lab):
     base, _ = lab
     kernel = json.load(_get(f"{base}/api/kernels", method="POST", data=b"{}"))
-    ws = websocket.create_connection(
-        f"ws://127.0.0.1:{base.rsplit(':', 1)[1]}/api/kernels/{kernel['id']}/channels",
-        header=[f"Authorization: token {TOKEN}"], timeout=60)
-    msg_id = uuid.uuid4().hex
     code = "import utils, utils.env; print(utils.__file__); print(utils.env.detect_platform())"
-    ws.send(json.dumps({
-        "header": {"msg_id": msg_id, "msg_type": "execute_request", "username": "test",
-                   "session": uuid.uuid4().hex, "version": "5.3"},
-        "parent_header": {}, "metadata": {}, "channel": "shell",
-        "content": {"code": code, "silent": False, "store_history": False,
-                    "user_expressions": {}, "allow_stdin": False},
-    }))
-    printed, deadline = "", time.time() + 60
-    while time.time() < deadline:
-        msg = json.loads(ws.recv())
-        if msg.get("parent_header", {}).get("msg_id") != msg_id:
-            continue
-        if msg["msg_type"] == "stream":
-            printed += msg["content"]["text"]
-        if msg["msg_type"] == "error":
-            pytest.fail("\n".join(msg["content"]["traceback"]))
-        if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
-            break
-    ws.close()
+    printed = run_in_kernel(f"ws://127.0.0.1:{base.rsplit(':', 1)[1]}/api/kernels/{kernel['id']}/channels",
+                            TOKEN, code)
     lines = printed.split()
     assert lines[0] == str(ROOT / "utils" / "__init__.py")
     assert lines[1] == "local"
