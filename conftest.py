@@ -14,5 +14,8 @@ os.environ.setdefault("MPLBACKEND", "Agg")
 # Notebooks run by the tests record their models in a throw-away scorecard, not the learner's.
 os.environ["COURSE_SCORECARD"] = os.path.join(
     tempfile.mkdtemp(prefix="course-scorecard-"), "scorecard.json")
+# A result the lesson states in words that the run contradicts fails the notebook under the
+# suite (utils.claims); a learner only sees a ✗ message.
+os.environ["COURSE_STRICT_CLAIMS"] = "1"
 # Two cores: one kernel at a time, never more threads than cores.
 os.environ.setdefault("OMP_NUM_THREADS", "2")

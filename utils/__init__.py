@@ -8,6 +8,9 @@ Modules (import the ones a notebook needs: ``from utils import env, data, plots,
 * ``plots``  — decision boundaries, confusion matrices, image grids, signals, training and
   learning curves.
 * ``checks`` — assertion helpers with friendly messages for the exercises' tests.
+* ``claims`` — ``claim()`` checks a result stated in the lesson's prose against the learner's run;
+  ``verdict_table()`` puts the industry's claims to the test.
+* ``stats``  — comparing two models fairly: paired differences over shared folds or seeds.
 * ``scorecard`` — records every model a notebook measures, for the learner's evidence table.
 * ``models`` — the small PyTorch architectures the notebooks share (MLP, CNNs, GRU, transformer).
 * ``train``  — ``fit()`` for PyTorch models: progress bar, history, early stopping, one-cycle
@@ -29,7 +32,8 @@ try:
 except PackageNotFoundError:  # running from a source tree that is not pip-installed
     __version__ = "0.0.0+unknown"
 
-_SUBMODULES = ("env", "data", "plots", "checks", "scorecard", "train", "models", "features")
+_SUBMODULES = ("env", "data", "plots", "checks", "claims", "stats", "scorecard", "train", "models",
+               "features")
 
 __all__ = ["__version__", *_SUBMODULES]
 

@@ -12,6 +12,9 @@ shared by all notebooks:
 * idempotent: re-running a notebook replaces its rows (same notebook, task and model name)
   instead of adding duplicates.
 
+Beside the models it keeps the verdicts on the industry's claims that notebooks measure
+(``record_claim``, ``load_claims``; written by :func:`utils.claims.verdict_table`).
+
 Example::
 
     from utils import scorecard
@@ -40,7 +43,7 @@ import numpy as np
 from ._validation import check_same_length, check_str
 
 __all__ = ["COLUMNS", "METRICS", "path", "record", "evaluate", "record_network", "load", "show",
-           "clear", "model_size", "model_family"]
+           "clear", "model_size", "model_family", "CLAIM_COLUMNS", "record_claim", "load_claims"]
 
 COLUMNS = ["notebook", "task", "model", "family", "metric", "score", "fit_time_s",
            "predict_time_s", "size_bytes", "parameters", "n_train", "notes", "recorded_at"]
@@ -242,33 +245,40 @@ def _locked(file: Path) -> Iterator[None]:
             fcntl.flock(lock, fcntl.LOCK_UN)
 
 
-def _read_rows(file: Path) -> list[dict[str, Any]]:
-    """The rows on disk; a corrupt file is moved aside with a warning."""
+def _read_document(file: Path) -> dict[str, list[dict[str, Any]]]:
+    """The scorecard on disk: its model ``rows`` and its ``claims`` verdicts.
+
+    A corrupt file is moved aside with a warning and an empty scorecard is returned.
+    """
     try:
         text = file.read_text(encoding="utf-8")
     except FileNotFoundError:
-        return []
+        return {"rows": [], "claims": []}
     try:
         data = json.loads(text)
-        rows = data["rows"] if isinstance(data, dict) else None
-        if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
-            raise ValueError("no list of rows")
-        return rows
+        if not isinstance(data, dict):
+            raise ValueError("not a JSON object")
+        document = {"rows": data["rows"], "claims": data.get("claims", [])}
+        for key, rows in document.items():
+            if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
+                raise ValueError(f"no list of {key}")
+        return document
     except (ValueError, KeyError, TypeError) as error:
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         aside = file.with_name(f"{file.name}.corrupt-{stamp}")
         file.replace(aside)
         warnings.warn(f"The scorecard {file} was unreadable ({error}); it was moved to {aside} "
                       "and a new scorecard was started.", RuntimeWarning, stacklevel=3)
-        return []
+        return {"rows": [], "claims": []}
 
 
-def _write_rows(file: Path, rows: list[dict[str, Any]]) -> None:
+def _write_document(file: Path, document: dict[str, list[dict[str, Any]]]) -> None:
     """Atomically replace the scorecard file."""
     fd, tmp = tempfile.mkstemp(dir=file.parent, prefix=file.name, suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump({"version": 1, "rows": rows}, f, indent=1)
+            json.dump({"version": 1, "rows": document["rows"], "claims": document["claims"]},
+                      f, indent=1)
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, file)
@@ -276,6 +286,17 @@ def _write_rows(file: Path, rows: list[dict[str, Any]]) -> None:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def _replace_entry(kind: str, entry: dict[str, Any], key: tuple[str, ...]) -> None:
+    """Add `entry` to the scorecard's `kind` list, replacing the entry with the same key."""
+    file = path()
+    with _locked(file):
+        document = _read_document(file)
+        document[kind] = [r for r in document[kind]
+                          if tuple(r.get(k) for k in key) != tuple(entry[k] for k in key)]
+        document[kind].append(entry)
+        _write_document(file, document)
 
 
 def _optional_number(value: Any, name: str, integer: bool = False) -> float | int | None:
@@ -314,12 +335,7 @@ def record(notebook: str, task: str, model: str, metric: str, score: float, *,
         "notes": str(notes),
         "recorded_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
     }
-    file = path()
-    with _locked(file):
-        rows = [r for r in _read_rows(file)
-                if tuple(r.get(k) for k in _KEY) != tuple(row[k] for k in _KEY)]
-        rows.append(row)
-        _write_rows(file, rows)
+    _replace_entry("rows", row, _KEY)
     return row
 
 
@@ -328,7 +344,7 @@ def load() -> "pandas.DataFrame":  # noqa: F821
     import pandas as pd
     file = path()
     with _locked(file):
-        rows = _read_rows(file)
+        rows = _read_document(file)["rows"]
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
@@ -342,10 +358,48 @@ def show(notebook: str | None = None) -> "pandas.DataFrame":  # noqa: F821
 
 
 def clear(notebook: str | None = None) -> int:
-    """Delete the rows of one notebook (or all rows); returns how many were deleted."""
+    """Delete the rows and claim verdicts of one notebook (or all); returns how many model rows went."""
     file = path()
     with _locked(file):
-        rows = _read_rows(file)
-        kept = [r for r in rows if notebook is not None and r.get("notebook") != notebook]
-        _write_rows(file, kept)
-    return len(rows) - len(kept)
+        document = _read_document(file)
+        before = len(document["rows"])
+        for kind in ("rows", "claims"):
+            document[kind] = [r for r in document[kind]
+                              if notebook is not None and r.get("notebook") != notebook]
+        _write_document(file, document)
+    return before - len(document["rows"])
+
+
+# --------------------------------------------------------------------------------------
+# The industry's claims, with the learner's verdicts (see utils.claims.verdict_table)
+# --------------------------------------------------------------------------------------
+
+CLAIM_COLUMNS = ["notebook", "claim", "measured", "verdict", "scale", "recorded_at"]
+_CLAIM_KEY = ("notebook", "claim")
+VERDICTS = ("holds", "fails")
+
+
+def record_claim(notebook: str, claim: str, *, measured: str, verdict: str,
+                 scale: str) -> dict[str, Any]:
+    """Record the verdict of one industry claim measured by a notebook (replaces an earlier one)."""
+    for value, label in ((notebook, "notebook"), (claim, "claim"), (measured, "measured"),
+                         (scale, "scale")):
+        check_str(value, label)
+        if not value.strip():
+            raise ValueError(f"{label} must not be empty")
+    if verdict not in VERDICTS:
+        raise ValueError(f"verdict must be one of {VERDICTS}, got {verdict!r}")
+    entry = {"notebook": notebook, "claim": claim, "measured": measured, "verdict": verdict,
+             "scale": scale,
+             "recorded_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")}
+    _replace_entry("claims", entry, _CLAIM_KEY)
+    return entry
+
+
+def load_claims() -> "pandas.DataFrame":  # noqa: F821
+    """Every recorded claim verdict as a DataFrame (empty, with the columns, when there is none)."""
+    import pandas as pd
+    file = path()
+    with _locked(file):
+        claims = _read_document(file)["claims"]
+    return pd.DataFrame(claims, columns=CLAIM_COLUMNS)

@@ -232,3 +232,38 @@ def test_model_size_looks_inside_a_pipeline_for_a_network():
                               criterion=torch.nn.CrossEntropyLoss, max_epochs=2, train_split=None, verbose=0)
     pipeline = make_pipeline(StandardScaler(), net).fit(X.astype(np.float32), y.astype(np.int64))
     assert scorecard.model_size(pipeline)[1] == 5 * 6 + 6 + 6 * 2 + 2
+
+
+def test_claim_verdicts_live_beside_the_models_and_survive_model_writes(private_scorecard):
+    scorecard.record_claim("01", "DL needs far more data", measured="m", verdict="fails",
+                           scale="426 rows")
+    scorecard.record("01", "t", "a", "accuracy", 0.5)
+    scorecard.record_claim("01", "DL needs far more data", measured="m2", verdict="holds",
+                           scale="426 rows")
+    claims = scorecard.load_claims()
+    assert list(claims.columns) == scorecard.CLAIM_COLUMNS
+    assert list(claims["measured"]) == ["m2"] and len(scorecard.load()) == 1
+    data = json.loads(private_scorecard.read_text())
+    assert len(data["rows"]) == 1 and len(data["claims"]) == 1
+
+
+def test_an_old_scorecard_without_claims_still_loads(private_scorecard):
+    private_scorecard.parent.mkdir(parents=True)
+    private_scorecard.write_text('{"version": 1, "rows": []}')
+    assert scorecard.load_claims().empty
+    scorecard.record_claim("01", "c", measured="m", verdict="holds", scale="s")
+    assert len(scorecard.load_claims()) == 1
+
+
+def test_clear_removes_a_notebooks_claims_too():
+    scorecard.record_claim("01", "c", measured="m", verdict="holds", scale="s")
+    scorecard.record_claim("02", "c", measured="m", verdict="holds", scale="s")
+    scorecard.clear("01")
+    assert list(scorecard.load_claims()["notebook"]) == ["02"]
+
+
+def test_bad_claim_verdicts_are_explained():
+    with pytest.raises(ValueError, match="verdict must be"):
+        scorecard.record_claim("01", "c", measured="m", verdict="maybe", scale="s")
+    with pytest.raises(ValueError, match="scale must not be empty"):
+        scorecard.record_claim("01", "c", measured="m", verdict="holds", scale=" ")
