@@ -133,6 +133,9 @@ class Claim:
     def __str__(self) -> str:
         return self.report()
 
+    def _ipython_display_(self) -> None:
+        """Show nothing more as a cell's last value: :func:`claim` has printed the report."""
+
 
 def claim(statement: str, holds: Any, measured: Mapping[str, Any] | str | None = None, *,
           why: str = "") -> Claim:

@@ -104,3 +104,14 @@ def test_verdict_rows_are_checked(learner):
         verdict_table("01", Verdict("c", "m", True, "s"))
     with pytest.raises(TypeError, match="notebook"):
         verdict_table("", [Verdict("c", "m", True, "s")])
+
+
+def test_a_claim_as_the_last_line_of_a_cell_is_shown_once(learner, capsys):
+    from IPython.core.interactiveshell import InteractiveShell
+    shell = InteractiveShell.instance()
+    try:
+        shell.run_cell("from utils.claims import claim\nclaim('2 > 1', 2 > 1)")
+    finally:
+        InteractiveShell.clear_instance()
+    out = capsys.readouterr().out
+    assert out.count("✓ Claim holds") == 1 and "Claim(" not in out
