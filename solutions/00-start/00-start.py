@@ -62,6 +62,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import train_test_split
 
 from utils import data, plots
+from utils.claims import claim
 
 # %% [markdown]
 # ## 2. Check your environment
@@ -509,7 +510,7 @@ checks.check_equal(hidden_int_train.tolist(), [[1, 2], [3, 6], [5, 10]],
 # %% [markdown]
 # Now standardise the breast-cancer measurements with your function and look at the first five
 # columns. On the training set the means are 0 and the standard deviations 1 (up to rounding: a
-# `-0.0` is a tiny negative number, rounded); on the test set they are only *close* to that,
+# `-0.0` is a tiny negative number, rounded); on the test set they are not exactly 0 and 1,
 # because the test set was not used to compute them. That is what an honest evaluation looks like.
 
 # %%
@@ -531,11 +532,19 @@ model = LogisticRegression().fit(train_scaled, y_train)
 model_accuracy = accuracy(y_test, model.predict(test_scaled))
 print(f"majority-class baseline: test accuracy {baseline_accuracy:.3f}")
 print(f"logistic regression:     test accuracy {model_accuracy:.3f}")
+claim("the model clearly beats the baseline (by more than 20 percentage points)",
+      model_accuracy > baseline_accuracy + 0.20,
+      measured={"logistic regression": model_accuracy, "baseline": baseline_accuracy},
+      why="with another split the model's accuracy moves by a few points; a margin this "
+          "large should not vanish, so check your standardisation first");
 
 # %% [markdown]
-# This time the measurements are used, and the model clearly beats the baseline. You have just
-# gone through the whole loop of supervised machine learning: split the data, prepare it without
-# leaking, train on the training part, and compare with a baseline on the test part.
+# This time the measurements are used, and the model clearly beats the baseline: the check
+# above prints ✓ or ✗ with the two accuracies from your run. (A *claim check* like this one
+# follows every result the course states in words; when your numbers disagree with the text,
+# it tells you so.) You have just gone through the whole loop of supervised machine learning:
+# split the data, prepare it without leaking, train on the training part, and compare with a
+# baseline on the test part.
 
 # %% [markdown]
 # ### Exercise 4 — The average digit (2 points)
@@ -631,13 +640,20 @@ centroids = mean_image_per_class(img_train, lab_train)
 distances = ((img_test[:, None, :, :] - centroids[None, :, :, :]) ** 2).sum(axis=(2, 3))
 centroid_predictions = distances.argmin(axis=1)
 
-print(f"majority baseline:  test accuracy "
-      f"{accuracy(lab_test, majority_baseline(lab_train, len(lab_test))):.3f}")
-print(f"nearest centroid:   test accuracy {accuracy(lab_test, centroid_predictions):.3f}")
+digits_baseline = accuracy(lab_test, majority_baseline(lab_train, len(lab_test)))
+centroid_accuracy = accuracy(lab_test, centroid_predictions)
+print(f"majority baseline:  test accuracy {digits_baseline:.3f}")
+print(f"nearest centroid:   test accuracy {centroid_accuracy:.3f}")
+claim("ten averaged images do far better than the baseline (by more than 50 percentage points)",
+      centroid_accuracy > digits_baseline + 0.50,
+      measured={"nearest centroid": centroid_accuracy, "baseline": digits_baseline},
+      why="over other splits the nearest-centroid accuracy stays near 0.9 and the baseline "
+          "near 0.1; a smaller gap points to a bug in mean_image_per_class");
 
 # %% [markdown]
-# With ten classes the baseline is poor, and ten averaged images already do far better. Later in the
-# course you will see how far classical models and neural networks get on images — and at what cost.
+# With ten classes the baseline is poor, and ten averaged images already do far better (the check
+# above compares the two accuracies of your run). Later in the course you will see how far
+# classical models and neural networks get on images — and at what cost.
 
 # %% [markdown]
 # ### Exercise 5 — Why hide tests? (written answer, 1 point)
