@@ -220,6 +220,11 @@ def verdict_table(notebook: str, verdicts: Sequence[Verdict], *,
     for row in verdicts:
         if not isinstance(row, Verdict):
             raise TypeError(f"every row must be a Verdict(...), got {type(row).__name__}")
+    texts = [row.claim for row in verdicts]
+    if len(set(texts)) != len(texts):
+        raise ValueError("two rows share the same claim text, and the scorecard keeps one verdict "
+                         "per (notebook, claim): name what differs in the claim, e.g. "
+                         "'... (churn)' and '... (breast cancer)'")
     if record:
         from . import scorecard
         for row in verdicts:

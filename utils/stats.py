@@ -48,6 +48,7 @@ class PairedComparison:
     high: float
     confidence: float
     higher_is_better: bool = True
+    unit: str = "folds"          # what was paired: folds, seeds, test examples
 
     @property
     def winner(self) -> str | None:
@@ -66,13 +67,13 @@ class PairedComparison:
         verdict = ("a tie" if self.tie else f"{self.winner} is better")
         return (f"{a} − {b} = {self.mean:+.3f} "
                 f"({self.confidence:.0%} CI {self.low:+.3f} … {self.high:+.3f}, "
-                f"{len(self.differences)} paired folds): {verdict}")
+                f"{len(self.differences)} paired {self.unit}): {verdict}")
 
 
 def paired_comparison(scores_a: Sequence[float] | Any, scores_b: Sequence[float] | Any, *,
                       names: tuple[str, str] = ("A", "B"), test_train_ratio: float | None = None,
-                      confidence: float = 0.95,
-                      higher_is_better: bool = True) -> PairedComparison:
+                      confidence: float = 0.95, higher_is_better: bool = True,
+                      unit: str = "folds") -> PairedComparison:
     """Compare two models scored on the same folds (or seeds), pair by pair.
 
     Args:
@@ -84,6 +85,7 @@ def paired_comparison(scores_a: Sequence[float] | Any, scores_b: Sequence[float]
             independent repetitions (e.g. seeds on a fixed split), where no correction applies.
         confidence: the interval's confidence level.
         higher_is_better: False for errors and losses.
+        unit: what the pairs are, for the printed verdict ("folds", "seeds", "test examples").
 
     Returns:
         A :class:`PairedComparison`; its ``winner`` is None when the interval contains 0.
@@ -102,6 +104,8 @@ def paired_comparison(scores_a: Sequence[float] | Any, scores_b: Sequence[float]
     if (not isinstance(names, tuple) or len(names) != 2
             or not all(isinstance(n, str) for n in names)):
         raise TypeError("names must be a tuple of two strings, e.g. ('random forest', 'boosting')")
+    if not isinstance(unit, str) or not unit.strip():
+        raise TypeError("unit must say what was paired, e.g. 'folds', 'seeds' or 'test examples'")
     k = a.size
     ratio = 1.0 / (k - 1) if test_train_ratio is None else float(test_train_ratio)
     if ratio < 0:
@@ -116,4 +120,5 @@ def paired_comparison(scores_a: Sequence[float] | Any, scores_b: Sequence[float]
     half_width = float(stats.t.ppf(0.5 + confidence / 2, df=k - 1)) * standard_error
     return PairedComparison(names=names, differences=differences, mean=mean,
                             low=mean - half_width, high=mean + half_width,
-                            confidence=confidence, higher_is_better=higher_is_better)
+                            confidence=confidence, higher_is_better=higher_is_better,
+                            unit=unit.strip())

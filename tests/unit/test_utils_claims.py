@@ -115,3 +115,9 @@ def test_a_claim_as_the_last_line_of_a_cell_is_shown_once(learner, capsys):
         InteractiveShell.clear_instance()
     out = capsys.readouterr().out
     assert out.count("✓ Claim holds") == 1 and "Claim(" not in out
+
+
+def test_two_rows_with_the_same_claim_text_are_refused(learner):
+    with pytest.raises(ValueError, match="same claim text"):
+        verdict_table("04", [Verdict("trees beat nets", "a", True, "s"),
+                             Verdict("trees beat nets", "b", False, "s")])

@@ -64,3 +64,11 @@ def test_bad_options_are_explained():
         paired_comparison([1, 2], [1, 3], confidence=95)
     with pytest.raises(ValueError, match="test_train_ratio"):
         paired_comparison([1, 2], [1, 3], test_train_ratio=-1)
+
+
+def test_the_verdict_names_what_was_paired():
+    result = paired_comparison([1, 0, 1, 1], [0, 0, 1, 0], test_train_ratio=0,
+                               unit="test examples")
+    assert "4 paired test examples" in str(result)
+    with pytest.raises(TypeError, match="unit"):
+        paired_comparison([1, 0], [0, 0], unit="")
