@@ -230,7 +230,7 @@ def verdict_table(notebook: str, verdicts: Sequence[Verdict], *,
         for row in verdicts:
             scorecard.record_claim(notebook, row.claim, measured=row.measured,
                                    verdict=row.verdict, scale=row.scale)
-    table = pd.DataFrame({
+    table = _verdict_frame_class()({
         "claim": [row.claim for row in verdicts],
         "what we measured": [row.measured for row in verdicts],
         "verdict": [row.verdict for row in verdicts],
@@ -238,3 +238,30 @@ def verdict_table(notebook: str, verdicts: Sequence[Verdict], *,
     })
     table.index = pd.RangeIndex(1, len(table) + 1)
     return table
+
+
+def _verdict_frame_class() -> type:
+    """A DataFrame that shows its cells in full: a verdict cut at 50 characters says little."""
+    import pandas as pd
+
+    global _VerdictFrame
+    if _VerdictFrame is None:
+        class VerdictFrame(pd.DataFrame):
+            @property
+            def _constructor(self) -> type:
+                return pd.DataFrame  # anything derived from the table is a plain DataFrame
+
+            def _repr_html_(self) -> str | None:
+                with pd.option_context("display.max_colwidth", None):
+                    return super()._repr_html_()
+
+            def __repr__(self) -> str:
+                with pd.option_context("display.max_colwidth", None, "display.max_columns", None,
+                                       "display.width", 10_000):
+                    return super().__repr__()
+
+        _VerdictFrame = VerdictFrame
+    return _VerdictFrame
+
+
+_VerdictFrame: type | None = None

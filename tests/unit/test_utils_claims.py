@@ -121,3 +121,11 @@ def test_two_rows_with_the_same_claim_text_are_refused(learner):
     with pytest.raises(ValueError, match="same claim text"):
         verdict_table("04", [Verdict("trees beat nets", "a", True, "s"),
                              Verdict("trees beat nets", "b", False, "s")])
+
+
+def test_verdict_tables_show_long_cells_in_full(learner):
+    long = "an MLP with two hidden layers of 32 and 16 neurons on 426 biopsies, 5-fold CV " * 2
+    table = verdict_table("01", [Verdict("DL needs far more data", long, False, "426 rows")],
+                          record=False)
+    assert long.strip() in table._repr_html_() and long.strip() in repr(table)
+    assert type(table[["claim"]]).__name__ == "DataFrame"
