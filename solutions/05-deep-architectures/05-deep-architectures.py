@@ -985,7 +985,8 @@ times = tour["training (s per run)"]
 print(f"\nTraining time per run: " + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in times.items())
       + f". The GRU took {times['GRU'] / times['CNN']:.1f}× as long as the CNN.")
 
-cnn_vs_mlp = paired_comparison(tour_scores["CNN"], tour_scores["MLP"], names=("CNN", "MLP"), test_train_ratio=0)
+cnn_vs_mlp = paired_comparison(tour_scores["CNN"], tour_scores["MLP"], names=("CNN", "MLP"),
+                               test_train_ratio=0, unit="seeds")
 print(f"\nSeed by seed: {cnn_vs_mlp}\n")
 network_parameters = {name: tour_rows[name]["parameters"] for name in TOUR}
 claim("logistic regression lands within 3 points of the published 32 %",
@@ -1220,8 +1221,9 @@ for name, row in shuffle_table.iterrows():
           f"{row['seeds']:.0f} seed(s)); published {row['published original']:.0%} -> {row['published shuffled']:.0%}")
 changed = np.mean(train.predict(tour_models["MLP"], x_test_1d) != train.predict(shuffled_models["MLP"], x_test_shuffled))
 print(f"(The two MLPs of the first seed are different networks: they disagree on {changed:.0%} of the test signals.)")
-mlp_shuffle = paired_comparison(tour_scores["MLP"], shuffled_scores["MLP"], names=("MLP original", "MLP shuffled"),
-                                test_train_ratio=0)
+mlp_shuffle = paired_comparison(tour_scores["MLP"], shuffled_scores["MLP"],
+                                names=("MLP original", "MLP shuffled"), test_train_ratio=0,
+                                unit="seeds")
 print(f"\nSeed by seed: {mlp_shuffle}")
 cnn_drop = -shuffle_table.loc["CNN", "change (points)"]
 cnn_seed_range = 100 * (max(tour_scores["CNN"]) - min(tour_scores["CNN"]))
