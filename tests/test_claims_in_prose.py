@@ -120,6 +120,11 @@ def test_every_result_sentence_sits_next_to_a_claim_check(notebook_id):
 @pytest.mark.parametrize("notebook_id", [i for i in IDS if i != "00-start"])
 def test_every_lesson_notebook_checks_its_claims(notebook_id):
     assert claim_checks(notebook_id) >= 3, f"{notebook_id} has fewer than 3 claim checks"
+    code = "\n".join(cell.source for cell in read(solution_path(notebook_id)).cells
+                     if cell.cell_type == "code")
+    assert "verdict_table(" in code, (
+        f"{notebook_id} puts none of the industry's claims (COURSE.md) to the test: end the "
+        "section that measures one with a verdict_table(...)")
 
 
 def test_exemptions_still_match_a_sentence():
