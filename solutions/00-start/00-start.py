@@ -436,8 +436,9 @@ X_train.agg(["mean", "std", "min", "max"]).T.head().round(2)
 # yet when you build the model. So the statistics must come from the **training data only**, and the
 # same numbers are then applied to the test data. Computing them on the test data, or on training
 # and test data together, lets information from the test set *leak* into the model, and the test
-# accuracy becomes too optimistic. This **data leakage** is one of the most common mistakes in
-# machine learning.
+# accuracy can come out too optimistic: it no longer measures the model on data it has never seen.
+# (For standardisation the effect is often small; for other steps, such as choosing features, it
+# can be large.) This **data leakage** is one of the most common mistakes in machine learning.
 #
 # Write `standardise(train, test)` for 2-D NumPy arrays (rows are examples, columns are features).
 # It returns the pair `(train_standardised, test_standardised)`, both transformed with the mean and
