@@ -156,6 +156,12 @@ WRONG_ANSWERS: dict[str, list[str]] = {
         first -= 1
     return sizes[max(first - 1, 0)]
 ''',
+        # Any lead counts: the first size where the deep model is ahead, even if it falls behind later
+        # (None only when it is never ahead).
+        '''def crossover_size(sizes, classical_scores, deep_scores):
+    ahead = np.mean(deep_scores, axis=0) > np.mean(classical_scores, axis=0)
+    return sizes[int(np.argmax(ahead))] if ahead.any() else None
+''',
         # Uses the median of the repeats instead of the mean.
         '''def crossover_size(sizes, classical_scores, deep_scores):
     ahead = np.median(deep_scores, axis=0) > np.median(classical_scores, axis=0)
