@@ -172,6 +172,131 @@ WRONG_ANSWERS: dict[str, list[str]] = {
         first -= 1
     return sizes[first]
 ''',
+        # Independent (written without the tests): the first size where the deep model is ahead, not the start of the final run.
+        '''
+def crossover_size(sizes, classical_scores, deep_scores):
+    classical_mean = np.mean(classical_scores, axis=0)
+    deep_mean = np.mean(deep_scores, axis=0)
+    deep_ahead = deep_mean > classical_mean
+    if not deep_ahead[-1]:
+        return None
+    first = int(np.argmax(deep_ahead))
+    return sizes[first]
+''',
+        # Independent: >= counts a tie as a lead.
+        '''
+def crossover_size(sizes, classical_scores, deep_scores):
+    classical_mean = np.mean(classical_scores, axis=0)
+    deep_mean = np.mean(deep_scores, axis=0)
+    deep_ahead = deep_mean >= classical_mean
+    if not deep_ahead[-1]:
+        return None
+    i = len(sizes) - 1
+    while i > 0 and deep_ahead[i - 1]:
+        i -= 1
+    return sizes[i]
+''',
+        # Independent: medians over the repeats instead of means.
+        '''
+def crossover_size(sizes, classical_scores, deep_scores):
+    classical_mid = np.median(classical_scores, axis=0)
+    deep_mid = np.median(deep_scores, axis=0)
+    deep_ahead = deep_mid > classical_mid
+    if not deep_ahead[-1]:
+        return None
+    i = len(sizes) - 1
+    while i > 0 and deep_ahead[i - 1]:
+        i -= 1
+    return sizes[i]
+''',
+        # Independent: only the first repeat instead of the mean over the repeats.
+        '''
+def crossover_size(sizes, classical_scores, deep_scores):
+    classical = np.asarray(classical_scores)[0]
+    deep = np.asarray(deep_scores)[0]
+    deep_ahead = deep > classical
+    if not deep_ahead[-1]:
+        return None
+    i = len(sizes) - 1
+    while i > 0 and deep_ahead[i - 1]:
+        i -= 1
+    return sizes[i]
+''',
+        # Independent: returns the position i instead of the size.
+        '''
+def crossover_size(sizes, classical_scores, deep_scores):
+    classical_mean = np.mean(classical_scores, axis=0)
+    deep_mean = np.mean(deep_scores, axis=0)
+    deep_ahead = deep_mean > classical_mean
+    if not deep_ahead[-1]:
+        return None
+    i = len(sizes) - 1
+    while i > 0 and deep_ahead[i - 1]:
+        i -= 1
+    return i
+''',
+        # Independent: off by one in the backward walk (returns the last size where the deep model is not ahead).
+        '''
+def crossover_size(sizes, classical_scores, deep_scores):
+    classical_mean = np.mean(classical_scores, axis=0)
+    deep_mean = np.mean(deep_scores, axis=0)
+    deep_ahead = deep_mean > classical_mean
+    if not deep_ahead[-1]:
+        return None
+    i = len(sizes) - 1
+    while i > 0 and deep_ahead[i]:
+        i -= 1
+    return sizes[i]
+''',
+        # Independent: forgets None when the deep model is behind at the largest size.
+        '''
+def crossover_size(sizes, classical_scores, deep_scores):
+    classical_mean = np.mean(classical_scores, axis=0)
+    deep_mean = np.mean(deep_scores, axis=0)
+    deep_ahead = deep_mean > classical_mean
+    i = len(sizes) - 1
+    while i > 0 and deep_ahead[i - 1]:
+        i -= 1
+    return sizes[i]
+''',
+        # Independent: boolean-mask indexing of sizes, which fails on a Python list.
+        '''
+def crossover_size(sizes, classical_scores, deep_scores):
+    classical_mean = np.mean(classical_scores, axis=0)
+    deep_mean = np.mean(deep_scores, axis=0)
+    deep_ahead = deep_mean > classical_mean
+    if not deep_ahead[-1]:
+        return None
+    # True only in the final run of True values
+    final_run = np.cumprod(deep_ahead[::-1])[::-1].astype(bool)
+    return sizes[final_run][0]
+''',
+        # Independent: requires the deep model ahead in every repeat, not on the mean.
+        '''
+def crossover_size(sizes, classical_scores, deep_scores):
+    classical = np.asarray(classical_scores)
+    deep = np.asarray(deep_scores)
+    deep_ahead = np.all(deep > classical, axis=0)
+    if not deep_ahead[-1]:
+        return None
+    i = len(sizes) - 1
+    while i > 0 and deep_ahead[i - 1]:
+        i -= 1
+    return sizes[i]
+''',
+        # Independent: right value, but overwrites the caller's deep_scores in place.
+        '''
+def crossover_size(sizes, classical_scores, deep_scores):
+    diff = np.asarray(deep_scores, dtype=float)
+    diff -= np.asarray(classical_scores, dtype=float)
+    deep_ahead = np.mean(diff, axis=0) > 0
+    if not deep_ahead[-1]:
+        return None
+    i = len(sizes) - 1
+    while i > 0 and deep_ahead[i - 1]:
+        i -= 1
+    return sizes[i]
+''',
     ],
     "ex5-labels-needed": [
         # Interpolates linearly in the size instead of in log(size).
