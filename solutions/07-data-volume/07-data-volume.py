@@ -284,17 +284,18 @@ for hidden_args, hidden_expected in [((10, 64, 50), 50), ((129, 128, 150), 75), 
 # %% [markdown]
 # The budgets of this notebook's networks, and what your function makes of them at each training
 # size: small subsets get many epochs, large ones few, and the number of steps stays at least the
-# minimum (the network on the largest subset gets more, because it must see every example at
+# minimum (the networks on the largest subsets get more, because they must see every example at
 # least `min_epochs` times).
 
 # %%
 TABULAR_BUDGET = {"batch_size": 128, "min_steps": 300, "min_epochs": 10}  # the MLPs on the two tables
 IMAGE_BUDGET = {"batch_size": 32, "min_steps": 80, "min_epochs": 2}       # the CNN on images
-TABULAR_SIZES = [100, 300, 1000, 3000, 10000]
+TABULAR_SIZES = [100, 300, 1000, 3000, 10000]        # the churn table
+SMOOTH_SIZES = [100, 300, 1000, 3000, 10000, 30000]  # the smooth table of section 2: one size more
 IMAGE_SIZES = [30, 100, 300, 1000]
 
 budget_rows = []
-for label, budget, sizes in [("MLP, tables", TABULAR_BUDGET, TABULAR_SIZES), ("CNN, images", IMAGE_BUDGET, IMAGE_SIZES)]:
+for label, budget, sizes in [("MLP, tables", TABULAR_BUDGET, SMOOTH_SIZES), ("CNN, images", IMAGE_BUDGET, IMAGE_SIZES)]:
     for n in sizes:
         epochs = epochs_for(n, **budget)
         steps = epochs * math.ceil(n / budget["batch_size"])
@@ -380,10 +381,10 @@ def fit_mlp(X_train, y_train, X_test, y_test, seed):
 TABULAR_MODELS = {"gradient boosting": fit_boosting, "MLP": fit_mlp}
 
 
-def tabular_learning_curves(X_pool, y_pool, X_test, y_test, description):
+def tabular_learning_curves(X_pool, y_pool, X_test, y_test, sizes, description):
     """Train every model of TABULAR_MODELS on subsets of every size; one row per run."""
     rows_out = []
-    runs = [(n, repeat) for n in TABULAR_SIZES for repeat in range(TABULAR_REPEATS)]
+    runs = [(n, repeat) for n in sizes for repeat in range(TABULAR_REPEATS)]
     for n, repeat in tqdm(runs, desc=description):
         seed = run.seed + repeat
         rows = stratified_subsample(y_pool, n, seed)               # your function from exercise 1
@@ -396,7 +397,7 @@ def tabular_learning_curves(X_pool, y_pool, X_test, y_test, description):
     return pd.DataFrame(rows_out)
 
 
-tabular_results = tabular_learning_curves(X_pool, y_pool, X_test, y_test, "churn learning curves")
+tabular_results = tabular_learning_curves(X_pool, y_pool, X_test, y_test, TABULAR_SIZES, "churn learning curves")
 tabular_results.groupby(["model", "size"])[["accuracy", "fit_s"]].agg(["mean", "min", "max"]).round(3)
 
 # %% [markdown]
@@ -453,40 +454,46 @@ claim("both models are better at 10,000 customers than at 100, and an extra cust
 # table without thresholds tells them apart. scikit-learn's `make_classification` generates one:
 # each class is two **Gaussian clouds** of random shape in 8 informative dimensions, 12 more
 # columns are random **linear mixtures** of those 8 (so the class boundaries run *diagonally*
-# across the columns), 20 columns are pure noise, and 1 % of the labels are flipped at random —
-# 40 numeric columns, no missing values, no categories. What is built in here is *smoothness*:
-# the boundaries are curved and oblique, which a network can draw directly and a tree can only
-# approximate with a staircase of axis-parallel splits. The noise columns work the other way: a
-# tree seldom splits on them, while a network must learn from examples to ignore them.
+# across the columns), 20 columns are pure noise, and the labels of 1 % of the rows are redrawn at
+# random (about half of those change) — 40 numeric columns, no missing values, no categories.
+# What is built in here is *smoothness*: the boundaries are curved and oblique, which a network can
+# draw directly and a tree can only approximate with a staircase of axis-parallel splits. The
+# noise columns work the other way: a tree seldom splits on them, while a network must learn from
+# examples to ignore them.
 #
-# Same sizes, same test-set size, same repeats, the same two models with the same settings and
-# budget (the MLP only standardises the columns: there is nothing to impute or encode).
+# The same test-set size, repeats, models, settings and budget (the MLP only standardises the
+# columns: there is nothing to impute or encode), and the same sizes plus one: **30,000 rows**.
+# Where the two models change places on this table, their means are within a point or so of each
+# other: on some generated tables (other seeds) the MLP is not yet ahead at 10,000 rows. While
+# writing this notebook we measured eight of them, and at 30,000 rows the MLP was ahead on all eight
+# (by 0.6 to 3.5 points); the check under the figure tests your table. So we generate 34,000 rows:
+# a test set of 3,000 and a pool of 31,000.
 
 # %%
-X_smooth, y_smooth = make_classification(n_samples=14000, n_features=40, n_informative=8, n_redundant=12,
+X_smooth, y_smooth = make_classification(n_samples=34000, n_features=40, n_informative=8, n_redundant=12,
                                          n_clusters_per_class=2, random_state=run.seed)
 X_smooth_pool, X_smooth_test, y_smooth_pool, y_smooth_test = train_test_split(
     X_smooth.astype(np.float32), y_smooth, test_size=3000, stratify=y_smooth, random_state=run.seed)
 smooth_results = tabular_learning_curves(X_smooth_pool, y_smooth_pool, X_smooth_test, y_smooth_test,
-                                         "smooth-table learning curves")
-smooth_curves = curve_scores(smooth_results, TABULAR_SIZES)
-plots.learning_curves(TABULAR_SIZES, smooth_curves,
+                                         SMOOTH_SIZES, "smooth-table learning curves")
+smooth_curves = curve_scores(smooth_results, SMOOTH_SIZES)
+plots.learning_curves(SMOOTH_SIZES, smooth_curves,
                       title="Smooth table (Gaussian clouds): gradient boosting against an MLP")
 plt.show()
-print_gaps(TABULAR_SIZES, smooth_curves, "gradient boosting", "MLP", "rows")
+print_gaps(SMOOTH_SIZES, smooth_curves, "gradient boosting", "MLP", "rows")
 smooth_gaps = smooth_curves["MLP"].mean(axis=0) - smooth_curves["gradient boosting"].mean(axis=0)
-claim("on the smooth table, gradient boosting's mean is ahead at 1,000 rows, and the MLP's at 10,000",
-      bool(smooth_gaps[2] < 0 and smooth_gaps[-1] > 0),
-      measured={f"MLP − boosting at {n:,}": gap for n, gap in zip(TABULAR_SIZES, smooth_gaps)},
-      why="the two are within a point or two at every size; another seed can move the crossing")
+AT_1000 = SMOOTH_SIZES.index(1000)
+claim("on the smooth table, gradient boosting's mean is ahead at 1,000 rows, and the MLP's at 30,000",
+      bool(smooth_gaps[AT_1000] < 0 and smooth_gaps[-1] > 0),
+      measured={f"MLP − boosting at {n:,}": gap for n, gap in zip(SMOOTH_SIZES, smooth_gaps)},
+      why="near the crossing the means are about a point apart; another generated table can move it")
 
 # %% [markdown]
 # On the smooth table the picture the rule of thumb predicts does appear, in a mild form: the
-# trees ahead at 1,000 rows, the network passing them once there is more data. Below 1,000 rows
-# the two are within a point or two of each other and either can come out ahead with another seed
-# — the noise columns and the smooth boundaries pull in opposite directions. Where exactly the
-# curves cross is the subject of section 4; the margins are small, so look at the bands as well as
-# the lines.
+# trees ahead at 1,000 rows, the network passing them once there is more data. At the smallest
+# sizes the gap moves from draw to draw (the printed lines show yours) — the noise columns and the
+# smooth boundaries pull in opposite directions. Where exactly the curves cross is the subject of
+# section 4; near the crossing the margins are small, so look at the bands as well as the lines.
 #
 # ## 3. Images: hand-made features against a CNN
 #
@@ -661,7 +668,7 @@ checks.check_equal(crossover_size(toy_sizes, toy_classical, toy_classical + 0.05
 checks.check_equal(crossover_size(toy_sizes, toy_deep, toy_classical), None,
                    "crossover_size when the classical model ends ahead (arguments swapped)",
                    hint="If the deep model is not ahead at the largest size, return None.")
-checks.check_equal(crossover_size(TABULAR_SIZES, smooth_curves["MLP"], smooth_curves["MLP"]), None,
+checks.check_equal(crossover_size(SMOOTH_SIZES, smooth_curves["MLP"], smooth_curves["MLP"]), None,
                    "crossover_size for the smooth table's MLP against itself (a tie at every size)",
                    hint="A tie is not a lead: the deep model must be strictly ahead (>).")
 checks.passed()
@@ -709,7 +716,7 @@ def hidden_reference_crossover(sizes, classical, deep):
 
 for hidden_name, hidden_sizes_real, hidden_curves, hidden_pair in [
         ("the churn table", TABULAR_SIZES, tabular_curves, ("gradient boosting", "MLP")),
-        ("the smooth table", TABULAR_SIZES, smooth_curves, ("gradient boosting", "MLP")),
+        ("the smooth table", SMOOTH_SIZES, smooth_curves, ("gradient boosting", "MLP")),
         ("the images", IMAGE_SIZES, image_curves, ("HOG + SVM", "CNN"))]:
     hidden_classical_real, hidden_deep_real = (hidden_curves[name] for name in hidden_pair)
     checks.check_equal(crossover_size(hidden_sizes_real, hidden_classical_real, hidden_deep_real),
@@ -722,7 +729,9 @@ for hidden_name, hidden_sizes_real, hidden_curves, hidden_pair in [
 # is more than noise: at each size, the two models were trained on the same subsets (one per
 # repeat), so they are compared **pair by pair** (`utils.stats.paired_comparison`, a 95 % interval
 # for the mean gap). With two or three repeats that interval is wide: "a tie" there means "not
-# resolved by this many repeats", not "equal".
+# resolved by this many repeats", not "equal". At the largest sizes the repeats share most of
+# their rows (the pool is only a little larger), so the interval there reflects mostly the models'
+# own randomness on this one table and test set, not how much another table would differ.
 
 # %%
 def describe_crossover(sizes, curves, classical, deep):
@@ -748,23 +757,23 @@ def describe_crossover(sizes, curves, classical, deep):
 
 
 tabular_crossover = describe_crossover(TABULAR_SIZES, tabular_curves, "gradient boosting", "MLP")
-smooth_crossover = describe_crossover(TABULAR_SIZES, smooth_curves, "gradient boosting", "MLP")
+smooth_crossover = describe_crossover(SMOOTH_SIZES, smooth_curves, "gradient boosting", "MLP")
 image_crossover = describe_crossover(IMAGE_SIZES, image_curves, "HOG + SVM", "CNN")
 claim("on the churn table the MLP never takes the lead (no crossover up to 10,000 rows)",
       tabular_crossover is None, measured={"crossover": str(tabular_crossover),
                                            "MLP − boosting at 10,000": -churn_gaps[-1]},
       why="the trees' lead comes from the threshold rules built into the data; it is a few points")
-claim("on the smooth table the MLP takes the lead for good between 1,000 and 10,000 rows (a crossover)",
-      smooth_crossover in TABULAR_SIZES[3:],
-      measured={"crossover": str(smooth_crossover), "MLP − boosting at 1,000": smooth_gaps[2],
-                "at 10,000": smooth_gaps[-1]},
-      why="the MLP's lead at 10,000 rows is a fraction of a point; another seed can leave it just behind")
+claim("on the smooth table the MLP takes the lead for good somewhere above 1,000 rows (a crossover)",
+      smooth_crossover in SMOOTH_SIZES[AT_1000 + 1:],
+      measured={"crossover": str(smooth_crossover), "MLP − boosting at 1,000": smooth_gaps[AT_1000],
+                "at 30,000": smooth_gaps[-1]},
+      why="the gaps are about a point near the crossing; another generated table can move it")
 claim("on the images the CNN leads from the smallest size: no crossover, because there is nothing to cross",
       image_crossover == IMAGE_SIZES[0], measured={"crossover": str(image_crossover)},
       why="the CNN's inductive bias matches the moved digits; only a failed CNN run could reverse it")
 largest = paired_comparison(smooth_curves["MLP"][:, -1], smooth_curves["gradient boosting"][:, -1],
                             names=("MLP", "gradient boosting"), test_train_ratio=0)
-print(f"\nSmooth table, {TABULAR_SIZES[-1]:,} rows, paired over {TABULAR_REPEATS} repeats: {largest}")
+print(f"\nSmooth table, {SMOOTH_SIZES[-1]:,} rows, paired over {TABULAR_REPEATS} repeats: {largest}")
 
 # %% [markdown]
 # ### What the rule of thumb gets right, and what it gets wrong
@@ -788,8 +797,8 @@ print(f"\nSmooth table, {TABULAR_SIZES[-1]:,} rows, paired over {TABULAR_REPEATS
 #   ahead on 45 real tables of medium size (~10,000 rows), and traced it to the *structure* of
 #   tabular data, not only its volume.
 # - **On the smooth table the rule of thumb's picture appears**, mildly: boosting ahead at 1,000
-#   rows, the MLP passing it at the crossover printed above (below 1,000 rows the two are within a
-#   point or two, and either can lead). Both halves were built in: noise columns are expected to
+#   rows, the MLP passing it at the crossover printed above (below 1,000 rows the gap moves from
+#   draw to draw). Both halves were built in: noise columns are expected to
 #   cost a network most when examples are few, and oblique, curved boundaries cost trees at every
 #   size, which can only show once the network has enough data. The lead the MLP takes is small —
 #   the paired comparison at the largest size says whether three repeats can even resolve it.
@@ -834,8 +843,8 @@ print(f"\nSmooth table, {TABULAR_SIZES[-1]:,} rows, paired over {TABULAR_REPEATS
 # rules, gradient boosting's mean was ahead at every size up to 10,000 rows (not always resolved
 # by three repeats) and the MLP was still behind at the largest size. On the smooth table —
 # Gaussian clouds with oblique boundaries and noise columns — boosting led at 1,000 rows and the
-# MLP passed it only at 10,000 rows, by less than a point: there the rule of thumb's picture
-# appeared. So what decided was the structure of the data — threshold rules or smooth
+# MLP passed it only between 3,000 and 30,000 rows, by a point or two: there the rule of thumb's
+# picture appeared. So what decided was the structure of the data — threshold rules or smooth
 # boundaries, useless columns, the position of a digit — more than the volume, as Grinsztajn et
 # al. (2022) found on 45 real tables.
 # So for 5,000 rows of a customer table I would start with gradient boosting, and for 5,000 photos
@@ -867,7 +876,7 @@ def gain_per_100_labels(sizes, curves):
 
 
 label_gains = {"churn": gain_per_100_labels(TABULAR_SIZES, tabular_curves),
-               "smooth table": gain_per_100_labels(TABULAR_SIZES, smooth_curves),
+               "smooth table": gain_per_100_labels(SMOOTH_SIZES, smooth_curves),
                "images": gain_per_100_labels(IMAGE_SIZES, image_curves)}
 for data_name, gains in label_gains.items():
     print(f"Points of test accuracy per 100 extra labels — {data_name}:")
@@ -880,8 +889,8 @@ claim("for every model, 100 labels at the first step buy more accuracy than 100 
       why="a curve that is flat at the start (a model still at chance) can gain more later")
 
 # %% [markdown]
-# The first labels are worth far more than the later ones — the check above compares the first
-# and the last step of every curve: **diminishing returns**, the reason learning curves are drawn
+# The first labels are worth more than the later ones — the check above compares the first and
+# the last step of every curve: **diminishing returns**, the reason learning curves are drawn
 # on a log scale (roughly, each *multiplication* of the data buys a similar gain). In between, a
 # step can buy a little more than the one before it, and a negative value is noise between
 # repeats. The sharper question for a project is the reverse one: to reach a given
@@ -992,7 +1001,7 @@ def show_labels(table, smallest):
 print("Churn: customers with a known outcome needed to reach each accuracy")
 print(show_labels(labels_table(TABULAR_SIZES, tabular_curves, [0.85, 0.90, 0.92]), TABULAR_SIZES[0]).to_string())
 print("\nSmooth table: labelled rows needed to reach each accuracy")
-print(show_labels(labels_table(TABULAR_SIZES, smooth_curves, [0.85, 0.90, 0.95]), TABULAR_SIZES[0]).to_string())
+print(show_labels(labels_table(SMOOTH_SIZES, smooth_curves, [0.85, 0.90, 0.95]), SMOOTH_SIZES[0]).to_string())
 print("\nImages: labelled images needed to reach each accuracy")
 print(show_labels(labels_table(IMAGE_SIZES, image_curves, [0.70, 0.80, 0.90]), IMAGE_SIZES[0]).to_string())
 
@@ -1069,8 +1078,8 @@ print("\nLabelled images of the digits 5–9 needed to reach each accuracy:")
 image_labels = labels_table(IMAGE_SIZES, image_curves, [0.70, 0.80, 0.90])
 print(show_labels(image_labels, IMAGE_SIZES[0]).to_string(), end="\n\n")
 means = {name: scores.mean(axis=0) for name, scores in image_curves.items()}
-claim("the pretrained features are ahead of HOG + SVM at every size",
-      bool(np.all(means[transfer] > means["HOG + SVM"])),
+claim("the pretrained features are ahead of HOG + SVM at every size, by more than ten points",
+      bool(np.all(means[transfer] - means["HOG + SVM"] > 0.10)),
       measured={f"pretrained − HOG at {n:,}": gap for n, gap in zip(IMAGE_SIZES, means[transfer] - means["HOG + SVM"])},
       why="both learn from the same labels; a very poor pretraining run could lose to HOG")
 transfer_gaps = means[transfer] - means["CNN"]
@@ -1084,7 +1093,7 @@ claim(f"at {IMAGE_SIZES[0]} labels the pretrained features are ahead of the CNN 
 # What to look for in the figure and the numbers:
 #
 # - Against **hand-made features**, the pretrained features are ahead at every size, by a wide
-#   margin (checked above): features learned from images of *other* digits describe strokes and
+#   margin — more than ten points (checked above): features learned from images of *other* digits describe strokes and
 #   shapes anywhere on the canvas much better than HOG does.
 # - Against the **CNN trained from scratch**, compare the first and the last sizes (checked
 #   above). With the fewest labels the frozen representation is ahead — it moves the small end of
@@ -1123,16 +1132,19 @@ for target in ["80%", "90%"]:
 #
 # The industry's claims that this notebook measured, judged on your numbers. "Needs more data" is
 # measured in labels, one row per contest: the target is the classical model's mean accuracy at
-# the middle size of its curve, and your `labels_needed` finds how many labels each model needed to
-# reach it. The claim holds where the deep model needed more (or never got there) — and the
-# "at what scale" column says which data, built how, it was measured on. Two more rows judge the
-# pretrained features and the diminishing returns of this section.
+# the middle size of its curve (1,000 rows for both tables, 300 images for the digits), and your
+# `labels_needed` finds how many labels each model needed to reach it. The claim says *far* more,
+# so it holds where the deep model needed at least twice as many labels (or never got there) —
+# and the "at what scale" column says which data, built how, it was measured on. On the smooth
+# table the MLP needed 1.2 to 2.8 times as many labels over the tables we generated while writing
+# this notebook, so that row can go either way with the seed. Two more rows judge the pretrained
+# features and the diminishing returns of this section.
 
 # %%
-def data_needed_verdict(contest, sizes, curves, classical, deep, crossover, scale):
-    """One row of the verdict table: did the deep model need more labels for the same accuracy?"""
+def data_needed_verdict(contest, sizes, curves, classical, deep, crossover, scale, target_at=None):
+    """One row of the verdict table: did the deep model need far more labels for the same accuracy?"""
     classical_mean, deep_mean = curves[classical].mean(axis=0), curves[deep].mean(axis=0)
-    middle = len(sizes) // 2
+    middle = len(sizes) // 2 if target_at is None else sizes.index(target_at)
     target = classical_mean[middle]                       # the classical model's accuracy at the middle size
     classical_needs = labels_needed(sizes, classical_mean, target)
     deep_needs = labels_needed(sizes, deep_mean, target)
@@ -1149,16 +1161,16 @@ def data_needed_verdict(contest, sizes, curves, classical, deep, crossover, scal
     return Verdict(f"DL needs far more data than classical ML (hundreds to thousands vs far more): {contest}",
                    measured=f"labels to reach {target:.3f} ({classical} at {sizes[middle]:,}): {classical} "
                             f"{classical_needs:,.0f}, {deep} {deep_text}; the {deep} {lead}",
-                   holds=deep_needs is None or deep_needs > classical_needs, scale=scale)
+                   holds=deep_needs is None or deep_needs >= 2 * classical_needs, scale=scale)
 
 
 verdict_table(NOTEBOOK, [
     data_needed_verdict("churn table", TABULAR_SIZES, tabular_curves, "gradient boosting", "MLP",
                         tabular_crossover, f"{TABULAR_SIZES[0]:,}–{TABULAR_SIZES[-1]:,} rows; label "
                         "generated from threshold rules (favours trees)"),
-    data_needed_verdict("smooth table", TABULAR_SIZES, smooth_curves, "gradient boosting", "MLP",
-                        smooth_crossover, f"{TABULAR_SIZES[0]:,}–{TABULAR_SIZES[-1]:,} rows; 40 numeric "
-                        "columns, Gaussian clouds, 20 noise columns"),
+    data_needed_verdict("smooth table", SMOOTH_SIZES, smooth_curves, "gradient boosting", "MLP",
+                        smooth_crossover, f"{SMOOTH_SIZES[0]:,}–{SMOOTH_SIZES[-1]:,} rows; 40 numeric "
+                        "columns, Gaussian clouds, 20 noise columns", target_at=1000),
     data_needed_verdict("moved digits", IMAGE_SIZES, image_curves, "HOG + SVM", "CNN", image_crossover,
                         f"{IMAGE_SIZES[0]:,}–{IMAGE_SIZES[-1]:,} images, 32 × 32; digits at random "
                         "positions (favours CNNs)"),
@@ -1171,7 +1183,7 @@ verdict_table(NOTEBOOK, [
     Verdict("Labels cost: each extra label buys less accuracy (diminishing returns)",
             measured="points per 100 labels, first → last step: " + "; ".join(
                 f"{name} {value}" for name, value in first_vs_last.items()),
-            holds=diminishing, scale="the three contests, 30–10,000 labels"),
+            holds=diminishing, scale=f"the three contests, {IMAGE_SIZES[0]}–{SMOOTH_SIZES[-1]:,} labels"),
 ])
 
 # %% [markdown]
@@ -1196,8 +1208,8 @@ verdict_table(NOTEBOOK, [
 # %% [markdown] answer="ex6-budget" points=2
 # ### BEGIN SOLUTION
 # With 200 labels we are at the small end of the curves, where a frozen pretrained network with a
-# linear classifier on top did best in my run and hand-made features were far behind; so I would
-# first embed the slips with the partner's network and train a logistic regression, and compare it
+# linear classifier on top was ahead with the fewest labels and about level with the CNN from
+# scratch by a few hundred, and hand-made features were far behind; so I would first embed the slips with the partner's network and train a logistic regression, and compare it
 # with a small CNN from scratch and with fine-tuning the pretrained network, on a held-out part of
 # the 200 (with repeats, because 200 is noisy). Then I would label in rounds — say 500 more, then
 # 1,000 — and draw the learning curves after each round: the labels-needed table shows that the
@@ -1220,7 +1232,7 @@ verdict_table(NOTEBOOK, [
 # %%
 CURVES = {
     "tabular (churn)": (TABULAR_SIZES, tabular_curves, tabular_crossover),
-    "tabular (smooth)": (TABULAR_SIZES, smooth_curves, smooth_crossover),
+    "tabular (smooth)": (SMOOTH_SIZES, smooth_curves, smooth_crossover),
     "images (digits 5–9)": (IMAGE_SIZES, image_curves, image_crossover),
 }
 
@@ -1254,7 +1266,7 @@ def on_change(data_type="tabular (churn)", n=300):
 
 interact(on_change,
          data_type=ToggleButtons(options=list(CURVES), description="data"),
-         n=FloatLogSlider(value=300, base=10, min=math.log10(30), max=4, step=0.05, description="examples",
+         n=FloatLogSlider(value=300, base=10, min=math.log10(30), max=math.log10(30000), step=0.05, description="examples",
                           readout_format=",.0f", continuous_update=False));
 
 # %% [markdown]
@@ -1279,11 +1291,11 @@ all_results.pivot_table(index=["data", "model"], columns="size", values="accurac
 #
 # - **More data.** `data.make_churn` and `data.make_translated_digits` generate as many examples as
 #   you ask for (up to 200,000 images), and so does `make_classification`: raise `TABULAR_SIZES`
-#   to 30,000 or 100,000 rows (and the `n` of `make_churn` and the `n_samples` of
-#   `make_classification`), `IMAGE_SIZES` to 3,000, 10,000 or 30,000 images (and `n_train` above:
-#   about half of the images are digits 5–9, and the pool must stay larger than the largest
-#   subset). Does the churn gap ever close? Does the MLP's lead on the smooth table grow beyond
-#   10,000 rows? Does the CNN trained from scratch clearly overtake the pretrained features?
+#   to 30,000 or 100,000 rows and `SMOOTH_SIZES` to 100,000 (with the `n` of `make_churn` and the
+#   `n_samples` of `make_classification`), `IMAGE_SIZES` to 3,000, 10,000 or 30,000 images (and
+#   `n_train` above: about half of the images are digits 5–9, and the pool must stay larger than
+#   the largest subset). Does the churn gap ever close? Does the MLP's lead on the smooth table grow beyond
+#   30,000 rows? Does the CNN trained from scratch clearly overtake the pretrained features?
 #   Notebook 04's MLP is a plain one; Gorishniy et al. (2021) and Grinsztajn et al. (2022)
 #   describe stronger tabular networks to try.
 # - **More repeats** (`TABULAR_REPEATS`, `IMAGE_REPEATS`) typically narrow the uncertainty, and let
@@ -1325,11 +1337,11 @@ claim("images: the CNN led at every size, and on 100 images it beat HOG + SVM on
       image_crossover == IMAGE_SIZES[0] and bool(cnn_small > hog_large),
       measured={"crossover": str(image_crossover), "CNN on 100": cnn_small, "HOG + SVM on 1,000": hog_large})
 claim("churn table: gradient boosting's mean led at every size; smooth table: boosting led at 1,000 rows "
-      "and the MLP at 10,000",
-      bool(np.all(churn_gaps > 0) and smooth_gaps[2] < 0 and smooth_gaps[-1] > 0),
-      measured={"churn, smallest boosting lead": churn_gaps.min(), "smooth, MLP − boosting at 1,000": smooth_gaps[2],
-                "at 10,000": smooth_gaps[-1]},
-      why="the MLP's lead on the smooth table at 10,000 rows is a fraction of a point")
+      "and the MLP at 30,000",
+      bool(np.all(churn_gaps > 0) and smooth_gaps[AT_1000] < 0 and smooth_gaps[-1] > 0),
+      measured={"churn, smallest boosting lead": churn_gaps.min(),
+                "smooth, MLP − boosting at 1,000": smooth_gaps[AT_1000], "at 30,000": smooth_gaps[-1]},
+      why="the MLP's lead on the smooth table at 30,000 rows is one to three points")
 claim("for every model, the first labels bought more accuracy each than the last ones", diminishing,
       measured=first_vs_last)
 claim("pretrained features led the CNN from scratch at 30 labels, by less (or not at all) at 1,000",
@@ -1349,7 +1361,7 @@ claim("pretrained features led the CNN from scratch at 30 labels, by less (or no
 #   data-hungry.
 # - On the **churn table, generated from threshold rules**, gradient boosting's mean led at every
 #   size up to 10,000 rows. On a **smooth table with noise columns**, boosting led at 1,000 rows
-#   and the MLP passed it by 10,000 — the crossover of the rule of thumb, by small margins. The
+#   and the MLP passed it by 30,000 — the crossover of the rule of thumb, by small margins. The
 #   structure of the data, not only its volume, decides who wins; Grinsztajn et al. (2022) found
 #   the trees ahead on most real tables of medium size.
 # - "Deep learning needs millions of examples" is true for big networks with weak inductive biases
