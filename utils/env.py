@@ -567,7 +567,9 @@ REQUIREMENTS: tuple[Requirement, ...] = (
     Requirement("mnist1d", "mnist1d", "0.0.2"),
 )
 
-MIN_PYTHON = (3, 10)
+# The course's build and tests read pyproject.toml with tomllib (Python 3.11+); Colab and the
+# course's conda/Binder environment run 3.11 or newer. pyproject.toml's requires-python agrees.
+MIN_PYTHON = (3, 11)
 
 ENVIRONMENT_COLUMNS = ["requirement", "needed", "found", "ok", "what to do"]
 

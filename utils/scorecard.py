@@ -42,7 +42,7 @@ import numpy as np
 
 from ._validation import check_same_length, check_str
 
-__all__ = ["COLUMNS", "METRICS", "path", "record", "evaluate", "record_network", "load", "show",
+__all__ = ["COLUMNS", "path", "record", "evaluate", "record_network", "load", "show",
            "clear", "model_size", "model_family", "CLAIM_COLUMNS", "record_claim", "load_claims"]
 
 COLUMNS = ["notebook", "task", "model", "family", "metric", "score", "fit_time_s",
@@ -81,9 +81,6 @@ def _metric(name: str) -> tuple[Callable[[Any, Any], float], bool]:
     if name not in table:
         raise ValueError(f"metric must be one of {sorted(table)}, got {name!r}")
     return table[name]
-
-
-METRICS = ("accuracy", "balanced_accuracy", "f1", "roc_auc", "r2", "mae", "rmse")
 
 
 # --------------------------------------------------------------------------------------

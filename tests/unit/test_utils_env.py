@@ -333,7 +333,7 @@ def test_check_environment_lists_every_requirement():
     assert table["requirement"].tolist() == ["python", *PACKAGES]
     assert table["ok"].dtype == bool
     needed = dict(zip(table["requirement"], table["needed"]))
-    assert needed["python"] == ">=3.10"
+    assert needed["python"] == ">=3.11"
     assert needed["scikit-learn"] == ">=1.3"
     assert needed["mnist1d"] == ">=0.0.2"
 
@@ -383,11 +383,11 @@ def test_check_environment_advice_on_colab(monkeypatch):
 
 
 def test_check_environment_reports_old_python(monkeypatch):
-    monkeypatch.setattr(env, "_python_version", lambda: (3, 9, 18))
+    monkeypatch.setattr(env, "_python_version", lambda: (3, 10, 12))
     row = env.check_environment().set_index("requirement").loc["python"]
-    assert row["found"] == "3.9.18"
+    assert row["found"] == "3.10.12"
     assert not row["ok"]
-    assert "Python 3.10 or newer" in row["what to do"]
+    assert "Python 3.11 or newer" in row["what to do"]
 
 
 @pytest.mark.parametrize(
