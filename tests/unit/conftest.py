@@ -28,11 +28,6 @@ from utils import env  # noqa: E402
 PLATFORM_VARIABLES = (*env.COLAB_ENV_VARS, *env.BINDER_ENV_VARS, "JUPYTERHUB_SERVICE_PREFIX")
 
 
-def pytest_configure(config: pytest.Config) -> None:
-    # Registered here too, so that the unit tests run warning-free on their own.
-    config.addinivalue_line("markers", "slow: takes more than ~2 s")
-
-
 @pytest.fixture(autouse=True)
 def _close_figures() -> Iterator[None]:
     yield

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -56,8 +57,17 @@ def test_every_public_function_has_a_docstring_and_type_hints(module):
             assert "return" in obj.__annotations__, f"{module}.{name} has no return type"
 
 
+#: Every utils module whose docstrings hold examples (``>>>``): the one place they are run.
+DOCTESTED = [name for name in utils._SUBMODULES
+             if ">>>" in (Path(utils.__file__).parent / f"{name}.py").read_text(encoding="utf-8")]
+
+
+def test_the_modules_with_examples_are_found():
+    assert {"env", "data", "plots", "checks", "features", "train", "models"} <= set(DOCTESTED)
+
+
 @pytest.mark.slow
-@pytest.mark.parametrize("module", ["env", "data", "plots", "checks"])
+@pytest.mark.parametrize("module", DOCTESTED)
 def test_docstring_examples_run(module, restore_global_state, capsys):
     import doctest
 
