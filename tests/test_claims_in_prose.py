@@ -17,6 +17,7 @@ Finding such sentences is a heuristic: the words of comparison below. Not counte
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -24,7 +25,8 @@ import sys
 import nbformat
 import pytest
 
-from tests.notebooks import IDS, nbgrader_meta, read, solution_path
+from tests.notebooks import IDS, ROOT, nbgrader_meta, read, solution_path
+from utils.claims import STRICT_ENV_VAR
 
 RESULT_WORDS = re.compile(
     r"\b(beats?|beaten|beating|outperform\w*|ahead|trails?|trailing|wins?|won|winners?|"
@@ -146,13 +148,13 @@ def test_a_broken_claim_fails_the_suite_but_only_warns_a_learner(tmp_path, stric
     ])
     path = tmp_path / "broken_claim.ipynb"
     nbformat.write(nb, path)
-    env = {k: v for k, v in __import__("os").environ.items() if k != "COURSE_STRICT_CLAIMS"}
+    env = {k: v for k, v in os.environ.items() if k != STRICT_ENV_VAR}
     if strict:
-        env["COURSE_STRICT_CLAIMS"] = "1"
+        env[STRICT_ENV_VAR] = "1"
     result = subprocess.run(
         [sys.executable, "-m", "pytest", "--nbval-lax", "-p", "no:cacheprovider", "-q",
          "--rootdir", str(tmp_path), str(path)],
-        cwd=tmp_path, env={**env, "PYTHONPATH": str(solution_path(IDS[0]).parents[2])},
+        cwd=tmp_path, env={**env, "PYTHONPATH": str(ROOT)},
         capture_output=True, text=True, timeout=300)
     if strict:
         assert result.returncode != 0, result.stdout

@@ -44,6 +44,7 @@ which shows the table and records each verdict in the learner's scorecard
 
 from __future__ import annotations
 
+import functools
 import math
 import os
 from collections.abc import Mapping, Sequence
@@ -231,7 +232,7 @@ def verdict_table(notebook: str, verdicts: Sequence[Verdict], *,
             scorecard.record_claim(notebook, row.claim, measured=row.measured,
                                    verdict=row.verdict, scale=row.scale)
     table = _verdict_frame_class()({
-        "claim": [row.claim for row in verdicts],
+        "claim": texts,
         "what we measured": [row.measured for row in verdicts],
         "verdict": [row.verdict for row in verdicts],
         "at what scale": [row.scale for row in verdicts],
@@ -240,28 +241,26 @@ def verdict_table(notebook: str, verdicts: Sequence[Verdict], *,
     return table
 
 
+@functools.cache
 def _verdict_frame_class() -> type:
-    """A DataFrame that shows its cells in full: a verdict cut at 50 characters says little."""
+    """A DataFrame that shows its cells in full: a verdict cut at 50 characters says little.
+
+    Made on first use, so that importing this module does not import pandas.
+    """
     import pandas as pd
 
-    global _VerdictFrame
-    if _VerdictFrame is None:
-        class VerdictFrame(pd.DataFrame):
-            @property
-            def _constructor(self) -> type:
-                return pd.DataFrame  # anything derived from the table is a plain DataFrame
+    class VerdictFrame(pd.DataFrame):
+        @property
+        def _constructor(self) -> type:
+            return pd.DataFrame  # anything derived from the table is a plain DataFrame
 
-            def _repr_html_(self) -> str | None:
-                with pd.option_context("display.max_colwidth", None):
-                    return super()._repr_html_()
+        def _repr_html_(self) -> str | None:
+            with pd.option_context("display.max_colwidth", None):
+                return super()._repr_html_()
 
-            def __repr__(self) -> str:
-                with pd.option_context("display.max_colwidth", None, "display.max_columns", None,
-                                       "display.width", 10_000):
-                    return super().__repr__()
+        def __repr__(self) -> str:
+            with pd.option_context("display.max_colwidth", None, "display.max_columns", None,
+                                   "display.width", 10_000):
+                return super().__repr__()
 
-        _VerdictFrame = VerdictFrame
-    return _VerdictFrame
-
-
-_VerdictFrame: type | None = None
+    return VerdictFrame
