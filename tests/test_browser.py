@@ -2,15 +2,16 @@
 where the course package is not installed yet (Colab, Binder without our environment).
 
 1. JupyterLab in headless Chromium (Debian's `chromium`, driven by Playwright's Python package;
-   Playwright's own browser download is not used). JupyterLab serves a throw-away folder holding
-   a copy of solutions/02-supervised/02-supervised.ipynb; the browser opens it, runs all cells
-   from the *Run* menu, saves it, and checks that every code cell ran and none shows an error
-   (on the page and in the saved file). Then it moves the notebook's `max_depth` slider (an
-   ipywidgets control, with a static fallback cell below it) with the keyboard and checks that
-   the kernel answers with a new decision-boundary picture. Screenshots go to test-output/browser/.
-   Why the *solution* notebook of 02: it is the notebook with an interactive widget, and the
-   student version's exercise cells raise NotImplementedError by design, while "no cell shows
-   an error" is the point here. The copy keeps the committed notebook free of outputs.
+   Playwright's own browser download is not used). One JupyterLab serves a throw-away folder
+   holding a copy of every *solution* notebook that has an ipywidgets interactive (01–07). For
+   each, the browser opens it, runs all cells from the *Run* menu, saves it, and checks that
+   every code cell ran and none shows an error (on the page and in the saved file). Then it
+   moves the notebook's first interactive slider with the keyboard and checks that the kernel
+   answers with a new picture (each interactive also has a static fallback for clients where
+   widgets do not render; that one is checked by every other execution of the notebook).
+   Screenshots go to test-output/browser/. Why *solution* notebooks: the student versions'
+   exercise cells raise NotImplementedError by design, while "no cell shows an error" is the
+   point here. The copies keep the committed notebooks free of outputs.
 
 2. 00-start as on Colab: a fresh virtual environment in which `utils` cannot be imported and the
    course package is not installed (checked before anything runs). The third-party packages the
@@ -40,21 +41,23 @@ import nbformat
 import pytest
 
 from tests.e2e import CHROMIUM, OUTPUT, free_port, http, loopback_env, require, stop, wait_until
-from tests.notebooks import course_path, is_solution, nbgrader_meta, read, solution_path, strip_markers
+from tests.notebooks import IDS, course_path, is_solution, nbgrader_meta, read, solution_path, strip_markers
 from tools.course import ROOT
 from tools.templates import setup_cell_source
 
 pytestmark = pytest.mark.slow
 
 TOKEN = uuid.uuid4().hex
-WIDGET_NOTEBOOK = "02-supervised"
+# Notebooks with an ipywidgets interactive (tests/test_course_build.py requires one in 01–07).
+WIDGET_NOTEBOOKS = [notebook_id for notebook_id in IDS
+                    if "interact(" in solution_path(notebook_id).with_suffix(".py").read_text()]
 SHOTS = OUTPUT / "browser"
 # Chromium as root, headless, on a machine whose only network is loopback: no sandbox (root),
 # no GPU, no proxy, and none of the background connections Chromium makes on its own.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-proxy-server", "--disable-quic",
                  "--no-first-run", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--disable-default-apps"]
-RUN_ALL_TIMEOUT_S = 300  # the notebook takes ~20 s on a quiet 2-core machine (benchmarks/)
+RUN_ALL_TIMEOUT_S = 300  # each notebook takes under 60 s on a quiet 2-core machine (benchmarks/)
 
 
 def _lab_settings(folder: Path) -> Path:
@@ -72,14 +75,15 @@ def _lab_settings(folder: Path) -> Path:
     return folder
 
 
-@pytest.fixture
-def lab(tmp_path):
-    """JupyterLab on a free loopback port, serving a throw-away folder."""
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    """JupyterLab on a free loopback port, serving a throw-away folder with the widget notebooks."""
     require(CHROMIUM, "Debian's Chromium", "apt-get install chromium, as root")
-    tmp = tmp_path
+    tmp = tmp_path_factory.mktemp("lab")
     root = tmp / "root"
     root.mkdir()
-    shutil.copy(solution_path(WIDGET_NOTEBOOK), root)
+    for notebook_id in WIDGET_NOTEBOOKS:
+        shutil.copy(solution_path(notebook_id), root)
     port = free_port()
     env = loopback_env(JUPYTERLAB_SETTINGS_DIR=str(_lab_settings(tmp / "settings")),
                        JUPYTERLAB_WORKSPACES_DIR=str(tmp / "workspaces"))
@@ -100,7 +104,7 @@ def lab(tmp_path):
         stop(process)
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def browser():
     require(CHROMIUM, "Debian's Chromium", "apt-get install chromium, as root")
     from playwright.sync_api import sync_playwright
@@ -125,6 +129,12 @@ def _if_saved(path: Path):
     return notebook if code and all(cell.execution_count for cell in code) else None
 
 
+def _shut_down_kernels(lab: dict) -> None:
+    status, body = http(f"{lab['base']}/api/kernels", TOKEN)
+    for kernel in json.loads(body) if status == 200 else []:
+        http(f"{lab['base']}/api/kernels/{kernel['id']}", TOKEN, method="DELETE")
+
+
 # Run All ends when every code cell has an execution count, or stops at the first error (the
 # cells below it keep an empty prompt): wait for either, then look.
 RUN_ALL_ENDED = """() => {
@@ -142,14 +152,15 @@ ERRORS_ON_PAGE = """() => [...document.querySelectorAll('.jp-OutputArea-output')
     .filter(text => text.includes('Traceback (most recent call last)'))"""
 
 
-def test_lab_runs_a_course_notebook_and_its_widget_responds(lab, browser):
+@pytest.mark.parametrize("notebook_id", WIDGET_NOTEBOOKS)
+def test_lab_runs_the_notebook_and_its_widget_responds(lab, browser, notebook_id):
     SHOTS.mkdir(parents=True, exist_ok=True)
     timings, started = {}, time.monotonic()
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     problems: list[str] = []
     page.on("pageerror", lambda error: problems.append(str(error)))
     try:
-        page.goto(f"{lab['base']}/lab/tree/{WIDGET_NOTEBOOK}.ipynb?token={TOKEN}")
+        page.goto(f"{lab['base']}/lab/tree/{notebook_id}.ipynb?token={TOKEN}")
         page.wait_for_selector(".jp-NotebookPanel .jp-CodeCell", timeout=60_000)
         kernel_name = page.locator(".jp-NotebookPanel-toolbar .jp-Toolbar-kernelName")
         page.wait_for_function(
@@ -168,9 +179,9 @@ def test_lab_runs_a_course_notebook_and_its_widget_responds(lab, browser):
         assert page.evaluate(ERRORS_ON_PAGE) == []
 
         # Save (Ctrl+S on its tab) and read what the browser saved: every code cell ran, none failed.
-        page.locator(".lm-TabBar-tab", has_text=f"{WIDGET_NOTEBOOK}.ipynb").first.click()
+        page.locator(".lm-TabBar-tab", has_text=f"{notebook_id}.ipynb").first.click()
         page.keyboard.press("Control+s")
-        saved_path = lab["root"] / f"{WIDGET_NOTEBOOK}.ipynb"
+        saved_path = lab["root"] / f"{notebook_id}.ipynb"
         saved = wait_until(lambda: _if_saved(saved_path), 30,
                            "the browser saving the notebook with every code cell run")
         code = [cell for cell in saved.cells if cell.cell_type == "code"]
@@ -178,40 +189,40 @@ def test_lab_runs_a_course_notebook_and_its_widget_responds(lab, browser):
                   for out in cell.outputs if out.output_type == "error"]
         assert errors == []
 
-        # The ipywidgets control: a slider labelled max_depth, at 1, above a decision boundary.
-        slider = page.locator(".widget-interact .widget-slider").filter(has_text="max_depth")
-        assert slider.count() == 1
+        # The first slider of the interactive, above the picture it draws.
+        slider = page.locator(".widget-interact .widget-slider").first
+        assert slider.count() == 1, "no ipywidgets slider in an interact() on the page"
         slider.scroll_into_view_if_needed()
         readout = slider.locator(".widget-readout")
         picture = page.locator(".widget-interact .jp-OutputArea-output img").first
-        assert readout.text_content().strip() == "1"
         picture.wait_for(timeout=30_000)
-        before = picture.get_attribute("src")
+        before, value = picture.get_attribute("src"), readout.text_content().strip()
         assert before and before.startswith("data:image/png")
-        page.screenshot(path=str(SHOTS / f"{WIDGET_NOTEBOOK}-slider-1.png"))
+        page.screenshot(path=str(SHOTS / f"{notebook_id}-widget-before.png"))
 
-        # Move it with the keyboard; the kernel redraws the boundary for max_depth=2.
+        # Move it one step with the keyboard; the kernel redraws the picture.
         moved = time.monotonic()
         slider.locator(".noUi-handle").focus()
         page.keyboard.press("ArrowRight")
-        page.wait_for_function("(element) => element.textContent.trim() === '2'",
-                               arg=readout.element_handle(), timeout=30_000)
+        page.wait_for_function("([element, value]) => element.textContent.trim() !== value",
+                               arg=[readout.element_handle(), value], timeout=30_000)
         page.wait_for_function(
             "(src) => { const img = document.querySelector('.widget-interact .jp-OutputArea-output img');"
             " return img && img.getAttribute('src') !== src; }", arg=before, timeout=60_000)
         timings["widget answers"] = time.monotonic() - moved
         slider.scroll_into_view_if_needed()
-        page.screenshot(path=str(SHOTS / f"{WIDGET_NOTEBOOK}-slider-2.png"))
+        page.screenshot(path=str(SHOTS / f"{notebook_id}-widget-after.png"))
         assert problems == [], problems
     except BaseException:  # pytest.fail() too: keep a picture of what the page showed
         try:
-            page.screenshot(path=str(SHOTS / f"{WIDGET_NOTEBOOK}-failure.png"))
+            page.screenshot(path=str(SHOTS / f"{notebook_id}-failure.png"))
         except Exception:  # noqa: BLE001 -- the page may be gone; the original error matters
             pass
         raise
     finally:
+        _shut_down_kernels(lab)  # one notebook's kernel at a time on a 2-core machine
         page.close()
-        print("\nbrowser timings (s): " + ", ".join(f"{k} {v:.1f}" for k, v in timings.items()))
+        print(f"\n{notebook_id}: browser timings (s): " + ", ".join(f"{k} {v:.1f}" for k, v in timings.items()))
 
 
 # --- 00-start in a fresh environment, as on Colab ----------------------------------------------

@@ -58,6 +58,17 @@ def test_notebook_has_the_standard_shape(notebook_id):
     assert len(graded) >= len(exercises)
 
 
+@pytest.mark.parametrize("notebook_id", [i for i in IDS if i != "00-start"])
+def test_lesson_notebooks_have_an_interactive(notebook_id):
+    """Moving a parameter is the lesson: an ipywidgets interact() (checked in a real browser by
+    tests/test_browser.py), with a static fallback where widgets do not render."""
+    source = (SOLUTIONS / notebook_id / f"{notebook_id}.py").read_text(encoding="utf-8")
+    assert "interact(" in source, f"{notebook_id}: add an ipywidgets interact() (see docs/authoring.md)"
+
+
+HINT_SUMMARY = re.compile(r"<details>\s*<summary>\s*(.*?)\s*</summary>", re.DOTALL)
+
+
 @pytest.mark.parametrize("notebook_id", IDS)
 def test_exercises_have_visible_and_hidden_tests_and_hints(notebook_id):
     nb = read(solution_path(notebook_id))
@@ -71,7 +82,11 @@ def test_exercises_have_visible_and_hidden_tests_and_hints(notebook_id):
     exercise_cells = [c for c in nb.cells
                       if c.cell_type == "markdown" and c.source.startswith("### Exercise")]
     for cell in exercise_cells:
-        assert "<details>" in cell.source, f"{cell.source.splitlines()[0]}: add a hint"
+        summaries = HINT_SUMMARY.findall(cell.source)
+        assert summaries[:2] == ["Hint", "Closer hint"], (
+            f"{cell.source.splitlines()[0]}: hints come in two tiers, a nudge "
+            "(<details><summary>Hint</summary>) then <details><summary>Closer hint</summary>; "
+            f"found {summaries}")
 
 
 @pytest.mark.parametrize("notebook_id", IDS)

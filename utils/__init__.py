@@ -32,7 +32,7 @@ try:
 except PackageNotFoundError:  # running from a source tree that is not pip-installed
     __version__ = "0.0.0+unknown"
 
-_SUBMODULES = ("env", "data", "plots", "checks", "claims", "stats", "scorecard", "train", "models",
+_SUBMODULES = ("env", "data", "plots", "checks", "guards", "claims", "stats", "scorecard", "train", "models",
                "features")
 
 __all__ = ["__version__", *_SUBMODULES]
