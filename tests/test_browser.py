@@ -160,7 +160,8 @@ def test_lab_runs_the_notebook_and_its_widget_responds(lab, browser, notebook_id
     problems: list[str] = []
     page.on("pageerror", lambda error: problems.append(str(error)))
     try:
-        page.goto(f"{lab['base']}/lab/tree/{notebook_id}.ipynb?token={TOKEN}")
+        # A workspace of its own, so JupyterLab does not reopen the previous notebook beside it.
+        page.goto(f"{lab['base']}/lab/workspaces/{notebook_id}/tree/{notebook_id}.ipynb?token={TOKEN}")
         page.wait_for_selector(".jp-NotebookPanel .jp-CodeCell", timeout=60_000)
         kernel_name = page.locator(".jp-NotebookPanel-toolbar .jp-Toolbar-kernelName")
         page.wait_for_function(

@@ -260,10 +260,19 @@ checks.passed()
 #
 # <details><summary>Hint</summary>
 #
-# - `len(...)` works on lists, arrays and Series alike; check the two error cases first.
+# Deal with the two error cases first; `len(...)` works on lists, arrays and Series alike. Then
+# count the positions where the two agree and divide by how many there are.
+#
+# </details>
+#
+# <details><summary>Closer hint</summary>
+#
 # - `np.asarray(...)` turns a list or a Series into a NumPy array. Comparing two arrays of the
 #   same length with `==` gives an array of `True`/`False`, one per position, and NumPy counts
 #   `True` as 1 when you add or average.
+# - Careful: a pandas Series is indexed by its *labels*, not by position. After a shuffled
+#   train/test split, `y_test[0]` is the row labelled 0, wherever it is — not the first row. And
+#   two Series are compared label by label. Converting to arrays first avoids both traps.
 # - Careful: NumPy *broadcasts* an array of length 1 against any length, so comparing with `==`
 #   does not catch different lengths for you.
 # - To raise an error: `raise ValueError("y_true and y_pred have different lengths")`.
@@ -324,9 +333,26 @@ checks.check_close(accuracy(list(hidden_true), list(hidden_true)), 1.0,
 checks.check_close(accuracy(pd.Series(["a", "b", "c"]), np.array(["a", "x", "c"])), 2 / 3,
                    "accuracy of a Series of strings against an array", reveal=False)
 checks.check_close(accuracy([5], [5]), 1.0, "accuracy([5], [5])", reveal=False)
+checks.check_close(accuracy([1, 2, 3], np.array([1.0, 2.0, 0.0])), 2 / 3,
+                   "accuracy of integer labels against float predictions (1 == 1.0)", reveal=False)
+checks.check_type(accuracy(hidden_true, hidden_pred), float, "accuracy(...)",
+                  hint="Return a Python float, e.g. float(...).", reveal=False)
+checks.check_close(accuracy(hidden_true[:3], hidden_true[:3] + (np.arange(3) == 0)), 2 / 3,
+                   "an accuracy of exactly 2/3 (no rounding)", reveal=False, rtol=1e-12, atol=0)
 expect_value_error(lambda: accuracy([0, 1], [0, 1, 1]), "accuracy([0, 1], [0, 1, 1])")
 expect_value_error(lambda: accuracy([7], [7, 7, 7]), "accuracy([7], [7, 7, 7])")
 expect_value_error(lambda: accuracy(np.array([]), np.array([])), "accuracy of two empty arrays")
+# Series as a shuffled train/test split leaves them: labels in another order than the positions.
+hidden_order = np.random.default_rng(5).permutation(40)
+hidden_true_series = pd.Series(hidden_true[:40], index=hidden_order)
+hidden_pred_series = pd.Series(hidden_pred[:40], index=hidden_order[::-1])
+checks.check_close(accuracy(hidden_true_series, hidden_pred[:40]),
+                   float(np.mean(hidden_true[:40] == hidden_pred[:40])),
+                   "accuracy of a Series with a shuffled index against an array", reveal=False)
+checks.check_close(accuracy(hidden_true_series, hidden_pred_series),
+                   float(np.mean(hidden_true[:40] == hidden_pred[:40])),
+                   "accuracy of two Series with different indexes (compared by position)",
+                   reveal=False)
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -343,6 +369,13 @@ expect_value_error(lambda: accuracy(np.array([]), np.array([])), "accuracy of tw
 # alphabetical order).
 #
 # <details><summary>Hint</summary>
+#
+# Count how often each distinct label occurs, pick the largest count, and make sure a tie goes
+# to the label that sorts first.
+#
+# </details>
+#
+# <details><summary>Closer hint</summary>
 #
 # - `np.unique(values, return_counts=True)` returns the distinct labels *sorted*, together with how
 #   often each one occurs.
@@ -389,6 +422,16 @@ checks.check_equal(majority_baseline(np.array(["b", "c", "a", "c", "a"]), 3).tol
                    ["a", "a", "a"], "majority_baseline with a tie between strings", reveal=False)
 checks.check_shape(majority_baseline([4, 4, 9], 0), (0,), "majority_baseline(..., n=0)",
                    reveal=False)
+# Ties that neither set order, text order nor first appearance resolve as asked.
+checks.check_equal(majority_baseline([10, 10, 3, 3], 1).tolist(), [3],
+                   "majority_baseline([10, 10, 3, 3], 1)", reveal=False)
+checks.check_equal(majority_baseline([10, 9, 10, 9], 1).tolist(), [9],
+                   "majority_baseline([10, 9, 10, 9], 1) (9 sorts before 10 as a number)", reveal=False)
+checks.check_equal(majority_baseline([5, -2, 5, -2, 7], 1).tolist(), [-2],
+                   "majority_baseline with a negative label in a tie", reveal=False)
+hidden_int_result = majority_baseline([1, 1, 2], 2)
+checks.check_equal(hidden_int_result.dtype.kind, "i", "the dtype kind of the baseline for integer labels",
+                   hint="Predict the labels themselves: integer labels stay integers.", reveal=False)
 hidden_labels = np.random.default_rng(2).permutation(np.repeat([0, 1, 2, 3], [40, 25, 60, 30]))
 checks.check_equal(set(majority_baseline(hidden_labels, 50).tolist()), {2},
                    "majority_baseline on 155 shuffled labels", reveal=False)
@@ -447,6 +490,13 @@ X_train.agg(["mean", "std", "min", "max"]).T.head().round(2)
 # `train` is constant.
 #
 # <details><summary>Hint</summary>
+#
+# Two statistics per column, both computed from `train` alone, then the same formula applied to
+# each array.
+#
+# </details>
+#
+# <details><summary>Closer hint</summary>
 #
 # - `train.mean(axis=0)` computes one mean per column (`axis=0` runs down the rows);
 #   `train.std(axis=0)` one standard deviation per column.
@@ -561,6 +611,12 @@ claim("the model clearly beats the baseline (by more than 20 percentage points)"
 #
 # <details><summary>Hint</summary>
 #
+# For each digit `k`, select the images whose label is `k` and average them pixel by pixel.
+#
+# </details>
+#
+# <details><summary>Closer hint</summary>
+#
 # - `labels == k` gives a True/False array, and `images[labels == k]` selects the images of class
 #   `k`: an array of shape `(number of such images, 8, 8)`.
 # - `.mean(axis=0)` averages over the first axis, the images, and keeps the 8 × 8 pixels.
@@ -612,6 +668,11 @@ hidden_images2 = rng.uniform(0, 16, size=(15, 8, 8))
 checks.check_close(mean_image_per_class(hidden_images2, hidden_unbalanced)[3],
                    np.mean(hidden_images2[[3, 10, 11, 12, 13, 14]], axis=0),
                    "average image of a class with six images", reveal=False)
+# Integer images (grey values 0-255 as uint8): class 0 holds the images filled with 0 and 1.
+hidden_int_images = np.repeat(np.arange(11, dtype=np.uint8), 64).reshape(11, 8, 8)
+checks.check_close(mean_image_per_class(hidden_int_images, np.array([0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9]))[0],
+                   np.full((8, 8), 0.5), "average of two integer images filled with 0 and 1",
+                   hint="An average of integers need not be an integer.", reveal=False)
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -665,8 +726,14 @@ claim("ten averaged images do far better than the baseline (by more than 50 perc
 #
 # <details><summary>Hint</summary>
 #
-# Think of a function that gets the visible examples right without doing what the task asks. What
-# would its grade be if only the visible tests counted, and what would it do on new inputs?
+# Think of a function that gets the visible examples right without doing what the task asks.
+#
+# </details>
+#
+# <details><summary>Closer hint</summary>
+#
+# What would its grade be if only the visible tests counted, and what would it do on new inputs?
+# Machine learning has the same problem with the same answer: which one?
 #
 # </details>
 

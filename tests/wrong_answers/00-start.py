@@ -65,6 +65,25 @@ WRONG_ANSWERS: dict[str, list[str]] = {
         return 1.0
     return 0.0
 ''',
+        # RangeIndex habit: indexes with [i], which on a Series means the LABEL i - right for the
+        # default index, wrong after a shuffled split.
+        '''def accuracy(y_true, y_pred):
+    if len(y_true) != len(y_pred):
+        raise ValueError("different lengths")
+    if len(y_true) == 0:
+        raise ValueError("empty")
+    return sum(y_true[i] == y_pred[i] for i in range(len(y_true))) / len(y_true)
+''',
+        # RangeIndex habit: compares two Series with ==, which pandas aligns by label.
+        '''def accuracy(y_true, y_pred):
+    if len(y_true) != len(y_pred):
+        raise ValueError("different lengths")
+    if len(y_true) == 0:
+        raise ValueError("empty")
+    if isinstance(y_true, pd.Series) and isinstance(y_pred, pd.Series):
+        return float((y_true == y_pred.reindex(y_true.index)).mean())
+    return float(np.mean(np.asarray(y_true) == np.asarray(y_pred)))
+''',
     ],
     "ex2-majority-baseline": [
         # Predicts the first training label instead of the most frequent one.
