@@ -26,7 +26,7 @@
 #   curve, and when it stops helping;
 # - relate all of it honestly to the rule of thumb "deep learning needs millions of examples".
 #
-# **Time:** ~100 min
+# **Time:** ~110 min
 #
 # **Prerequisites:** notebooks 02-supervised (gradient boosting, stratified splits), 04-neural-networks
 # (an MLP, `utils.train.fit`, the churn data) and 05-deep-architectures (a CNN on translated
@@ -102,44 +102,65 @@ torch.optim.Adam([nn.Parameter(torch.zeros(1))])   # the first optimiser loads e
 # one separate test set; the first two exercises are its building blocks.
 
 # %% [markdown]
-# ### Exercise 1 — A stratified subsample (2 points)
+# ### Exercise 1 — A stratified subsample (3 points)
 #
-# Write `stratified_subsample(labels, n, seed)` that returns the **indices** of `n` examples
-# (a NumPy array of `n` distinct integers between 0 and `len(labels) - 1`), drawn at random, such
-# that every class keeps its share: a class that makes up a fraction $p$ of `labels` gets
-# $n \cdot p$ examples, rounded down or up — and the counts add up to exactly `n`. The same `seed`
-# must give the same indices; different seeds give different draws. `labels` may be a NumPy
-# array, a list or a pandas Series of any labels (numbers or strings); you may assume
-# `1 <= n < len(labels)` and at least two examples in every class.
+# Write `stratified_subsample(labels, n, seed)` that returns the **positions** of `n` examples in
+# `labels` — a NumPy array of `n` distinct integers between 0 and `len(labels) - 1`, in increasing
+# order — drawn at random so that every class keeps its share. `labels` may be a NumPy array, a
+# list or a pandas Series (with any index) of numbers or strings; you may assume
+# `1 <= n < len(labels)` and at least two examples in every class. Write the steps yourself,
+# without scikit-learn (its `train_test_split(..., stratify=...)` hands out the leftover examples
+# and draws in its own way), following this procedure exactly, so that the same call gives the same
+# subset on every computer:
+#
+# 1. **How many per class.** Take the classes in sorted order (as `np.unique` sorts them). A class
+#    that makes up a fraction $p$ of `labels` deserves $n \cdot p$ examples, which is rarely a whole
+#    number. Give every class its share rounded *down*; then hand out the examples still missing,
+#    one per class, to the classes whose shares lost the most in the rounding (the largest
+#    fractional parts). Among classes that lost exactly as much, the one that comes first in sorted
+#    order is served first. (Why not round every share to the nearest integer? Try three equal
+#    classes and `n = 10`.)
+# 2. **Which ones.** Make one generator for the whole call, `rng = np.random.default_rng(seed)`,
+#    and then, class by class in sorted order, draw that class's number of positions with
+#    `rng.choice(members, size=k, replace=False)`, where `members` are the positions of the
+#    class's examples in increasing order.
+# 3. Return all the drawn positions, sorted.
+#
+# Do not touch NumPy's global generator (`np.random.seed`): the rest of the notebook draws from it.
 #
 # <details><summary>Hint</summary>
 #
-# - scikit-learn can do it in one line: `train_test_split(np.arange(len(labels)), train_size=n,
-#   stratify=labels, random_state=seed)` returns the chosen indices first. Both ways are accepted.
-# - By hand: `rng = np.random.default_rng(seed)`; `classes, counts = np.unique(labels,
-#   return_counts=True)`; the ideal number per class is `n * counts / counts.sum()` (fractional).
-#   Round every class *down* with `np.floor`, then hand the few examples still missing to the
-#   classes with the largest fractional remainders. (Rounding each class with `round` can give a
-#   total of `n - 1` or `n + 1`: three equal classes and `n = 10` give 3 + 3 + 3.)
-# - For each class, `np.flatnonzero(labels == label)` gives its indices; draw from them with
-#   `rng.choice(members, size=k, replace=False)` — without replacement, so no example is taken
-#   twice — and `np.concatenate` the classes.
-# - Return indices, not labels: the caller uses them as `X[indices]`, `y[indices]`.
+# Work out step 1 on paper first: 10 labels, five "a", three "b" and two "c", and `n = 5`. The
+# shares are 2.5, 1.5 and 1; rounded down they give 4 examples, so one is missing — which class
+# gets it? `np.unique` can count the classes for you, and `np.flatnonzero` turns a True/False
+# mask into positions.
+#
+# </details>
+#
+# <details><summary>Closer hint</summary>
+#
+# - The shares with integers only: `n * counts` divided by `len(labels)` with `np.divmod` gives each
+#   class's rounded-down share *and* what was cut off (as a numerator), with no floating-point ties
+#   that only look equal. A *stable* sort (`np.argsort(..., kind="stable")`) of the negated
+#   remainders lists the classes that lost most first, keeping sorted order among equal ones.
+# - Compare `labels` as a NumPy array (`np.asarray(labels)`): on a pandas Series with a shuffled
+#   index, `labels[labels == c].index` gives index labels, not positions.
+# - Two traps that still look "stratified": drawing with a new `default_rng(seed)` for every class
+#   (every class then reuses the same random numbers), and taking the classes in the order they
+#   first appear (`pd.unique`, `Series.unique`, `value_counts`) instead of sorted.
 #
 # </details>
 
 # %% solution="ex1-subsample"
 def stratified_subsample(labels, n, seed):
-    """Indices of n examples drawn at random, each class keeping its share of the labels."""
+    """Positions of n examples drawn at random, each class keeping its share of the labels."""
     ### BEGIN SOLUTION
     labels = np.asarray(labels)
     rng = np.random.default_rng(seed)
-    classes, counts = np.unique(labels, return_counts=True)
-    quotas = n * counts / counts.sum()               # the ideal, fractional number per class
-    taken = np.floor(quotas).astype(int)
-    missing = n - taken.sum()                        # a few examples are still to hand out ...
-    largest_remainders = np.argsort(-(quotas - taken), kind="stable")[:missing]
-    taken[largest_remainders] += 1                   # ... to the classes rounded down the most
+    classes, counts = np.unique(labels, return_counts=True)          # sorted classes
+    taken, lost = np.divmod(n * counts, len(labels))                  # shares rounded down, and the
+    missing = n - taken.sum()                                         # part cut off (a numerator)
+    taken[np.argsort(-lost, kind="stable")[:missing]] += 1            # to the classes that lost most
     chosen = []
     for label, k in zip(classes, taken):
         members = np.flatnonzero(labels == label)
@@ -148,70 +169,103 @@ def stratified_subsample(labels, n, seed):
     ### END SOLUTION
 
 
-# %% tests="ex1-subsample-tests" points=2
+# %% tests="ex1-subsample-tests" points=3
+from utils.guards import keeps_global_random_state, shortcuts_forbidden
+
+SUBSAMPLE_SHORTCUTS = ("sklearn.model_selection.train_test_split", "sklearn.model_selection.StratifiedShuffleSplit",
+                       "sklearn.model_selection.StratifiedKFold", "sklearn.utils.resample")
+small_labels = ["b", "a", "c", "a", "b", "a", "c", "b", "a", "a"]        # five a, three b, two c
+with shortcuts_forbidden(*SUBSAMPLE_SHORTCUTS, task="draw the stratified subsample"), \
+        keeps_global_random_state("stratified_subsample(small_labels, 5, seed=0)"):
+    small_pick = stratified_subsample(small_labels, 5, seed=0)
+checks.check_type(small_pick, np.ndarray, "stratified_subsample(small_labels, 5, seed=0)",
+                  hint="Return a NumPy array of positions.")
+checks.check_shape(small_pick, (5,), "stratified_subsample(small_labels, 5, seed=0)",
+                   hint="Return exactly n positions.")
+checks.check_equal(bool(np.issubdtype(small_pick.dtype, np.integer)), True, "positions are integers",
+                   hint="Return positions (integers), not the labels themselves.")
+checks.check_equal(sorted(np.array(small_labels)[small_pick].tolist()), ["a", "a", "a", "b", "c"],
+                   "the labels of the 5 examples drawn from five a, three b and two c",
+                   hint="Shares 2.5, 1.5 and 1, rounded down: 2 + 1 + 1. The missing example goes to the "
+                   "class that lost most; a and b lost as much (0.5), and a comes first in sorted order.")
+checks.check_equal(small_pick.tolist(), [0, 2, 5, 8, 9], "stratified_subsample(small_labels, 5, seed=0)",
+                   hint="Follow step 2 exactly: one rng = np.random.default_rng(seed) for the whole call, "
+                   "classes in sorted order, rng.choice(members, size=k, replace=False), then sort.")
 toy_labels = np.array([0] * 60 + [1] * 30 + [2] * 10)        # 60 %, 30 % and 10 %
 toy_pick = stratified_subsample(toy_labels, 20, seed=0)
-checks.check_type(toy_pick, np.ndarray, "stratified_subsample(toy_labels, 20, seed=0)",
-                  hint="Return a NumPy array of indices.")
-checks.check_shape(toy_pick, (20,), "stratified_subsample(toy_labels, 20, seed=0)",
-                   hint="Return exactly n indices.")
-checks.check_equal(len(np.unique(toy_pick)), 20, "the number of distinct indices",
-                   hint="Draw without replacement (replace=False): no example may be taken twice.")
-checks.check_equal(bool(np.all((toy_pick >= 0) & (toy_pick < len(toy_labels)))), True,
-                   "all indices between 0 and len(labels) - 1",
-                   hint="Return positions in labels (indices), not the labels themselves.")
 checks.check_equal(np.bincount(toy_labels[toy_pick], minlength=3).tolist(), [12, 6, 2],
                    "the class counts of 20 examples from 60 % / 30 % / 10 % classes",
                    hint="Each class gets n × (its share of labels) examples: 12, 6 and 2 here.")
+checks.check_equal(np.bincount(np.repeat([0, 1, 2], 20)[stratified_subsample(np.repeat([0, 1, 2], 20), 10, 3)],
+                               minlength=3).tolist(), [4, 3, 3],
+                   "the class counts of 10 examples from three equal classes",
+                   hint="Round down (3 + 3 + 3), then give the missing one to the class first in sorted order.")
+float_trap = np.array([0, 0, 1, 1, 2, 2, 2, 2, 2])                # shares 2/3, 2/3 and 5/3 of an example
+checks.check_equal(np.bincount(float_trap[stratified_subsample(float_trap, 3, 0)], minlength=3).tolist(),
+                   [1, 1, 1], "the class counts of 3 examples from classes of 2, 2 and 5",
+                   hint="Every class lost exactly 2/3 in the rounding, so the first two in sorted order get the "
+                   "extra examples. In floating point, 5/3 - 1 and 2/3 differ in the last digit: compute the "
+                   "remainders with integers (np.divmod(n * counts, len(labels))).")
 checks.check_equal(stratified_subsample(toy_labels, 20, seed=0).tolist(), toy_pick.tolist(),
                    "two calls with the same seed",
                    hint="Draw with np.random.default_rng(seed), so that the same seed gives the same subset.")
-checks.check_equal(sorted(stratified_subsample(toy_labels, 20, seed=1).tolist()) != sorted(toy_pick.tolist()),
-                   True, "different seeds give different subsets",
-                   hint="Draw the examples of each class at random, not the first ones.")
 checks.passed()
 
 ### BEGIN HIDDEN TESTS
-def hidden_counts_ok(labels, picked, n):
+def hidden_reference_subsample(labels, n, seed):
     labels = np.asarray(labels)
+    rng = np.random.default_rng(seed)
     classes, counts = np.unique(labels, return_counts=True)
-    quotas = n * counts / counts.sum()
-    got = np.array([np.sum(labels[picked] == c) for c in classes])
-    return bool(np.all(np.abs(got - quotas) < 1)) and int(got.sum()) == n
+    taken, lost = np.divmod(n * counts, len(labels))
+    taken[np.argsort(-lost, kind="stable")[:n - taken.sum()]] += 1
+    return np.sort(np.concatenate([rng.choice(np.flatnonzero(labels == c), size=k, replace=False)
+                                   for c, k in zip(classes, taken)]))
 
 
-hidden_skewed = np.array([1] * 250 + [0] * 750)               # 25 % churners, like the churn data
-np.random.default_rng(5).shuffle(hidden_skewed)
-for hidden_seed in range(6):
-    hidden_pick = np.asarray(stratified_subsample(hidden_skewed, 30, seed=hidden_seed))
-    checks.check_equal(hidden_counts_ok(hidden_skewed, hidden_pick, 30), True,
-                       f"class counts of 30 from a 75/25 set (seed {hidden_seed})", reveal=False,
-                       hint="Each class gets n × its share, rounded down or up.")
-    checks.check_equal(len(np.unique(hidden_pick)), 30, "distinct indices", reveal=False)
-hidden_equal = np.repeat([0, 1, 2], 20)                         # three equal classes, n = 10
-hidden_pick = np.asarray(stratified_subsample(hidden_equal, 10, seed=3))
-checks.check_equal(len(hidden_pick), 10, "the number of indices for three equal classes and n = 10",
-                   reveal=False, hint="Round down, then give the missing examples to some classes: "
-                   "3 + 3 + 4 = 10, not 3 + 3 + 3.")
-checks.check_equal(hidden_counts_ok(hidden_equal, hidden_pick, 10), True,
-                   "class counts for three equal classes and n = 10", reveal=False)
-hidden_words = ["cat"] * 12 + ["dog"] * 20 + ["bird"] * 8        # a list of strings
-hidden_pick = np.asarray(stratified_subsample(hidden_words, 10, seed=2))
-checks.check_equal(hidden_counts_ok(hidden_words, hidden_pick, 10), True,
-                   "class counts for a list of string labels", reveal=False)
-checks.check_equal(bool(np.issubdtype(hidden_pick.dtype, np.integer)), True,
-                   "indices are integers", reveal=False, hint="Return indices, not labels.")
-hidden_series = pd.Series(np.repeat(np.arange(10), 30), index=np.arange(1000, 1300))
-hidden_pick = np.asarray(stratified_subsample(hidden_series, 25, seed=4))
-checks.check_equal(hidden_counts_ok(hidden_series.to_numpy(), hidden_pick, 25), True,
-                   "class counts for a pandas Series of ten classes", reveal=False,
-                   hint="Return positions 0 … len(labels) - 1, not the Series' index labels.")
-hidden_draws = {tuple(sorted(np.asarray(stratified_subsample(hidden_skewed, 40, seed=s)).tolist()))
-                for s in range(4)}
-checks.check_equal(len(hidden_draws), 4, "four seeds give four different subsets", reveal=False)
-checks.check_equal(np.asarray(stratified_subsample(hidden_skewed, 40, seed=9)).tolist(),
-                   np.asarray(stratified_subsample(hidden_skewed, 40, seed=9)).tolist(),
-                   "the same seed twice", reveal=False)
+def hidden_check_subsample(labels, n, seed, description, hint=None):
+    with shortcuts_forbidden(*SUBSAMPLE_SHORTCUTS, task="draw the stratified subsample"), \
+            keeps_global_random_state(f"stratified_subsample({description}, {n}, seed={seed})"):
+        picked = stratified_subsample(labels, n, seed)
+    checks.check_type(picked, np.ndarray, f"stratified_subsample({description}, {n}, seed={seed})", reveal=False)
+    checks.check_equal(bool(np.issubdtype(picked.dtype, np.integer)), True,
+                       f"positions from {description} are integers", reveal=False)
+    checks.check_equal(picked.tolist(), hidden_reference_subsample(labels, n, seed).tolist(),
+                       f"stratified_subsample({description}, {n}, seed={seed})", reveal=False,
+                       hint=hint or "Follow the procedure exactly: shares rounded down, the rest to the "
+                       "largest remainders (sorted order among equal ones), one generator, classes in "
+                       "sorted order, positions sorted.")
+
+
+hidden_rng = np.random.default_rng(5)
+hidden_skewed = hidden_rng.permutation(np.array([1] * 250 + [0] * 750))     # 25 % churners, shuffled
+for hidden_n, hidden_seed in [(30, 0), (31, 1), (7, 2), (1, 3), (999, 4), (402, 5)]:
+    hidden_check_subsample(hidden_skewed, hidden_n, hidden_seed, "a shuffled 75/25 set")
+for hidden_n in (10, 11, 1, 2, 59):                                         # three equal classes
+    hidden_check_subsample(np.repeat([2, 0, 1], 20), hidden_n, 3, "three equal classes",
+                           hint="Equal remainders: the classes first in sorted order get the extra examples.")
+hidden_check_subsample(["b"] * 5 + ["a"] * 3, 4, 1, "five b and three a",
+                       hint="Equal remainders (a and b both lost 1/2): the class first in sorted order (a) is "
+                       "served first, whatever its size.")
+hidden_check_subsample(np.repeat(np.arange(30), 3), 44, 0, "thirty equal classes",
+                       hint="Equal remainders: the classes first in sorted order get the extra examples.")
+hidden_words = ["dog"] * 20 + ["cat"] * 12 + ["bird"] * 8 + ["ant"] * 3   # first seen ≠ sorted order
+hidden_words = [hidden_words[i] for i in np.random.default_rng(6).permutation(len(hidden_words))]
+for hidden_n in (10, 13, 29):
+    hidden_check_subsample(hidden_words, hidden_n, 2, "a shuffled list of words",
+                           hint="Take the classes in sorted order (np.unique), not in the order they appear.")
+hidden_series = pd.Series(np.repeat(np.arange(7), 13)[np.random.default_rng(7).permutation(91)],
+                          index=np.random.default_rng(8).permutation(np.arange(500, 591)))
+for hidden_n in (25, 40):
+    hidden_check_subsample(hidden_series, hidden_n, 4, "a Series with a shuffled index",
+                           hint="Return positions 0 … len(labels) - 1, not the Series' index labels.")
+hidden_categories = pd.Series(pd.Categorical(["low", "high", "medium", "low", "low", "high", "medium", "low",
+                                              "high", "low", "medium", "low"] * 3,
+                                             categories=["low", "medium", "high"], ordered=True),
+                              index=np.arange(36)[::-1])
+hidden_check_subsample(hidden_categories, 14, 9, "a categorical Series")
+hidden_unseen = np.random.default_rng(12).choice(np.array(["no", "yes", "maybe"]), size=3000, p=[0.61, 0.27, 0.12])
+for hidden_n in (100, 333, 1000):
+    hidden_check_subsample(hidden_unseen, hidden_n, 13, "3,000 labels of three classes")
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -241,12 +295,20 @@ print("churners among 100, stratified draws:  ", stratified_counts)
 #
 # <details><summary>Hint</summary>
 #
-# - Batches per epoch: `math.ceil(n_train / batch_size)` — *up*, because the last, smaller batch is
-#   a step too (`n_train // batch_size` forgets it).
-# - Epochs for the steps: `math.ceil(min_steps / batches_per_epoch)` — up again, or you make fewer
-#   steps than asked.
-# - Then take the larger of that and `min_epochs`. `math.ceil` returns an `int`; `np.ceil` returns
-#   a float, which `train.fit` refuses.
+# Count the example of the task by hand: 100 examples in batches of 32. Which rounding turns
+# 100 / 32 = 3.125 into the 4 steps of one epoch? Then: how many epochs of 4 steps make at least
+# 80 steps — and at least 81?
+#
+# </details>
+#
+# <details><summary>Closer hint</summary>
+#
+# - Two roundings, both *up*. Batches per epoch: the last, smaller batch is a step too, so
+#   `n_train // batch_size` is one short — and `n_train // batch_size + 1` is one too many when
+#   `batch_size` divides `n_train` (256 examples in batches of 128 make 2 steps, not 3).
+#   Epochs for the steps: rounding down or to the nearest leaves you short of `min_steps`.
+# - Then the `min_epochs` requirement, which can only raise the answer.
+# - Return an `int`: `math.ceil` gives one; `np.ceil` gives a float, which `train.fit` refuses.
 #
 # </details>
 
@@ -267,6 +329,8 @@ checks.check_type(epochs_for(100, 32, 80), (int, np.integer), "epochs_for(100, 3
                   hint="Return a whole number (math.ceil gives an int; np.ceil a float).")
 checks.check_equal(epochs_for(1000, 32, 80), 3, "epochs_for(1000, 32, 80)",
                    hint="32 batches per epoch: 2 epochs make only 64 steps. Round the epochs up.")
+checks.check_equal(epochs_for(256, 128, 300), 150, "epochs_for(256, 128, 300)",
+                   hint="128 divides 256: two full batches per epoch, no smaller last batch.")
 checks.check_equal(epochs_for(3000, 32, 80, min_epochs=2), 2, "epochs_for(3000, 32, 80, min_epochs=2)",
                    hint="One epoch (94 steps) is enough steps, but at least min_epochs epochs are asked for.")
 checks.passed()
@@ -274,11 +338,14 @@ checks.passed()
 ### BEGIN HIDDEN TESTS
 for hidden_args, hidden_expected in [((10, 64, 50), 50), ((129, 128, 150), 75), ((128, 128, 150), 150),
                                      ((10000, 128, 150, 3), 3), ((1000, 32, 80, 1), 3), ((64, 64, 1), 1),
-                                     ((300, 32, 80, 2), 8), ((5000, 100, 120), 3), ((7, 2, 9, 4), 4)]:
+                                     ((300, 32, 80, 2), 8), ((5000, 100, 120), 3), ((7, 2, 9, 4), 4),
+                                     ((1300, 100, 30), 3), ((1200, 100, 30), 3), ((1250, 100, 30, 2), 3),
+                                     ((640, 64, 95), 10), ((641, 64, 95), 9), ((33, 32, 3), 2), ((1, 1, 5, 7), 7)]:
     checks.check_equal(epochs_for(*hidden_args), hidden_expected, f"epochs_for{hidden_args}", reveal=False,
                        hint="batches per epoch = ceil(n_train / batch_size); epochs = max(min_epochs, "
                        "ceil(min_steps / batches per epoch)).")
-    checks.check_type(epochs_for(*hidden_args), (int, np.integer), f"epochs_for{hidden_args}", reveal=False)
+    checks.check_type(epochs_for(*hidden_args), (int, np.integer), f"epochs_for{hidden_args}", reveal=False,
+                      hint="Return a whole number of type int (math.ceil), not a float.")
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -616,8 +683,10 @@ claim(f"the CNN trained on {IMAGE_SIZES[1]:,} images beats HOG + SVM trained on 
 # ### Exercise 3 — Where does the deep model take the lead? (3 points)
 #
 # Write `crossover_size(sizes, classical_scores, deep_scores)`. `sizes` lists the training sizes
-# (increasing); `classical_scores` and `deep_scores` are arrays of shape `(repeats, len(sizes))` —
-# one row per repeat, one column per size — like the arrays in `tabular_curves`. Compare the
+# (increasing); `classical_scores` and `deep_scores` hold one row per repeat and one column per
+# size: NumPy arrays of shape `(repeats, len(sizes))` like those in `tabular_curves`, or pandas
+# DataFrames like `tabular_results[tabular_results["model"] == "MLP"].pivot(index="repeat",
+# columns="size", values="accuracy")` (whose columns are labelled by the sizes). Compare the
 # **mean over the repeats** at each size, and return the smallest measured size **from which the
 # deep model is ahead at that size and at every larger size** (strictly higher mean; a tie is not
 # a lead). If the deep model is not ahead at the largest size, return `None`: no crossover in the
@@ -625,14 +694,22 @@ claim(f"the CNN trained on {IMAGE_SIZES[1]:,} images beats HOG + SVM trained on 
 #
 # <details><summary>Hint</summary>
 #
-# - `np.mean(scores, axis=0)` averages over the repeats (the rows) and keeps one mean per size;
-#   `axis=1` would average over the sizes instead.
-# - `deep_ahead = deep_mean > classical_mean` is one True/False per size. If `deep_ahead[-1]` is
-#   False, return `None`.
-# - Otherwise walk back from the last size while the deep model is still ahead; the first size of
-#   that final run of True values is the answer. The *first* True is not always it: the curves can
-#   cross more than once.
-# - Return the size itself (`sizes[i]`), not its position `i`.
+# Reduce the repeats to one number per size for each model, then look at the sizes from the
+# largest one down: the answer depends on where the deep model's lead *last began*, not on where
+# it first appeared — sketch two curves that cross, cross back and cross again.
+#
+# </details>
+#
+# <details><summary>Closer hint</summary>
+#
+# - Which axis of a `(repeats, sizes)` array holds the repeats? Averaging over the other one gives
+#   one number per repeat. And it is the mean that is asked for: the median or the best repeat can
+#   lead somewhere else.
+# - One True/False per size says where the deep model is strictly ahead (`>`; equal means are a tie).
+#   If the last one is False, there is no crossover. Otherwise step left from the last size while
+#   the size to the left is still True.
+# - Index by position, not by label: a DataFrame's `[-1]` looks for a *column named* -1.
+#   `np.asarray` on the inputs sidesteps that. Return an element of `sizes`, not its position.
 #
 # </details>
 
@@ -640,8 +717,8 @@ claim(f"the CNN trained on {IMAGE_SIZES[1]:,} images beats HOG + SVM trained on 
 def crossover_size(sizes, classical_scores, deep_scores):
     """The smallest size from which the deep model's mean score stays above the classical one's."""
     ### BEGIN SOLUTION
-    classical_mean = np.mean(classical_scores, axis=0)     # one mean per size, over the repeats
-    deep_mean = np.mean(deep_scores, axis=0)
+    classical_mean = np.asarray(classical_scores).mean(axis=0)     # one mean per size, over the repeats
+    deep_mean = np.asarray(deep_scores).mean(axis=0)
     deep_ahead = deep_mean > classical_mean
     if not deep_ahead[-1]:
         return None
@@ -671,37 +748,77 @@ checks.check_equal(crossover_size(toy_sizes, toy_deep, toy_classical), None,
 checks.check_equal(crossover_size(SMOOTH_SIZES, smooth_curves["MLP"], smooth_curves["MLP"]), None,
                    "crossover_size for the smooth table's MLP against itself (a tie at every size)",
                    hint="A tie is not a lead: the deep model must be strictly ahead (>).")
+toy_back_and_forth = np.array([[0.65, 0.60, 0.90, 0.90],
+                               [0.65, 0.60, 0.90, 0.90]])     # ahead at 100, behind at 300, ahead from 1,000
+checks.check_equal(crossover_size(toy_sizes, toy_classical, toy_back_and_forth), 1000,
+                   "crossover_size for a network ahead at 100, behind at 300 and ahead from 1,000",
+                   hint="The deep model must stay ahead at every larger size: its lead at 100 does not last.")
+toy_frames = [pd.DataFrame(scores, index=[7, 3], columns=toy_sizes) for scores in (toy_classical, toy_deep)]
+checks.check_equal(crossover_size(toy_sizes, *toy_frames), 1000,
+                   "crossover_size for DataFrames with the sizes as column labels",
+                   hint="Index by position: np.asarray(scores) first, or .iloc — a DataFrame's [-1] means "
+                   "the column labelled -1.")
 checks.passed()
 
 ### BEGIN HIDDEN TESTS
-hidden_sizes = [50, 100, 200, 400, 800]
-hidden_classical = np.array([[0.60, 0.70, 0.75, 0.80, 0.82],
-                             [0.60, 0.70, 0.75, 0.80, 0.82],
-                             [0.60, 0.70, 0.75, 0.80, 0.82]])
-hidden_twice = np.array([[0.50, 0.75, 0.70, 0.85, 0.90]] * 3)   # ahead at 100, behind at 200, ahead from 400
-checks.check_equal(crossover_size(hidden_sizes, hidden_classical, hidden_twice), 400,
-                   "crossover_size for curves that cross twice", reveal=False,
+# Scores in sixteenths, so that means that are equal are exactly equal in floating point.
+hidden_sizes = [50, 100, 200, 400, 800, 1600]
+hidden_classical = np.array([[0.625, 0.6875, 0.75, 0.8125, 0.8125, 0.875],
+                             [0.625, 0.6875, 0.75, 0.75, 0.875, 0.875],
+                             [0.625, 0.6875, 0.75, 0.8125, 0.8125, 0.875]])
+hidden_deep = np.array([[0.5, 0.75, 0.8125, 0.6875, 0.875, 0.9375],
+                        [0.5, 0.625, 0.9375, 0.9375, 0.875, 0.9375],
+                        [0.5, 0.625, 0.5625, 0.875, 0.75, 0.8125]])
+# means: ahead at 200 and 400, a tie at 800, ahead at 1,600. The median, the minimum, the first or
+# the last repeat, "ahead in every repeat", "in any repeat" or >= all give another answer.
+checks.check_equal(crossover_size(hidden_sizes, hidden_classical, hidden_deep), 1600,
+                   "crossover_size for curves with a tie in the means at 800", reveal=False,
+                   hint="Average over the repeats (axis=0, the mean); a tie is not a lead.")
+hidden_sizes_2 = [100, 200, 400, 800]
+hidden_classical_2 = np.array([[0.75, 0.8125, 0.875, 0.875]] * 3)
+hidden_deep_2 = np.array([[0.5, 0.9375, 0.9375, 0.9375],
+                          [0.5, 0.625, 0.9375, 0.9375],
+                          [0.5, 0.625, 0.5, 0.9375]])
+# the best repeat leads from 200, two repeats out of three from 400, the mean only at 800
+checks.check_equal(crossover_size(hidden_sizes_2, hidden_classical_2, hidden_deep_2), 800,
+                   "crossover_size where the best repeat leads early", reveal=False,
+                   hint="Compare the means over the repeats, not the best repeat or a majority vote.")
+hidden_sizes_4 = [20, 40, 80, 160, 320, 640]
+hidden_classical_4 = np.array([[0.5, 0.5, 0.75, 0.5, 0.8125, 0.75],
+                               [0.75, 0.625, 0.5, 0.875, 0.6875, 0.875],
+                               [0.625, 0.875, 0.625, 0.625, 0.75, 0.875]])
+hidden_deep_4 = np.array([[0.6875, 0.6875, 0.6875, 0.6875, 0.78125, 0.8334]] * 3)
+# the classical repeats vary (its best or median repeat is ahead at some sizes), and the deep model's
+# lead at the largest size is less than a tenth of a point: still a lead
+checks.check_equal(crossover_size(hidden_sizes_4, hidden_classical_4, hidden_deep_4), 20,
+                   "crossover_size when the classical repeats vary and the last lead is tiny", reveal=False,
+                   hint="Average both models' repeats (the mean); any strictly higher mean is a lead, "
+                   "however small — do not round the means.")
+hidden_sizes_3 = [10, 20, 40, 80, 160, 320, 640, 1280]
+hidden_classical_3 = np.array([[0.5, 0.5625, 0.625, 0.6875, 0.75, 0.8125, 0.8125, 0.875]] * 2)
+hidden_deep_3 = np.array([[0.5625, 0.5, 0.6875, 0.625, 0.8125, 0.875, 0.875, 0.9375]] * 2)
+checks.check_equal(crossover_size(hidden_sizes_3, hidden_classical_3, hidden_deep_3), 160,
+                   "crossover_size for curves that cross four times", reveal=False,
                    hint="The deep model must stay ahead at every larger size.")
-hidden_early = np.array([[0.65, 0.72, 0.70, 0.75, 0.80]] * 3)   # ahead at the start only
-checks.check_equal(crossover_size(hidden_sizes, hidden_classical, hidden_early), None,
+checks.check_equal(crossover_size(hidden_sizes_3, hidden_classical_3, hidden_deep_3[:, ::-1]), None,
                    "crossover_size for a deep model ahead only on small data", reveal=False)
-hidden_tie = hidden_classical.copy()
-hidden_tie[:, :4] += 0.05                                        # ahead until a tie at the largest size
-checks.check_equal(crossover_size(hidden_sizes, hidden_classical, hidden_tie), None,
-                   "crossover_size with a tie at the largest size", reveal=False,
-                   hint="A tie is not a lead: use >.")
-hidden_runs = np.array([[0.55, 0.65, 0.70, 0.70, 0.95],
-                        [0.55, 0.65, 0.95, 0.98, 0.95],
-                        [0.55, 0.65, 0.62, 0.74, 0.70]])         # run 1 (and the median) ahead from 800,
-                                                                 # the mean from 200
-checks.check_equal(crossover_size(hidden_sizes, hidden_classical, hidden_runs), 200,
-                   "crossover_size judged on the mean of three repeats", reveal=False,
-                   hint="Average over the repeats (axis=0) — not the first repeat, not the median.")
+hidden_frames = [pd.DataFrame(scores, index=[2, 0, 1], columns=hidden_sizes)
+                 for scores in (hidden_classical, hidden_deep)]
+checks.check_equal(crossover_size(list(hidden_frames[0].columns), *hidden_frames), 1600,
+                   "crossover_size for DataFrames with the sizes as columns", reveal=False,
+                   hint="Index by position, not by label (np.asarray, or .iloc).")
+hidden_copies = hidden_classical.copy(), hidden_deep.copy()
+crossover_size(hidden_sizes, *hidden_copies)
+checks.check_equal([copy.tolist() for copy in hidden_copies], [hidden_classical.tolist(), hidden_deep.tolist()],
+                   "classical_scores and deep_scores after the call", reveal=False,
+                   hint="Do not change the caller's arrays in place.")
 hidden_wide = np.tile(np.linspace(0.5, 0.9, 6), (4, 1))          # 4 repeats, 6 sizes
 checks.check_equal(crossover_size(np.array([10, 20, 40, 80, 160, 320]), hidden_wide, hidden_wide + 0.01), 10,
                    "crossover_size with 4 repeats and 6 sizes", reveal=False)
 checks.check_equal(crossover_size((1, 2), np.array([[0.5, 0.6]]), np.array([[0.4, 0.7]])), 2,
                    "crossover_size for a single repeat and two sizes", reveal=False)
+checks.check_equal(crossover_size((1, 2), np.array([[0.5, 0.6]]), np.array([[0.5, 0.6]])), None,
+                   "crossover_size for two equal curves", reveal=False)
 
 
 def hidden_reference_crossover(sizes, classical, deep):
@@ -827,32 +944,41 @@ print(f"\nSmooth table, {SMOOTH_SIZES[-1]:,} rows, paired over {TABULAR_REPEATS}
 # <details><summary>Hint</summary>
 #
 # Look at the smallest sizes of the three figures: which model was ahead there, and by how much?
-# Did either tabular gap shrink with more data? What was built into each data set? Think of
-# inductive bias (notebook 05) and of the three reasons
-# of Grinsztajn et al. (notebook 04). A learning curve on a few sizes of your own data is cheap.
+# Did either tabular gap shrink with more data? What was built into each data set?
+#
+# </details>
+#
+# <details><summary>Closer hint</summary>
+#
+# Structure your answer in three parts: one sentence per contest (who led where, using the printed
+# crossovers and gaps, and what was built into that data); then the reason — inductive bias
+# (notebook 05) for the images, the three reasons of Grinsztajn et al. (notebook 04) for the
+# tables; then what you would do with 5,000 rows or 5,000 photos, and which cheap measurement (a
+# learning curve on a few sizes of your own data, with repeats) would settle it.
 #
 # </details>
 
 # %% [markdown] answer="ex4-millions" points=3
 # ### BEGIN SOLUTION
-# The claim did not hold as a general law in my measurements. On the translated digits the CNN was
-# ahead at every training size, and with 100 images it beat HOG + SVM trained on 1,000: with an
+# *(Graders: compare with the learner's own printed numbers; what matters is that each statement
+# matches their run and that the reasons are right.)* The claim does not hold as a general law in
+# these measurements. On the translated digits the CNN led at every training size, and with a
+# tenth of the images it beat HOG + SVM trained on the largest subset (the check of section 3): an
 # architecture that matches the data — convolutions and pooling build in that a digit can be
-# anywhere — the network needed *fewer* labels than hand-made HOG features with an SVM, which had
-# to learn position invariance from examples. On the churn table, generated from threshold
-# rules, gradient boosting's mean was ahead at every size up to 10,000 rows (not always resolved
-# by three repeats) and the MLP was still behind at the largest size. On the smooth table —
-# Gaussian clouds with oblique boundaries and noise columns — boosting led at 1,000 rows and the
-# MLP passed it only between 3,000 and 30,000 rows, by a point or two: there the rule of thumb's
-# picture appeared. So what decided was the structure of the data — threshold rules or smooth
-# boundaries, useless columns, the position of a digit — more than the volume, as Grinsztajn et
-# al. (2022) found on 45 real tables.
-# So for 5,000 rows of a customer table I would start with gradient boosting, and for 5,000 photos
+# anywhere — needed *fewer* labels than hand-made HOG features with an SVM, which had to learn
+# position invariance from examples. On the churn table, generated from threshold rules, gradient
+# boosting's mean led at every size up to the largest (not always resolved by three repeats), and
+# the MLP never took the lead. On the smooth table — Gaussian clouds with oblique boundaries and
+# noise columns — boosting led at 1,000 rows and the MLP passed it at the printed crossover, by a
+# small margin: only there did the rule of thumb's picture appear. So what decided was the
+# structure of the data — threshold rules or smooth boundaries, useless columns, the position of a
+# digit — more than the volume, as Grinsztajn et al. (2022) found on 45 real tables.
+# For 5,000 rows of a customer table I would start with gradient boosting, and for 5,000 photos
 # I would try a CNN (ideally a pretrained one) from the start. The "millions" are real for large
 # networks with weak inductive biases trained from scratch on hard perception tasks (ImageNet,
 # vision transformers), and for the highest accuracy ceilings. Before deciding, I would measure a
-# learning curve of both candidates on a few sizes of our own data (e.g. 500, 1,500, 5,000), with
-# repeats, and look at who leads and whether the gap is closing.
+# learning curve of both candidates on a few sizes of our own data, with repeats, and look at who
+# leads and whether the gap is closing.
 # ### END SOLUTION
 
 # %% [markdown]
@@ -903,22 +1029,32 @@ claim("for every model, 100 labels at the first step buy more accuracy than 100 
 # model's mean score at each size, return the number of labelled examples at which the curve first
 # **reaches** `target` (score ≥ target), as a `float`, **interpolated linearly in log(size)**
 # between the two measured sizes around that first crossing — learning curves are roughly straight
-# on a log scale. If the curve reaches the target already at the first size, return `sizes[0]`; if
-# it never reaches it in the measured range, return `None`.
+# on a log scale. If the curve reaches the target already at the first size, return `sizes[0]` (as a
+# `float`); if it never reaches it in the measured range, return `None`. `sizes` and `mean_scores`
+# may be lists, NumPy arrays or pandas Series — such as `results.groupby("size")["accuracy"].mean()`,
+# whose index is the sizes.
 #
 # For sizes 100 and 1,000 with scores 0.5 and 0.7, a target of 0.6 lies half-way up, so half-way in
 # log(size): $\exp\big(\log 100 + \tfrac{1}{2}(\log 1000 - \log 100)\big) \approx 316$, not 550.
 #
 # <details><summary>Hint</summary>
 #
-# - Find the first index `i` with `mean_scores[i] >= target` (e.g. `np.flatnonzero(scores >=
-#   target)`; empty means never reached). If `i == 0`, return `float(sizes[0])`.
-# - Between `i - 1` and `i`, the fraction of the way up is
-#   `f = (target - scores[i-1]) / (scores[i] - scores[i-1])`.
-# - Then `log_n = log(sizes[i-1]) + f * (log(sizes[i]) - log(sizes[i-1]))` and the answer is
-#   `exp(log_n)`. Use the same logarithm both ways (`np.log` with `np.exp`, or `np.log10` with
-#   `10 ** ...`).
-# - Stop at the *first* crossing: a noisy curve can dip below the target again later.
+# Two questions, in this order: between which two measured sizes does the curve reach the target
+# *for the first time*? And how far up that step is the target — a fraction between 0 and 1 that
+# you then apply to the step in log(size)? Work out the example above (0.6 is half-way from 0.5
+# to 0.7) and write the general fraction.
+#
+# </details>
+#
+# <details><summary>Closer hint</summary>
+#
+# - The first position where the score is at least the target (`>=`: a score *equal* to the
+#   target reaches it). No such position: `None`. Position 0: the first size.
+# - Do not hand the whole curve to `np.interp`: it assumes the scores increase, and a real curve
+#   can dip — the crossing you want is the first one.
+# - Go into log space and come back with the same base (`np.log` and `np.exp`).
+# - A pandas Series indexed by the sizes answers `scores[0]` by *label*: take positions from
+#   `np.asarray(...)` (or `.iloc`).
 #
 # </details>
 
@@ -971,6 +1107,27 @@ checks.check_close(labels_needed([200, 2000, 20000], [0.81, 0.86, 0.95], 0.9),
 checks.check_type(labels_needed([100, 1000], [0.5, 0.7], 0.6), (float, np.floating),
                   "the type of labels_needed's answer", reveal=False)
 checks.check_equal(labels_needed([100, 1000], [0.5, 0.7], 0.71), None, "an unreached target", reveal=False)
+hidden_sizes = [100, 300, 1000, 3000]
+checks.check_close(labels_needed(hidden_sizes, [0.5, 0.7, 0.7, 0.8], 0.7), 300.0,
+                   "labels_needed for a curve that reaches the target exactly and stays there", rtol=1e-9,
+                   reveal=False, hint="Reaching means score >= target.")
+checks.check_close(labels_needed(hidden_sizes, [0.5, 0.7, 0.65, 0.8], 0.7), 300.0,
+                   "labels_needed for a curve that touches the target, then dips", rtol=1e-9,
+                   reveal=False, hint="Reaching means score >= target; use the first crossing.")
+checks.check_close(labels_needed(hidden_sizes, [0.5, 0.9, 0.6, 0.95], 0.8),
+                   float(np.exp(np.log(100) + 0.75 * np.log(3))),
+                   "labels_needed for a curve that jumps, falls back and rises", rtol=1e-6, reveal=False,
+                   hint="Interpolate around the first crossing only.")
+hidden_series = pd.Series([0.55, 0.62, 0.81, 0.9], index=[200, 600, 1800, 5400])   # indexed by the sizes
+checks.check_close(labels_needed(pd.Series(hidden_series.index), hidden_series, 0.7),
+                   float(np.exp(np.log(600) + (0.08 / 0.19) * np.log(3))),
+                   "labels_needed for pandas Series indexed by the sizes", rtol=1e-6, reveal=False,
+                   hint="Index by position (np.asarray or .iloc), not by label.")
+checks.check_close(labels_needed(hidden_series.index, hidden_series, 0.5), 200.0,
+                   "labels_needed for a Series reached at its first size", rtol=1e-9, reveal=False)
+checks.check_type(labels_needed([100, 300], [0.6, 0.7], 0.5), (float, np.floating),
+                  "the type of labels_needed's answer at the first size", reveal=False,
+                  hint="Return float(sizes[0]).")
 checks.check_close(labels_needed([100, 1000], [0.5, 0.7], 0.5), 100.0, "a target reached at the first size",
                    reveal=False)
 ### END HIDDEN TESTS
@@ -1199,17 +1356,27 @@ verdict_table(NOTEBOOK, [
 # <details><summary>Hint</summary>
 #
 # Where on the curves is 200? What did the pretrained features give at the smallest sizes, and
-# what did the CNN from scratch give with more labels? What does the labels-needed table say about
-# the cost of the last few points? How similar are letters to digits, compared with our digits 0–4
-# and 5–9?
+# what did the CNN from scratch give with more labels?
+#
+# </details>
+#
+# <details><summary>Closer hint</summary>
+#
+# A plan in rounds: what to try first with the 200 labels (and how to score it fairly on so few),
+# how many labels to buy per round and what each round's learning curve tells you before the next
+# one (the labels-needed table says what the last points cost). For the risks, ask how similar
+# letters are to digits — compared with our digits 0–4 and 5–9 — and whether new slips look like
+# your test data.
 #
 # </details>
 
 # %% [markdown] answer="ex6-budget" points=2
 # ### BEGIN SOLUTION
 # With 200 labels we are at the small end of the curves, where a frozen pretrained network with a
-# linear classifier on top was ahead with the fewest labels and about level with the CNN from
-# scratch by a few hundred, and hand-made features were far behind; so I would first embed the slips with the partner's network and train a logistic regression, and compare it
+# linear classifier on top was ahead of the CNN from scratch with the fewest labels, its advantage
+# shrinking as the labels grew (compare with the printed gaps of section 5), and hand-made features
+# were far behind; so I would first embed the slips with the partner's network and train a
+# logistic regression, and compare it
 # with a small CNN from scratch and with fine-tuning the pretrained network, on a held-out part of
 # the 200 (with repeats, because 200 is noisy). Then I would label in rounds — say 500 more, then
 # 1,000 — and draw the learning curves after each round: the labels-needed table shows that the
@@ -1224,10 +1391,13 @@ verdict_table(NOTEBOOK, [
 # %% [markdown]
 # ## 6. Explore the curves
 #
-# Choose the data type and a training size with the controls below: the figure shows every
-# model's learning curve and where the chosen size lies, and the title gives each model's
-# accuracy there, interpolated on the log scale between the two measured sizes around it. Nothing
-# is trained again — the figure is drawn from the results computed above, so it answers at once.
+# Choose a training size with the slider and the data type with the buttons below: the figure
+# shows every model's learning curve and where the chosen size lies, and the title gives each
+# model's accuracy there, interpolated on the log scale between the two measured sizes around it.
+# Nothing is trained again — the figure is drawn from the results computed above, so it answers at
+# once. Try the smooth table and slide from 1,000 to 30,000 rows: the title names gradient boosting
+# ahead at 1,000 and the MLP ahead at 30,000 (checked under the controls) — the crossover you
+# found in exercise 3, as a budget question: which model would you pick with the data you have?
 
 # %%
 CURVES = {
@@ -1259,18 +1429,26 @@ def show_curves(data_type, n, ax=None):
     return ax
 
 
-def on_change(data_type="tabular (churn)", n=300):
+def on_change(n=300, data_type="tabular (churn)"):
     show_curves(data_type, n)
     plt.show()
 
 
+smooth_sizes, smooth_scores, _ = CURVES["tabular (smooth)"]
+slider_says = {(model, n): accuracy_at(smooth_sizes, smooth_scores[model], n)
+               for model in ("gradient boosting", "MLP") for n in (1000, 30000)}
+claim("on the smooth table, the title puts gradient boosting ahead at 1,000 rows and the MLP at 30,000",
+      slider_says["gradient boosting", 1000] > slider_says["MLP", 1000]
+      and slider_says["MLP", 30000] > slider_says["gradient boosting", 30000],
+      measured={f"{model} at {n:,}": value for (model, n), value in slider_says.items()},
+      why="near the crossing the means are about a point apart; another generated table can move it")
 interact(on_change,
-         data_type=ToggleButtons(options=list(CURVES), description="data"),
-         n=FloatLogSlider(value=300, base=10, min=math.log10(30), max=math.log10(30000), step=0.05, description="examples",
-                          readout_format=",.0f", continuous_update=False));
+         n=FloatLogSlider(value=300, base=10, min=math.log10(30), max=math.log10(30000), step=0.05,
+                          description="examples", readout_format=",.0f", continuous_update=False),
+         data_type=ToggleButtons(options=list(CURVES), description="data"));
 
 # %% [markdown]
-# If no controls appear above (on GitHub, in an exported copy, or when widgets are disabled), here
+# If no slider appears above (on GitHub, in an exported copy, or when widgets are disabled), here
 # are the three contests side by side, with the accuracy of every model at every measured size below.
 
 # %%

@@ -70,6 +70,137 @@ WRONG_ANSWERS: dict[str, list[str]] = {
     chosen = train_test_split(np.arange(len(labels)), train_size=n, stratify=labels, random_state=seed)[0]
     return labels[chosen]
 ''',
+        # [global state] The prescribed draw, but it also seeds NumPy's global generator.
+        '''def stratified_subsample(labels, n, seed):
+    np.random.seed(seed)
+    labels = np.asarray(labels)
+    rng = np.random.default_rng(seed)
+    classes, counts = np.unique(labels, return_counts=True)
+    taken, lost = np.divmod(n * counts, len(labels))
+    taken[np.argsort(-lost, kind="stable")[:n - taken.sum()]] += 1
+    return np.sort(np.concatenate([rng.choice(np.flatnonzero(labels == c), size=k, replace=False)
+                                   for c, k in zip(classes, taken)]))
+''',
+        # [RangeIndex] Index labels instead of positions: right for lists, arrays and a default
+        # RangeIndex, wrong for a Series with a shuffled index.
+        '''def stratified_subsample(labels, n, seed):
+    labels = pd.Series(labels)
+    rng = np.random.default_rng(seed)
+    counts = labels.value_counts().sort_index()
+    taken, lost = np.divmod(n * counts.to_numpy(), len(labels))
+    taken[np.argsort(-lost, kind="stable")[:n - taken.sum()]] += 1
+    chosen = [rng.choice(labels.index[labels == c].to_numpy(), size=k, replace=False)
+              for c, k in zip(counts.index, taken)]
+    return np.sort(np.concatenate(chosen))
+''',
+        # [prescribed procedure] A new generator for every class: stratified and reproducible, but
+        # not the prescribed draw (every class reuses the same random numbers).
+        '''def stratified_subsample(labels, n, seed):
+    labels = np.asarray(labels)
+    classes, counts = np.unique(labels, return_counts=True)
+    taken, lost = np.divmod(n * counts, len(labels))
+    taken[np.argsort(-lost, kind="stable")[:n - taken.sum()]] += 1
+    return np.sort(np.concatenate([np.random.default_rng(seed).choice(np.flatnonzero(labels == c), size=k,
+                                                                      replace=False)
+                                   for c, k in zip(classes, taken)]))
+''',
+        # [prescribed procedure] rng.permutation(members)[:k] instead of rng.choice: another draw.
+        '''def stratified_subsample(labels, n, seed):
+    labels = np.asarray(labels)
+    rng = np.random.default_rng(seed)
+    classes, counts = np.unique(labels, return_counts=True)
+    taken, lost = np.divmod(n * counts, len(labels))
+    taken[np.argsort(-lost, kind="stable")[:n - taken.sum()]] += 1
+    return np.sort(np.concatenate([rng.permutation(np.flatnonzero(labels == c))[:k]
+                                   for c, k in zip(classes, taken)]))
+''',
+        # [ties by insertion order] Classes in the order they first appear (pd.unique), not sorted.
+        '''def stratified_subsample(labels, n, seed):
+    labels = np.asarray(labels)
+    rng = np.random.default_rng(seed)
+    classes = pd.unique(labels)
+    counts = np.array([np.sum(labels == c) for c in classes])
+    taken, lost = np.divmod(n * counts, len(labels))
+    taken[np.argsort(-lost, kind="stable")[:n - taken.sum()]] += 1
+    return np.sort(np.concatenate([rng.choice(np.flatnonzero(labels == c), size=k, replace=False)
+                                   for c, k in zip(classes, taken)]))
+''',
+        # [ties by hash order] Classes in the order of a set: for strings that order changes with
+        # PYTHONHASHSEED.
+        '''def stratified_subsample(labels, n, seed):
+    labels = np.asarray(labels)
+    rng = np.random.default_rng(seed)
+    classes = list(set(labels.tolist()))
+    counts = np.array([np.sum(labels == c) for c in classes])
+    taken, lost = np.divmod(n * counts, len(labels))
+    taken[np.argsort(-lost, kind="stable")[:n - taken.sum()]] += 1
+    return np.sort(np.concatenate([rng.choice(np.flatnonzero(labels == c), size=k, replace=False)
+                                   for c, k in zip(classes, taken)]))
+''',
+        # [boundary arithmetic] Equal remainders served last class first.
+        '''def stratified_subsample(labels, n, seed):
+    labels = np.asarray(labels)
+    rng = np.random.default_rng(seed)
+    classes, counts = np.unique(labels, return_counts=True)
+    taken, lost = np.divmod(n * counts, len(labels))
+    taken[np.argsort(lost)[::-1][:n - taken.sum()]] += 1
+    return np.sort(np.concatenate([rng.choice(np.flatnonzero(labels == c), size=k, replace=False)
+                                   for c, k in zip(classes, taken)]))
+''',
+        # [boundary arithmetic] The missing examples go to the largest classes, not to the largest
+        # remainders (the same for two classes of 50 %, not at other n and shares).
+        '''def stratified_subsample(labels, n, seed):
+    labels = np.asarray(labels)
+    rng = np.random.default_rng(seed)
+    classes, counts = np.unique(labels, return_counts=True)
+    taken = n * counts // len(labels)
+    taken[np.argsort(-counts, kind="stable")[:n - taken.sum()]] += 1
+    return np.sort(np.concatenate([rng.choice(np.flatnonzero(labels == c), size=k, replace=False)
+                                   for c, k in zip(classes, taken)]))
+''',
+        # [dtype] Right positions, returned as floats.
+        '''def stratified_subsample(labels, n, seed):
+    labels = np.asarray(labels)
+    rng = np.random.default_rng(seed)
+    classes, counts = np.unique(labels, return_counts=True)
+    taken, lost = np.divmod(n * counts, len(labels))
+    taken[np.argsort(-lost, kind="stable")[:n - taken.sum()]] += 1
+    return np.sort(np.concatenate([rng.choice(np.flatnonzero(labels == c), size=k, replace=False)
+                                   for c, k in zip(classes, taken)])).astype(float)
+''',
+        # [shortcut] scikit-learn's stratified split (forbidden; it also rounds the shares another way).
+        '''def stratified_subsample(labels, n, seed):
+    return np.sort(train_test_split(np.arange(len(labels)), train_size=n, stratify=np.asarray(labels),
+                                    random_state=seed)[0])
+''',
+        # [shortcut] StratifiedShuffleSplit (forbidden).
+        '''def stratified_subsample(labels, n, seed):
+    from sklearn.model_selection import StratifiedShuffleSplit
+    split = StratifiedShuffleSplit(n_splits=1, train_size=n, random_state=seed)
+    return np.sort(next(split.split(np.zeros(len(labels)), np.asarray(labels)))[0])
+''',
+        # [boundary arithmetic] Remainders in floating point: 5/3 - 1 and 2/3 differ in the last
+        # digit, so classes that lost exactly as much are not served in sorted order.
+        '''def stratified_subsample(labels, n, seed):
+    labels = np.asarray(labels)
+    rng = np.random.default_rng(seed)
+    classes, counts = np.unique(labels, return_counts=True)
+    quotas = n * counts / counts.sum()
+    taken = np.floor(quotas).astype(int)
+    taken[np.argsort(-(quotas - taken), kind="stable")[:n - taken.sum()]] += 1
+    return np.sort(np.concatenate([rng.choice(np.flatnonzero(labels == c), size=k, replace=False)
+                                   for c, k in zip(classes, taken)]))
+''',
+        # [ties] Equal remainders served largest class first instead of first in sorted order.
+        '''def stratified_subsample(labels, n, seed):
+    labels = np.asarray(labels)
+    rng = np.random.default_rng(seed)
+    classes, counts = np.unique(labels, return_counts=True)
+    taken, lost = np.divmod(n * counts, len(labels))
+    taken[np.lexsort((-counts, -lost))[:n - taken.sum()]] += 1
+    return np.sort(np.concatenate([rng.choice(np.flatnonzero(labels == c), size=k, replace=False)
+                                   for c, k in zip(classes, taken)]))
+''',
     ],
     "ex2-epochs": [
         # Floor division: forgets the last, smaller batch of each epoch.
@@ -96,6 +227,26 @@ WRONG_ANSWERS: dict[str, list[str]] = {
         '''def epochs_for(n_train, batch_size, min_steps, min_epochs=1):
     batches = math.ceil(n_train / batch_size)
     return max(min_epochs, math.ceil(min_steps / batches)) * batches
+''',
+        # [boundary arithmetic] n // batch_size + 1 batches: one too many when batch_size divides n.
+        '''def epochs_for(n_train, batch_size, min_steps, min_epochs=1):
+    return max(min_epochs, math.ceil(min_steps / (n_train // batch_size + 1)))
+''',
+        # [boundary arithmetic] Rounds the epochs to the nearest integer.
+        '''def epochs_for(n_train, batch_size, min_steps, min_epochs=1):
+    return max(min_epochs, round(min_steps / math.ceil(n_train / batch_size)))
+''',
+        # [boundary arithmetic] Counts examples instead of batches (the last, smaller batch is a full step).
+        '''def epochs_for(n_train, batch_size, min_steps, min_epochs=1):
+    return max(min_epochs, math.ceil(min_steps * batch_size / n_train))
+''',
+        # [boundary arithmetic] int(...) + 1: one epoch too many when the steps divide exactly.
+        '''def epochs_for(n_train, batch_size, min_steps, min_epochs=1):
+    return max(min_epochs, int(min_steps / math.ceil(n_train / batch_size)) + 1)
+''',
+        # [dtype] np.ceil: a float whenever the steps decide.
+        '''def epochs_for(n_train, batch_size, min_steps, min_epochs=1):
+    return max(min_epochs, np.ceil(min_steps / np.ceil(n_train / batch_size)))
 ''',
     ],
     "ex3-crossover": [
@@ -297,6 +448,90 @@ def crossover_size(sizes, classical_scores, deep_scores):
         i -= 1
     return sizes[i]
 ''',
+        # [aggregation] The best repeat (max) instead of the mean.
+        '''def crossover_size(sizes, classical_scores, deep_scores):
+    ahead = np.asarray(deep_scores).max(axis=0) > np.asarray(classical_scores).max(axis=0)
+    if not ahead[-1]:
+        return None
+    first = len(sizes) - 1
+    while first > 0 and ahead[first - 1]:
+        first -= 1
+    return sizes[first]
+''',
+        # [aggregation] The worst repeat (min) instead of the mean.
+        '''def crossover_size(sizes, classical_scores, deep_scores):
+    ahead = np.asarray(deep_scores).min(axis=0) > np.asarray(classical_scores).min(axis=0)
+    if not ahead[-1]:
+        return None
+    first = len(sizes) - 1
+    while first > 0 and ahead[first - 1]:
+        first -= 1
+    return sizes[first]
+''',
+        # [aggregation] A majority vote of the repeats instead of the mean.
+        '''def crossover_size(sizes, classical_scores, deep_scores):
+    ahead = (np.asarray(deep_scores) > np.asarray(classical_scores)).mean(axis=0) > 0.5
+    if not ahead[-1]:
+        return None
+    first = len(sizes) - 1
+    while first > 0 and ahead[first - 1]:
+        first -= 1
+    return sizes[first]
+''',
+        # [aggregation] The last repeat only.
+        '''def crossover_size(sizes, classical_scores, deep_scores):
+    ahead = np.asarray(deep_scores)[-1] > np.asarray(classical_scores)[-1]
+    if not ahead[-1]:
+        return None
+    first = len(sizes) - 1
+    while first > 0 and ahead[first - 1]:
+        first -= 1
+    return sizes[first]
+''',
+        # [RangeIndex] Right for arrays, but [-1] on the means of a DataFrame looks for a column
+        # labelled -1.
+        '''def crossover_size(sizes, classical_scores, deep_scores):
+    ahead = np.mean(deep_scores, axis=0) > np.mean(classical_scores, axis=0)
+    if not ahead[-1]:
+        return None
+    first = len(sizes) - 1
+    while first > 0 and ahead[first - 1]:
+        first -= 1
+    return sizes[first]
+''',
+        # Right value, but subtracts in place into the caller's classical_scores.
+        '''def crossover_size(sizes, classical_scores, deep_scores):
+    gap = np.asarray(classical_scores)
+    gap -= np.asarray(deep_scores)
+    ahead = gap.mean(axis=0) < 0
+    if not ahead[-1]:
+        return None
+    first = len(sizes) - 1
+    while first > 0 and ahead[first - 1]:
+        first -= 1
+    return sizes[first]
+''',
+        # [aggregation] The deep model's mean against the classical model's best repeat.
+        '''def crossover_size(sizes, classical_scores, deep_scores):
+    ahead = np.asarray(deep_scores).mean(axis=0) > np.asarray(classical_scores).max(axis=0)
+    if not ahead[-1]:
+        return None
+    first = len(sizes) - 1
+    while first > 0 and ahead[first - 1]:
+        first -= 1
+    return sizes[first]
+''',
+        # [ties] Means rounded to three decimals (as printed) before comparing: a small lead becomes a tie.
+        '''def crossover_size(sizes, classical_scores, deep_scores):
+    deep_mean = np.round(np.asarray(deep_scores).mean(axis=0), 3)
+    ahead = deep_mean > np.round(np.asarray(classical_scores).mean(axis=0), 3)
+    if not ahead[-1]:
+        return None
+    first = len(sizes) - 1
+    while first > 0 and ahead[first - 1]:
+        first -= 1
+    return sizes[first]
+''',
     ],
     "ex5-labels-needed": [
         # Interpolates linearly in the size instead of in log(size).
@@ -366,6 +601,62 @@ def crossover_size(sizes, classical_scores, deep_scores):
     if i == 0:
         return float(sizes[0])
     fraction = (scores[i] - target) / (scores[i] - scores[i - 1])
+    return float(np.exp(np.log(sizes[i - 1]) + fraction * (np.log(sizes[i]) - np.log(sizes[i - 1]))))
+''',
+        # [boundary arithmetic] > instead of >=: a score equal to the target does not count.
+        '''def labels_needed(sizes, mean_scores, target):
+    sizes, scores = np.asarray(sizes, dtype=float), np.asarray(mean_scores, dtype=float)
+    reached = np.flatnonzero(scores > target)
+    if reached.size == 0:
+        return None
+    i = reached[0]
+    if i == 0:
+        return float(sizes[0])
+    fraction = (target - scores[i - 1]) / (scores[i] - scores[i - 1])
+    return float(np.exp(np.log(sizes[i - 1]) + fraction * (np.log(sizes[i]) - np.log(sizes[i - 1]))))
+''',
+        # [first crossing] np.interp over the whole curve: right while the scores increase, not
+        # on a curve that dips.
+        '''def labels_needed(sizes, mean_scores, target):
+    sizes, scores = np.asarray(sizes, dtype=float), np.asarray(mean_scores, dtype=float)
+    if not np.any(scores >= target):
+        return None
+    return float(np.exp(np.interp(target, scores, np.log(sizes))))
+''',
+        # [RangeIndex] Positional indexing with [i]: right for lists and arrays, a KeyError on a
+        # Series indexed by the sizes.
+        '''def labels_needed(sizes, mean_scores, target):
+    for i in range(len(sizes)):
+        if mean_scores[i] >= target:
+            if i == 0:
+                return float(sizes[0])
+            fraction = (target - mean_scores[i - 1]) / (mean_scores[i] - mean_scores[i - 1])
+            return float(np.exp(np.log(sizes[i - 1]) + fraction * (np.log(sizes[i]) - np.log(sizes[i - 1]))))
+    return None
+''',
+        # [dtype] sizes[0] itself (an int from a list) when the first size reaches the target.
+        '''def labels_needed(sizes, mean_scores, target):
+    scores = np.asarray(mean_scores, dtype=float)
+    reached = np.flatnonzero(scores >= target)
+    if reached.size == 0:
+        return None
+    i = reached[0]
+    if i == 0:
+        return list(sizes)[0]
+    fraction = (target - scores[i - 1]) / (scores[i] - scores[i - 1])
+    low, high = np.log(float(list(sizes)[i - 1])), np.log(float(list(sizes)[i]))
+    return float(np.exp(low + fraction * (high - low)))
+''',
+        # [stated value] NaN instead of None when the target is never reached.
+        '''def labels_needed(sizes, mean_scores, target):
+    sizes, scores = np.asarray(sizes, dtype=float), np.asarray(mean_scores, dtype=float)
+    reached = np.flatnonzero(scores >= target)
+    if reached.size == 0:
+        return float("nan")
+    i = reached[0]
+    if i == 0:
+        return float(sizes[0])
+    fraction = (target - scores[i - 1]) / (scores[i] - scores[i - 1])
     return float(np.exp(np.log(sizes[i - 1]) + fraction * (np.log(sizes[i]) - np.log(sizes[i - 1]))))
 ''',
     ],
