@@ -118,10 +118,27 @@ def test_tests_reject_every_wrong_answer(notebook_id):
     assert not accepted, "\n".join(accepted)
 
 
+# A wrong answer may leave global state behind that its tests reject (e.g. gradients switched
+# off for good); undo it so that the notebook's next cells run as they would for a learner who
+# fixed the answer.
+RESET_AFTER_WRONG_ANSWER = """
+import sys as _sys
+if "torch" in _sys.modules:
+    _sys.modules["torch"].set_grad_enabled(True)
+"""
+
+
 def _run_wrong_answer(client: NotebookClient, index: int, wrong: str, tests: str,
                       strict: bool = True) -> str | None:
     """None when the tests reject the wrong answer, else what went wrong. With strict=False
     (a hint) any failure counts as a rejection: only a hint that passes is a problem."""
+    try:
+        return _judge(client, index, wrong, tests, strict)
+    finally:
+        client.execute_cell(nbformat.v4.new_code_cell(RESET_AFTER_WRONG_ANSWER), index)
+
+
+def _judge(client: NotebookClient, index: int, wrong: str, tests: str, strict: bool) -> str | None:
     try:
         client.execute_cell(nbformat.v4.new_code_cell(wrong), index)
     except CellExecutionError as error:
