@@ -107,19 +107,19 @@ class shortcuts_forbidden:
         setattr(owner, name, replacement)
         self._restore.append((owner, name, previous))
 
-    def _forbid_function(self, function: Any, dotted: str, caller_globals: dict[str, Any]) -> None:
-        refusal = _refusal(dotted, self.task)
-        namespaces: list[Any] = [m for m in list(sys.modules.values()) if isinstance(m, ModuleType)]
-        for module in namespaces:
+    def _forbid_functions(self, functions: dict[int, str], caller_globals: dict[str, Any]) -> None:
+        """Patch every binding of the given functions ({id: dotted name}): one scan of all
+        modules, then the caller's globals."""
+        for module in [m for m in list(sys.modules.values()) if isinstance(m, ModuleType)]:
             try:
-                names = [k for k, v in list(vars(module).items()) if v is function]
+                names = [(k, id(v)) for k, v in list(vars(module).items()) if id(v) in functions]
             except TypeError:
                 continue
-            for name in names:
-                self._patch(module, name, refusal)
-        for name in [k for k, v in caller_globals.items() if v is function]:
+            for name, key in names:
+                self._patch(module, name, _refusal(functions[key], self.task))
+        for name in [k for k, v in caller_globals.items() if id(v) in functions]:
             previous = caller_globals[name]
-            caller_globals[name] = refusal
+            caller_globals[name] = _refusal(functions[id(previous)], self.task)
             self._restore.append((caller_globals, name, previous))
 
     def _forbid_class(self, cls: type, dotted: str) -> None:
@@ -137,6 +137,7 @@ class shortcuts_forbidden:
 
     def __enter__(self) -> "shortcuts_forbidden":
         caller_globals = sys._getframe(1).f_globals
+        functions: dict[int, str] = {}
         try:
             for dotted in self.targets:
                 target, owner, name = _resolve(dotted)
@@ -145,7 +146,8 @@ class shortcuts_forbidden:
                 elif isinstance(owner, type):
                     self._patch(owner, name, _refusal(dotted, self.task))
                 else:
-                    self._forbid_function(target, dotted, caller_globals)
+                    functions[id(target)] = dotted
+            self._forbid_functions(functions, caller_globals)
         except BaseException:
             self._undo()
             raise

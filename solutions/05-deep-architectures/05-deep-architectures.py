@@ -8,8 +8,9 @@
 # everywhere, recurrent networks that read a sequence in order, attention that relates any part
 # of an input to any other. Those built-in assumptions are called **inductive biases**. In this
 # notebook you build a convolution by hand, pit a small CNN against an MLP on the same pixels,
-# try data augmentation, look inside a trained CNN, and then run five architectures on one
-# benchmark and compare your table with the published one — before breaking the benchmark on
+# design and train a CNN of your own, try data augmentation, look inside a trained CNN, and then
+# run five architectures on one benchmark and compare your table with the published one —
+# computing a transformer's attention by hand on the way — before breaking the benchmark on
 # purpose to measure what the CNN's inductive bias was worth.
 #
 # **Learning objectives** — by the end of this notebook you can:
@@ -19,14 +20,17 @@
 # - count the parameters of a convolutional and of a dense layer, and explain why a CNN needs so
 #   few;
 # - train a small CNN and an MLP on the same images and compare accuracy, parameters and time;
+#   then design, write and train a CNN of your own, within a parameter budget;
 # - use torchvision's transforms for **data augmentation**, and measure whether it helps;
 # - show what a trained CNN has learned: its first-layer filters and its feature maps;
 # - compare logistic regression, an MLP, a CNN, a recurrent network (GRU) and a small
-#   transformer on MNIST-1D, against the table published with the data set;
+#   transformer on MNIST-1D, against the table published with the data set; compute attention
+#   by hand and read what a trained transformer looks at; write out a GRU's update;
 # - measure an inductive bias by destroying it (shuffling the positions), and say which
 #   architecture fits which kind of data — including sequences, graphs and generated content.
 #
-# **Time:** ~120 min
+# **Time:** ~120 min (about 45 of them on the four code exercises; section 9 and the "Going
+# further" reading are extra)
 #
 # **Prerequisites:** notebook 04-neural-networks (an MLP, the training loop, `utils.train`),
 # notebook 02-supervised (training and test sets, baselines); NumPy indexing and slicing.
@@ -53,10 +57,12 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 from torch import nn
+from ipywidgets import Dropdown, IntSlider, interact
 from torchvision.transforms import v2
 
 from utils import data, models, plots, scorecard, train
 from utils.claims import Verdict, claim, verdict_table
+from utils.guards import shortcuts_forbidden           # the exercise tests use it: "write it yourself"
 from utils.stats import paired_comparison
 
 NOTEBOOK = "05-deep-architectures"     # the name under which this notebook's results are recorded
@@ -200,18 +206,28 @@ print(f"\nWith correlate2d (left column minus right column) the output is {sign[
 # padding ("valid") and a stride of 1. Return a NumPy array of floats of shape
 # `(H - kh + 1, W - kw + 1)`. Do it the deep-learning way: **do not flip the kernel**. Your
 # function must give the same numbers as `scipy.signal.correlate2d(image, kernel, mode="valid")`
-# and as PyTorch's `torch.nn.functional.conv2d` — but write the loops yourself, without them.
+# and as PyTorch's `torch.nn.functional.conv2d` — but write the loops yourself: the tests make
+# SciPy's and PyTorch's convolutions (and NumPy's `sliding_window_view`) fail while your function
+# runs.
 #
 # <details><summary>Hint</summary>
 #
-# - Read the sizes with `H, W = image.shape` and `kh, kw = kernel.shape`, and create the output
-#   with `np.zeros((H - kh + 1, W - kw + 1))` — floats, even when the image holds integers
-#   (`np.zeros_like(image)` would keep an integer type and cut off decimals).
-# - Two loops, over `i in range(H - kh + 1)` and `j in range(W - kw + 1)`: the `+ 1` matters —
-#   a 5-wide image and a 3-wide kernel give 3 positions (0, 1, 2), not 2.
-# - The window under the kernel is `image[i:i + kh, j:j + kw]`; multiply it element-wise with the
-#   kernel and `.sum()`.
-# - Do not use `kernel[::-1, ::-1]`: that is the mathematicians' convolution.
+# Start from the worked example above: one output number is one window of the image multiplied
+# element-wise with the kernel and summed. How many positions can the window take along each
+# axis, when it must fit inside the image? Use the kernel's height for rows and its width for
+# columns.
+#
+# </details>
+#
+# <details><summary>Closer hint</summary>
+#
+# - Read the sizes with `H, W = image.shape` and `kh, kw = kernel.shape`; make the output an
+#   array of **floats** of the output size (`np.zeros_like(image)` would keep an integer type and
+#   cut off decimals).
+# - Two nested loops, over the output rows `i` and columns `j`; the `+ 1` matters — a 5-wide image
+#   and a 3-wide kernel give 3 positions (0, 1, 2), not 2.
+# - The window at `(i, j)` starts at row `i` and column `j` and is `kh × kw`; multiply it with the
+#   kernel as it is — `kernel[::-1, ::-1]` would be the mathematicians' convolution.
 #
 # </details>
 
@@ -232,10 +248,17 @@ def conv2d(image, kernel):
 
 
 # %% tests="ex1-conv2d-tests" points=3
+CONVOLUTIONS = ("scipy.signal.correlate2d", "scipy.signal.convolve2d", "scipy.signal.correlate",
+                "scipy.signal.convolve", "scipy.signal.fftconvolve", "scipy.signal.oaconvolve",
+                "scipy.ndimage.correlate", "scipy.ndimage.convolve", "torch.nn.functional.conv2d",
+                "torch.conv2d", "torch.nn.Conv2d", "torch.nn.functional.unfold", "numpy.correlate",
+                "numpy.convolve", "numpy.lib.stride_tricks.sliding_window_view",
+                "numpy.lib.stride_tricks.as_strided")
 toy_image = np.arange(20, dtype=float).reshape(4, 5)
 toy_kernel = np.array([[1.0, 2.0, 0.0],
                        [0.0, -1.0, 3.0]])                  # 2 × 3 and not symmetric
-toy_result = conv2d(toy_image, toy_kernel)
+with shortcuts_forbidden(*CONVOLUTIONS, task="write the convolution's loops"):
+    toy_result = conv2d(toy_image, toy_kernel)
 checks.check_type(toy_result, np.ndarray, "conv2d(...)", hint="Return a NumPy array.")
 checks.check_shape(toy_result, (3, 3), "conv2d of a 4 × 5 image with a 2 × 3 kernel",
                    hint="The output has (H - kh + 1) rows and (W - kw + 1) columns: "
@@ -248,26 +271,34 @@ random_image = np.random.default_rng(0).normal(size=(7, 6))
 random_kernel = np.random.default_rng(1).normal(size=(3, 3))
 torch_result = F.conv2d(torch.tensor(random_image)[None, None],
                         torch.tensor(random_kernel)[None, None])[0, 0].numpy()
-checks.check_close(conv2d(random_image, random_kernel), torch_result,
+with shortcuts_forbidden(*CONVOLUTIONS, task="write the convolution's loops"):
+    random_result = conv2d(random_image, random_kernel)
+checks.check_close(random_result, torch_result,
                    "conv2d of a random 7 × 6 image, compared with torch.nn.functional.conv2d",
                    hint="PyTorch slides the kernel without flipping it, with no padding and stride 1.")
 checks.passed()
 
 ### BEGIN HIDDEN TESTS
 hidden_rng = np.random.default_rng(11)
-for hidden_shape, hidden_kshape in [((9, 12), (4, 2)), ((6, 6), (6, 6)), ((5, 8), (1, 1)),
-                                    ((10, 7), (3, 5))]:
-    hidden_image = hidden_rng.normal(size=hidden_shape)
-    hidden_kernel = hidden_rng.normal(size=hidden_kshape)
-    checks.check_close(conv2d(hidden_image, hidden_kernel),
-                       correlate2d(hidden_image, hidden_kernel, mode="valid"),
-                       f"conv2d of a {hidden_shape} image with a {hidden_kshape} kernel", reveal=False)
+hidden_cases = [(hidden_rng.normal(size=image_shape), hidden_rng.normal(size=kernel_shape))
+                for image_shape, kernel_shape in [((9, 12), (4, 2)), ((6, 6), (6, 6)), ((5, 8), (1, 1)),
+                                                  ((10, 7), (3, 5)), ((7, 13), (1, 4)), ((11, 3), (5, 1))]]
 hidden_int_image = np.arange(30).reshape(5, 6)              # integers, with a fractional kernel
 hidden_half_kernel = np.full((2, 2), 0.25)
-checks.check_close(conv2d(hidden_int_image, hidden_half_kernel),
-                   correlate2d(hidden_int_image.astype(float), hidden_half_kernel, mode="valid"),
+hidden_expected = [correlate2d(image, kernel, mode="valid") for image, kernel in hidden_cases]
+hidden_int_expected = correlate2d(hidden_int_image.astype(float), hidden_half_kernel, mode="valid")
+with shortcuts_forbidden(*CONVOLUTIONS, task="write the convolution's loops"):
+    hidden_results = [conv2d(image, kernel) for image, kernel in hidden_cases]
+    hidden_int_result = conv2d(hidden_int_image, hidden_half_kernel)
+for (image, kernel), result, expected in zip(hidden_cases, hidden_results, hidden_expected):
+    checks.check_close(result, expected, f"conv2d of a {image.shape} image with a {kernel.shape} kernel",
+                       reveal=False)
+checks.check_close(hidden_int_result, hidden_int_expected,
                    "conv2d of an integer image with a fractional kernel", reveal=False,
                    hint="Make the output an array of floats (np.zeros(...)), not np.zeros_like(image).")
+checks.check_equal(np.asarray(conv2d(np.arange(12).reshape(3, 4), np.ones((2, 2), dtype=int))).dtype.kind, "f",
+                   "the dtype kind of conv2d's result for an integer image and kernel", reveal=False,
+                   hint="Return an array of floats, whatever the input's type.")
 hidden_copy = hidden_int_image.copy()
 conv2d(hidden_int_image, hidden_half_kernel)
 checks.check_equal(hidden_int_image, hidden_copy, "the image after calling conv2d", reveal=False,
@@ -357,14 +388,25 @@ plt.show()
 # `size × size` windows (the stride equals the size) and returns the maximum of each window, as
 # a NumPy array of floats. When the height or width is not a multiple of `size`, drop the
 # incomplete windows at the bottom and on the right, as PyTorch does: a 5 × 7 map pooled by 2
-# gives 2 × 3. Values can be negative.
+# gives 2 × 3. Values can be negative. Write the pooling yourself: the tests make PyTorch's
+# max-pooling and scikit-image's `block_reduce` fail while your function runs.
 #
 # <details><summary>Hint</summary>
 #
-# - The output has `H // size` rows and `W // size` columns (`//` rounds down).
-# - Output cell `(i, j)` is `feature_map[i*size:(i+1)*size, j*size:(j+1)*size].max()`.
-# - Start from `np.zeros(...)` and *assign* each maximum; do not take `max(0, ...)`, which
-#   would turn a window of negative values into 0.
+# It is the convolution's loop again, with two changes: the windows jump by `size` instead of by
+# one, and each window gives its maximum instead of a weighted sum. How many *complete* windows fit
+# along an axis of length 7 with `size=2`?
+#
+# </details>
+#
+# <details><summary>Closer hint</summary>
+#
+# - Rows of the output: `H // size` (`//` rounds down, which drops the incomplete window);
+#   columns likewise.
+# - Output cell `(i, j)` covers rows `i*size` to `(i+1)*size` (excluded), and the same for the
+#   columns; take `.max()` of that slice.
+# - Make the output an array of floats and *assign* each maximum; a running `max(0, ...)` would
+#   turn a window of negative values into 0.
 #
 # </details>
 
@@ -389,27 +431,43 @@ def torch_max_pool(feature_map, size):
     return F.max_pool2d(as_tensor, kernel_size=size).numpy()[0, 0]
 
 
-toy_pooled = max_pool2d(pool_grid)
+POOLINGS = ("torch.nn.functional.max_pool2d", "torch.max_pool2d", "torch.nn.MaxPool2d",
+            "torch.nn.functional.max_pool2d_with_indices", "torch.nn.functional.adaptive_max_pool2d",
+            "torch.nn.AdaptiveMaxPool2d", "skimage.measure.block_reduce")
+
+
+def pooled_by_you(*maps_and_sizes):
+    """Your max_pool2d of each (feature_map, size), with the library poolings forbidden while it runs."""
+    with shortcuts_forbidden(*POOLINGS, task="write the max-pooling"):
+        return [max_pool2d(feature_map, size) for feature_map, size in maps_and_sizes]
+
+
+odd_map = np.arange(35, dtype=float).reshape(5, 7) % 9
+toy_pooled, odd_pooled = pooled_by_you((pool_grid, 2), (odd_map, 2))
 checks.check_type(toy_pooled, np.ndarray, "max_pool2d(pool_grid)", hint="Return a NumPy array.")
 checks.check_close(toy_pooled, np.array([[4.0, 2.0], [2.0, 7.0]]), "max_pool2d of the 4 × 4 grid above",
                    hint="Take the maximum of each 2 × 2 block: the windows do not overlap (stride = size).")
-odd_map = np.arange(35, dtype=float).reshape(5, 7) % 9
-checks.check_shape(max_pool2d(odd_map, 2), (2, 3), "max_pool2d of a 5 × 7 map with size 2",
+checks.check_shape(odd_pooled, (2, 3), "max_pool2d of a 5 × 7 map with size 2",
                    hint="Drop incomplete windows: H // size rows and W // size columns.")
-checks.check_close(max_pool2d(odd_map, 2), torch_max_pool(odd_map, 2),
+checks.check_close(odd_pooled, torch_max_pool(odd_map, 2),
                    "max_pool2d of a 5 × 7 map with size 2, compared with F.max_pool2d")
 checks.passed()
 
 ### BEGIN HIDDEN TESTS
 hidden_rng = np.random.default_rng(5)
-hidden_negative = -hidden_rng.uniform(1, 10, size=(6, 9))
-checks.check_close(max_pool2d(hidden_negative, 3), torch_max_pool(hidden_negative, 3),
-                   "max_pool2d of a map of negative values, size 3", reveal=False,
-                   hint="A window of negative values has a negative maximum.")
 hidden_map = hidden_rng.normal(size=(11, 10))
-for hidden_size in (1, 2, 3, 4):
-    checks.check_close(max_pool2d(hidden_map, hidden_size), torch_max_pool(hidden_map, hidden_size),
-                       f"max_pool2d of an 11 × 10 map with size {hidden_size}", reveal=False)
+hidden_cases = {"a map of negative values, size 3": (-hidden_rng.uniform(1, 10, size=(6, 9)), 3),
+                **{f"an 11 × 10 map with size {size}": (hidden_map, size) for size in (1, 2, 3, 4, 5)},
+                "a 13 × 4 map with size 3": (hidden_rng.normal(size=(13, 4)), 3),       # taller than wide
+                "an integer map": ((np.arange(48).reshape(6, 8) * 7) % 23, 2)}          # floats expected
+hidden_results = dict(zip(hidden_cases, pooled_by_you(*hidden_cases.values())))
+for hidden_name, (hidden_input, hidden_size) in hidden_cases.items():
+    checks.check_close(hidden_results[hidden_name], torch_max_pool(hidden_input, hidden_size),
+                       f"max_pool2d of {hidden_name}", reveal=False,
+                       hint="A window of negative values has a negative maximum." if "negative" in hidden_name else None)
+checks.check_equal(np.asarray(hidden_results["an integer map"]).dtype.kind, "f",
+                   "the dtype kind of max_pool2d's result for an integer map", reveal=False,
+                   hint="Return an array of floats, whatever the input's type.")
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -450,74 +508,35 @@ print("feature-map shapes for one 32 × 32 image:",
       [tuple(m.shape) for m in cnn.feature_maps(torch.zeros(1, 1, 32, 32))])
 
 # %% [markdown]
-# ### Exercise 3 — Count the parameters (2 points)
+# ### Counting parameters
 #
-# Write two functions that return the number of trainable parameters (an `int`) of
+# A convolutional layer (`nn.Conv2d`) with `in_channels` input maps, `out_channels` output maps
+# and square `k × k` kernels holds one kernel **per pair** of input and output channel, plus one
+# bias per output channel; a dense layer (`nn.Linear`) holds one weight per pair of input and
+# output, plus one bias per output:
 #
-# - `conv2d_params(in_channels, out_channels, kernel_size, bias=True)`: a 2-D convolutional layer
-#   with square `kernel_size × kernel_size` kernels, like `nn.Conv2d`;
-# - `dense_params(in_features, out_features, bias=True)`: a fully connected layer, like
-#   `nn.Linear`.
+# $$\text{conv: } c_\text{out} \cdot c_\text{in} \cdot k^2 + c_\text{out}, \qquad
+#   \text{dense: } n_\text{out} \cdot n_\text{in} + n_\text{out}.$$
 #
-# With `bias=False` the layer has no bias terms. Use the formulas, not PyTorch.
-#
-# <details><summary>Hint</summary>
-#
-# - Every *output* channel has one kernel per *input* channel, each `kernel_size ** 2` weights,
-#   plus (with `bias=True`) one bias: a colour image (3 input channels) with 8 kernels of 3 × 3
-#   has `8 * 3 * 9 + 8` parameters.
-# - A dense layer has one weight per pair of input and output, plus one bias per output.
-# - Check yourself: `sum(p.numel() for p in nn.Conv2d(3, 8, 3).parameters())` is 224.
-#
-# </details>
+# A colour image (3 input channels) with 8 kernels of 3 × 3 gives `8 * 3 * 9 + 8 = 224`
+# parameters — what PyTorch counts too:
 
-# %% solution="ex3-count-params"
+# %%
 def conv2d_params(in_channels, out_channels, kernel_size, bias=True):
     """Parameters of nn.Conv2d(in_channels, out_channels, kernel_size, bias=bias)."""
-    ### BEGIN SOLUTION
-    weights = out_channels * in_channels * kernel_size * kernel_size
-    return int(weights + (out_channels if bias else 0))
-    ### END SOLUTION
+    return out_channels * in_channels * kernel_size ** 2 + (out_channels if bias else 0)
 
 
 def dense_params(in_features, out_features, bias=True):
     """Parameters of nn.Linear(in_features, out_features, bias=bias)."""
-    ### BEGIN SOLUTION
-    return int(in_features * out_features + (out_features if bias else 0))
-    ### END SOLUTION
+    return out_features * in_features + (out_features if bias else 0)
 
 
-# %% tests="ex3-count-params-tests" points=2
-def torch_params(layer):
-    """PyTorch's count, for comparison."""
-    return sum(p.numel() for p in layer.parameters())
-
-
-checks.check_equal(conv2d_params(1, 8, 3), 80, "conv2d_params(1, 8, 3)",
-                   hint="8 kernels of 3 × 3 on one input channel, plus 8 biases.")
-checks.check_equal(conv2d_params(3, 8, 3), torch_params(nn.Conv2d(3, 8, 3)), "conv2d_params(3, 8, 3)",
-                   hint="Each output channel has one 3 × 3 kernel PER INPUT CHANNEL, plus one bias.")
-checks.check_equal(dense_params(1024, 128), torch_params(nn.Linear(1024, 128)), "dense_params(1024, 128)",
-                   hint="One weight per (input, output) pair, plus one bias per output.")
-checks.check_equal(dense_params(40, 10, bias=False), 400, "dense_params(40, 10, bias=False)",
-                   hint="Without bias only the weights are left.")
-checks.passed()
-
-### BEGIN HIDDEN TESTS
-for hidden_in, hidden_out, hidden_k, hidden_bias in [(16, 32, 3, True), (3, 64, 7, False), (5, 2, 5, True),
-                                                     (1, 1, 1, True), (12, 20, 2, False)]:
-    checks.check_equal(conv2d_params(hidden_in, hidden_out, hidden_k, bias=hidden_bias),
-                       torch_params(nn.Conv2d(hidden_in, hidden_out, hidden_k, bias=hidden_bias)),
-                       f"conv2d_params({hidden_in}, {hidden_out}, {hidden_k}, bias={hidden_bias})",
-                       reveal=False)
-for hidden_in, hidden_out, hidden_bias in [(784, 256, True), (7, 3, False), (1, 1, True)]:
-    checks.check_equal(dense_params(hidden_in, hidden_out, bias=hidden_bias),
-                       torch_params(nn.Linear(hidden_in, hidden_out, bias=hidden_bias)),
-                       f"dense_params({hidden_in}, {hidden_out}, bias={hidden_bias})", reveal=False)
-### END HIDDEN TESTS
+print("formula:", conv2d_params(3, 8, 3), "| PyTorch:", train.count_parameters(nn.Conv2d(3, 8, 3)))
+print("formula:", dense_params(1024, 128), "| PyTorch:", train.count_parameters(nn.Linear(1024, 128)))
 
 # %% [markdown]
-# Your formulas add up the whole `SmallCNN` — three convolutional layers and the final linear
+# The formulas add up the whole `SmallCNN` — three convolutional layers and the final linear
 # layer, plus the two parameters per channel of batch normalisation — and explain why it is so
 # small. Then a thought experiment: the first convolutional layer turns a 32 × 32 image into 8
 # maps of 32 × 32. A *dense* layer with the same input and output sizes would connect every pixel
@@ -527,7 +546,7 @@ for hidden_in, hidden_out, hidden_bias in [(784, 256, True), (7, 3, False), (1, 
 layer_sizes = [(1, 8), (8, 16), (16, 32)]
 cnn_by_formula = sum(conv2d_params(c_in, c_out, 3) for c_in, c_out in layer_sizes) + dense_params(32, 10)
 batch_norm_params = sum(p.numel() for m in cnn.modules() if isinstance(m, nn.BatchNorm2d) for p in m.parameters())
-print(f"SmallCNN: {cnn_by_formula:,} parameters in its convolutional and linear layers (your formulas) "
+print(f"SmallCNN: {cnn_by_formula:,} parameters in its convolutional and linear layers (the formulas) "
       f"+ {batch_norm_params} in batch normalisation = {cnn_by_formula + batch_norm_params:,}; "
       f"PyTorch counts {train.count_parameters(cnn):,}")
 conv_layer, dense_layer = conv2d_params(1, 8, 3), dense_params(32 * 32, 8 * 32 * 32)
@@ -627,6 +646,133 @@ for model, title in [(cnn, "Small CNN"), (image_mlp, "MLP on raw pixels")]:
     plt.show()
 
 # %% [markdown]
+# ### Exercise 3 — Your own CNN, designed and trained (4 points)
+#
+# Now build one yourself. Write a class `DigitCNN(nn.Module)` whose `__init__(self, n_classes=10)`
+# creates the layers and whose `forward(self, x)` takes a batch of grey images `x` of shape
+# `(N, 1, H, W)` and returns the logits, of shape `(N, n_classes)`. Three design constraints,
+# each for a reason this notebook has given:
+#
+# - it is **convolutional**: at least two `nn.Conv2d` layers, written by you (building on
+#   `models.SmallCNN` or another course model is not accepted);
+# - it accepts images of **any size** from 16 × 16 up, square or not — not only 32 × 32;
+# - it has **at most 5,000 trainable parameters** (`SmallCNN` above has more: count before you
+#   train).
+#
+# Then, in the same cell, train it on the translated digits: `torch.manual_seed(run.seed)`, build
+# `digit_cnn = DigitCNN()`, and call `digit_history = train.fit(digit_cnn, image_train,
+# image_val, ...)` with **at most 8 epochs** (choose the other settings). It must reach at least
+# **70 %** on the validation images; the hidden tests also score it on new translated digits it
+# has never seen, and check that every layer moves with the model to another device.
+#
+# <details><summary>Hint</summary>
+#
+# Which layer of `SmallCNN` (printed above) makes its output independent of the image size? What
+# would a flattening `nn.Linear` do with a 28 × 44 image? To fit the budget, count each layer with
+# the formulas of "Counting parameters" — the last convolutions hold most of the weights. If your
+# network barely learns in 8 epochs, reread what section 3 says about batch normalisation.
+#
+# </details>
+#
+# <details><summary>Closer hint</summary>
+#
+# - A block is *convolution (3 × 3, `padding=1`) → `nn.BatchNorm2d` → ReLU → `nn.MaxPool2d(2)`*;
+#   three blocks fit a 16 × 16 image (16 → 8 → 4 → 2).
+# - Keep the layers as attributes (or in an `nn.Sequential` / `nn.ModuleList`), never in a plain
+#   Python list: PyTorch then neither trains them nor moves them with `.to(device)`.
+# - End with the mean over the two spatial axes (dimensions 2 and 3) — global average pooling —
+#   and one `nn.Linear(last_channels, n_classes)`.
+# - Channels 8, 16, 32 are over budget; shrink the last block. `train.count_parameters(DigitCNN())`
+#   tells you where you are. Section 3's training settings (`lr=2e-2`, `batch_size=64`,
+#   `schedule="onecycle"`) are a good start.
+#
+# </details>
+
+# %% solution="ex3-digit-cnn"
+class DigitCNN(nn.Module):
+    """A small CNN for grey images (N, 1, H, W) of any size from 16 × 16; at most 5,000 parameters."""
+
+    def __init__(self, n_classes=10):
+        super().__init__()
+        ### BEGIN SOLUTION
+        blocks, width = [], 1
+        for channels in (8, 16, 20):          # conv 80 + 1,168 + 2,900, batch norm 88, linear 210
+            blocks += [nn.Conv2d(width, channels, 3, padding=1), nn.BatchNorm2d(channels), nn.ReLU(),
+                       nn.MaxPool2d(2)]
+            width = channels
+        self.body = nn.Sequential(*blocks)
+        self.head = nn.Linear(width, n_classes)
+        ### END SOLUTION
+
+    def forward(self, x):
+        ### BEGIN SOLUTION
+        return self.head(self.body(x).mean(dim=(2, 3)))      # global average over all positions
+        ### END SOLUTION
+
+
+### BEGIN SOLUTION
+torch.manual_seed(run.seed)
+digit_cnn = DigitCNN()
+digit_history = train.fit(digit_cnn, image_train, image_val, epochs=8, lr=2e-2, batch_size=64,
+                          schedule="onecycle", seed=run.seed)
+### END SOLUTION
+print(f"DigitCNN: {train.count_parameters(digit_cnn):,} parameters, "
+      f"validation accuracy {digit_history.last['val_acc']:.1%} after {len(digit_history)} epochs")
+
+# %% tests="ex3-digit-cnn-tests" points=4
+def fresh_digit_cnn(**kwargs):
+    """A new DigitCNN, built with the course's ready-made networks forbidden."""
+    with shortcuts_forbidden("utils.models.SmallCNN", "utils.models.ConvNet1D", "utils.models.MLP",
+                             "utils.models.LogisticNet", task="write the CNN's layers"):
+        return DigitCNN(**kwargs)
+
+
+def logits_shape(model, shape, device="cpu"):
+    """The shape of model(x) for an x of `shape`, or the error it raised."""
+    try:
+        with torch.no_grad():
+            return tuple(model.eval()(torch.zeros(shape, device=device)).shape)
+    except Exception as error:     # e.g. a Linear layer sized for one image size only
+        return f"{type(error).__name__}: {error}"
+
+
+checks.check_type(digit_cnn, DigitCNN, "digit_cnn", hint="Build digit_cnn = DigitCNN() and train it.")
+checks.check_equal(logits_shape(fresh_digit_cnn(), (2, 1, 32, 32)), (2, 10), "DigitCNN()(x).shape for x of (2, 1, 32, 32)",
+                   hint="forward returns one logit per class: (N, n_classes).")
+checks.check_equal(logits_shape(fresh_digit_cnn(), (3, 1, 24, 40)), (3, 10),
+                   "DigitCNN()(x).shape for 24 × 40 images",
+                   hint="A Linear layer on flattened maps fixes the image size; average over the positions first.")
+n_convs = sum(isinstance(module, nn.Conv2d) for module in fresh_digit_cnn().modules())
+checks.check_equal(n_convs >= 2, True, f"at least two nn.Conv2d layers (found {n_convs})",
+                   hint="Register the layers as attributes, in nn.Sequential or nn.ModuleList.")
+checks.check_between(train.count_parameters(fresh_digit_cnn()), 1, 5000, "trainable parameters of DigitCNN()",
+                     hint="Count each layer: conv c_out·c_in·k² + c_out, dense n_out·n_in + n_out, "
+                     "batch norm 2 per channel; shrink the widest layer.")
+if isinstance(digit_history, train.History):
+    checks.check_between(len(digit_history), 1, 8, "epochs trained", hint="Train for at most 8 epochs.")
+val_accuracy = float(np.mean(train.predict(digit_cnn, image_val[0]) == y_img_val))
+checks.check_between(val_accuracy, 0.70, 1.0, "digit_cnn's accuracy on the validation images",
+                     hint="Below 70 %: add batch normalisation, a third block, or raise lr / epochs (≤ 8).")
+checks.passed()
+
+### BEGIN HIDDEN TESTS
+for hidden_shape in [(1, 1, 16, 16), (2, 1, 45, 33), (2, 1, 64, 64), (4, 1, 17, 90)]:
+    checks.check_equal(logits_shape(fresh_digit_cnn(), hidden_shape), (hidden_shape[0], 10),
+                       f"DigitCNN()(x).shape for x of {hidden_shape}", reveal=False)
+checks.check_equal(logits_shape(fresh_digit_cnn(n_classes=3), (2, 1, 32, 32)), (2, 3),
+                   "DigitCNN(n_classes=3)(x).shape", reveal=False, hint="Use n_classes for the last layer.")
+hidden_device_shape = logits_shape(fresh_digit_cnn().to("meta"), (2, 1, 32, 32), device="meta")  # another device
+checks.check_equal(hidden_device_shape, (2, 10), "DigitCNN().to(device) run on that device", reveal=False,
+                   hint="Keep layers as attributes or in nn.Sequential / nn.ModuleList, not in a Python list.")
+checks.check_equal(any(isinstance(module, (models.SmallCNN, models.ConvNet1D)) for module in digit_cnn.modules()),
+                   False, "digit_cnn contains a course model", reveal=False)
+hidden_digits = data.make_translated_digits(n_train=1, n_test=N_TEST_IMAGES + 500, canvas=32, seed=run.seed)
+hidden_x, hidden_y = hidden_digits["x_test"][N_TEST_IMAGES:], hidden_digits["y_test"][N_TEST_IMAGES:]
+checks.check_between(float(np.mean(train.predict(digit_cnn, hidden_x[:, None]) == hidden_y)), 0.70, 1.0,
+                     "digit_cnn's accuracy on 500 new translated digits", reveal=False)
+### END HIDDEN TESTS
+
+# %% [markdown]
 # ## 4. Inside the CNN: learned filters and feature maps
 #
 # The first layer's eight 3 × 3 kernels are ordinary weights. Drawn as images (yellow =
@@ -670,6 +816,107 @@ for ax in axes.flat:
     ax.grid(False)
 fig.suptitle("Feature maps of one digit (bright = strong response)")
 plt.show()
+
+# %% [markdown]
+# ### See it: slide a digit across the image
+#
+# Move the slider to shift a digit to the left or right, pixel by pixel, and watch three things:
+# the answers of section 3's CNN and MLP (left), one feature map of the CNN's first block
+# (middle), and each model's probability for the true class at every shift, with the current
+# shift marked (right). The menu picks another digit. These are new handwritten digits, drawn
+# centred at one size and then shifted; every shift of every digit is computed in advance, so the
+# picture changes at once.
+
+# %%
+slide_source = data.make_translated_digits(n_train=1, n_test=20, canvas=12, scale=(1.5, 1.5), seed=run.seed)
+slide_digits = np.pad(slide_source["x_test"], ((0, 0), (10, 10), (10, 10)))    # a 12 × 12 digit, centred
+slide_labels = slide_source["y_test"]
+SHIFTS = list(range(-9, 10))                     # pixels to the right: the digit stays on the canvas
+slid = np.stack([np.roll(slide_digits, shift, axis=2) for shift in SHIFTS], axis=1)    # (20, 19, 32, 32)
+slid_batch = slid.reshape(-1, 1, 32, 32)
+slide_proba = {name: train.predict_proba(model, slid_batch).reshape(len(slide_labels), len(SHIFTS), -1)
+               for name, model in [("CNN", cnn), ("MLP", image_mlp)]}
+slide_answers = {name: proba.argmax(axis=-1) for name, proba in slide_proba.items()}
+with torch.no_grad():
+    first_block = cnn.feature_maps(torch.as_tensor(slid_batch, device=next(cnn.parameters()).device))[0]
+first_block = first_block.cpu().numpy().reshape(len(slide_labels), len(SHIFTS), *first_block.shape[1:])
+peaks = first_block.max(axis=(3, 4)) - np.median(first_block, axis=(3, 4))   # response above background
+slide_channel = int(peaks.mean(axis=(0, 1)).argmax())                        # the map that lights up most
+slide_maps = first_block[:, :, slide_channel]
+del first_block, peaks
+
+
+def draw_slide(shift=0, digit=0, axes=None):
+    """The digit shifted by `shift` pixels, one CNN feature map, and both models' answers."""
+    column = SHIFTS.index(shift)
+    label = slide_labels[digit]
+    if axes is None:
+        _, axes = plt.subplots(1, 3, figsize=(14, 3.8), gridspec_kw={"width_ratios": [1, 1, 1.7]})
+    ax_digit, ax_map, ax_curve = axes
+    ax_digit.imshow(slid[digit, column], cmap="gray_r")
+    ax_digit.set_title(f"shift {shift:+d}: CNN says {slide_answers['CNN'][digit, column]}, "
+                       f"MLP says {slide_answers['MLP'][digit, column]}", fontsize=10)
+    ax_map.imshow(slide_maps[digit, column], cmap="viridis", vmin=slide_maps[digit].min(),
+                  vmax=slide_maps[digit].max())
+    ax_map.set_title(f"CNN, block 1, map {slide_channel} (16 × 16)", fontsize=10)
+    for ax in (ax_digit, ax_map):
+        ax.set(xticks=[], yticks=[])
+        ax.grid(False)
+    if ax_curve is not None:
+        for name, colour in [("CNN", "C0"), ("MLP", "C1")]:
+            ax_curve.plot(SHIFTS, slide_proba[name][digit, :, label], marker="o", color=colour, label=name)
+        ax_curve.axvline(shift, color="0.4", linestyle="--")
+        ax_curve.set(xlabel="shift (pixels to the right)", ylabel=f"probability of the true class, {label}",
+                     ylim=(-0.02, 1.02), title="each model's confidence in the right answer")
+        ax_curve.legend(loc="lower right")
+
+
+def on_slide(shift=0, digit=0):
+    draw_slide(shift, digit)
+    plt.show()
+
+
+interact(on_slide, shift=IntSlider(value=0, min=min(SHIFTS), max=max(SHIFTS), step=1, description="shift",
+                                   continuous_update=False),
+         digit=Dropdown(options=[(f"digit {i} (a {slide_labels[i]})", i) for i in range(6)], value=0,
+                        description="digit"));
+
+# %% [markdown]
+# If no slider appears above (on GitHub, in an exported copy, or when widgets are disabled), here
+# is the same digit at four shifts, with the CNN's feature map under each; the lines below count,
+# over all 20 new digits and 19 shifts, how often each model is right and how often its answer
+# changes when the digit moves by one pixel.
+
+# %%
+fig, axes = plt.subplots(2, 4, figsize=(13, 6.4))
+for column, shift in enumerate([-9, -3, 3, 9]):
+    draw_slide(shift, 0, axes=(axes[0, column], axes[1, column], None))
+fig.suptitle(f"One digit (a {slide_labels[0]}) at four shifts: top, the answers; bottom, the CNN's map {slide_channel}")
+plt.show()
+
+slide_right = {name: float(np.mean(answers == slide_labels[:, None])) for name, answers in slide_answers.items()}
+slide_changes = {name: float(np.mean(np.diff(answers, axis=1) != 0)) for name, answers in slide_answers.items()}
+even = [SHIFTS.index(shift) for shift in SHIFTS if shift % 2 == 0]
+map_moves = all(np.allclose(slide_maps[:, i], np.roll(slide_maps[:, SHIFTS.index(0)], SHIFTS[i] // 2, axis=2),
+                            atol=1e-5) for i in even)
+for name in slide_answers:
+    print(f"{name}: right on {slide_right[name]:.0%} of the (digit, shift) pairs; its answer changes on "
+          f"{slide_changes[name]:.0%} of the one-pixel moves")
+print(f"CNN map {slide_channel} after a shift of an even number of pixels = the unshifted map, shifted by half "
+      f"as many (the block pools by 2): {map_moves}\n")
+claim("as the digit slides, the CNN's feature map slides with it, and the CNN's answer changes far less "
+      "often than the MLP's (at most a third as often) and is right more often",
+      map_moves and slide_changes["CNN"] <= slide_changes["MLP"] / 3 and slide_right["CNN"] > slide_right["MLP"],
+      measured={"answer changes, CNN": slide_changes["CNN"], "answer changes, MLP": slide_changes["MLP"],
+                "right, CNN": slide_right["CNN"], "right, MLP": slide_right["MLP"]},
+      why="over three seeds the CNN's answer changed on 3–9 % of the moves and the MLP's on about half")
+
+# %% [markdown]
+# The slider shows the inductive bias at work: the CNN's feature map moves with the digit and
+# keeps its shape (translation **equivariance**), and after the global average its answer barely
+# depends on where the digit is (near **invariance**). The MLP has no such structure: each shift
+# puts the strokes on other pixels, other weights, and its answer jumps from one shift to the next
+# even though it was trained on digits at random positions.
 
 # %% [markdown]
 # ## 5. Data augmentation: teaching invariances with data
@@ -1042,6 +1289,219 @@ claim("the GRU was the slowest model to train", times["GRU"] == times.max(),
 # The dots of the MLP and the CNN show how far one seed moves a network's accuracy (notebook 07
 # measures such spreads). Gaps of tens of points survive that; a gap of one or two would not.
 #
+# ### Attention, by hand
+#
+# What does the transformer's attention layer compute? It cut each signal into 8 patches of 5
+# values — its *tokens* — and embedded each as a vector. In each of its 4 *heads*, every token
+# then makes three vectors with learned linear maps: a **query** $q$ ("what am I looking for?"),
+# a **key** $k$ ("what do I contain?") and a **value** $v$ ("what do I pass on?"), here of
+# $d = 8$ numbers each. Token $i$ scores every token $j$ by the dot product $q_i \cdot k_j$,
+# divided by $\sqrt{d}$ so that the scores do not grow with the vector length; a softmax turns the
+# scores of token $i$ into weights that are positive and sum to 1; token $i$'s output is the
+# weighted sum of the values. For all tokens at once, with the queries, keys and values as the rows
+# of matrices $Q$, $K$, $V$:
+#
+# $$\text{Attention}(Q, K, V) = \operatorname{softmax}\!\left(\frac{Q K^\top}{\sqrt{d}}\right) V,$$
+#
+# the softmax taken over each row. A **mask** can forbid some pairs — language models forbid a
+# word to look at the words after it (a *causal* mask). A forbidden pair gets weight exactly 0,
+# and the allowed weights of the row still sum to 1.
+
+# %% [markdown]
+# ### Exercise 4 — Attention by hand (4 points)
+#
+# Write `attention(Q, K, V, mask=None)` for NumPy arrays `Q` of shape `(..., T_q, d)`, `K` of
+# shape `(..., T_k, d)` and `V` of shape `(..., T_k, d_v)`, where `...` stands for any leading
+# axes (none, or for instance `(signals, heads)`). Return the pair `(output, weights)` of NumPy
+# float arrays, `weights` of shape `(..., T_q, T_k)` (row $i$: how much query $i$ looks at each
+# key) and `output` of shape `(..., T_q, d_v)`. Then:
+#
+# - `d` is the length of a query (and key) vector; queries and keys may be fewer or more than
+#   their length, and values may be shorter than keys — keep the axes straight;
+# - `mask` is `None` or a boolean array that broadcasts to `(..., T_q, T_k)`, `True` where query
+#   $i$ may look at key $j$. A forbidden pair gets weight exactly 0 and each row's allowed weights
+#   sum to 1; a query that may look at **no** key gets weights of all zeros and an output of
+#   zeros (not NaN);
+# - compute the softmax stably — subtract each row's maximum score before `np.exp` — so that
+#   scores of several hundred do not overflow;
+# - do not change the arrays you are given. PyTorch's own attention
+#   (`torch.nn.functional.scaled_dot_product_attention`, `nn.MultiheadAttention`) is forbidden
+#   by the tests while your function runs; the next cell compares your weights with the ones the
+#   trained transformer computes.
+#
+# <details><summary>Hint</summary>
+#
+# Write down the shape of every intermediate: which axis of `K` must be swapped so that `Q` times
+# it gives `(..., T_q, T_k)`? Over which axis must the weights of one query sum to 1? For the
+# mask, ask what score makes `np.exp` give exactly 0. For the row with no allowed key, what would
+# a softmax divide by?
+#
+# </details>
+#
+# <details><summary>Closer hint</summary>
+#
+# - `K.T` reverses *all* axes of a 3- or 4-D array; `np.swapaxes(K, -1, -2)` swaps only the last
+#   two. `@` multiplies the last two axes and keeps the leading ones.
+# - Scale by `np.sqrt(Q.shape[-1])` — not by the number of keys, nor by the length of `V`'s
+#   vectors.
+# - Masking: replace the forbidden scores by `-np.inf` *before* the softmax (`np.where`);
+#   multiplying the weights by the mask afterwards leaves rows that no longer sum to 1, and a
+#   score of 0 is not "forbidden".
+# - Softmax over the last axis: subtract `scores.max(axis=-1, keepdims=True)` (a row of only
+#   `-inf` has no finite maximum: use 0 there), `np.exp`, divide by the row sum — and where that
+#   sum is 0, leave the weights at 0 (`np.divide(..., where=...)` with `out=np.zeros_like(...)`).
+#
+# </details>
+
+# %% solution="ex4-attention"
+def attention(Q, K, V, mask=None):
+    """Scaled dot-product attention: (softmax(Q Kᵀ / √d) V, the weights), with an optional boolean mask."""
+    ### BEGIN SOLUTION
+    Q, K, V = (np.asarray(array, dtype=float) for array in (Q, K, V))
+    scores = Q @ np.swapaxes(K, -1, -2) / np.sqrt(Q.shape[-1])           # (..., T_q, T_k)
+    if mask is not None:
+        scores = np.where(np.asarray(mask, dtype=bool), scores, -np.inf)
+    row_max = scores.max(axis=-1, keepdims=True)
+    row_max = np.where(np.isfinite(row_max), row_max, 0.0)                 # a row with no allowed key
+    exponentials = np.exp(scores - row_max)
+    totals = exponentials.sum(axis=-1, keepdims=True)
+    weights = np.divide(exponentials, totals, out=np.zeros_like(exponentials), where=totals > 0)
+    return weights @ V, weights
+    ### END SOLUTION
+
+
+# %% tests="ex4-attention-tests" points=4
+ATTENTIONS = ("torch.nn.functional.scaled_dot_product_attention", "torch.nn.MultiheadAttention",
+              "torch.nn.functional.multi_head_attention_forward")
+
+
+def attention_by_you(Q, K, V, mask=None):
+    """Your attention, with PyTorch's attention forbidden while it runs."""
+    with shortcuts_forbidden(*ATTENTIONS, task="compute attention"):
+        return attention(Q, K, V) if mask is None else attention(Q, K, V, mask=mask)
+
+
+def torch_attention(Q, K, V, mask=None):
+    """PyTorch's output, for comparison (mask: True = may attend)."""
+    as_tensor = [torch.as_tensor(np.asarray(a, dtype=float)) for a in (Q, K, V)]
+    mask = None if mask is None else torch.as_tensor(mask)
+    return F.scaled_dot_product_attention(*as_tensor, attn_mask=mask).numpy()
+
+
+toy_rng = np.random.default_rng(0)
+toy_Q, toy_K, toy_V = toy_rng.normal(size=(3, 4)), toy_rng.normal(size=(5, 4)), toy_rng.normal(size=(5, 2))
+toy_expected, toy_Q_copy = torch_attention(toy_Q, toy_K, toy_V), toy_Q.copy()
+toy_output, toy_weights = attention_by_you(toy_Q, toy_K, toy_V)
+checks.check_equal(toy_Q, toy_Q_copy, "Q after the call", hint="Do not change the arrays you are given "
+                   "(Q /= ... changes the caller's array; Q = Q / ... makes a new one).")
+checks.check_type(toy_weights, np.ndarray, "the weights", hint="Return (output, weights) as NumPy arrays.")
+checks.check_shape(toy_weights, (3, 5), "the weights of 3 queries over 5 keys",
+                   hint="scores = Q times K with its last two axes swapped: (T_q, T_k).")
+checks.check_close(toy_weights.sum(axis=-1), np.ones(3), "each query's weights summed over the keys",
+                   hint="Take the softmax over the last axis (the keys), one row per query.")
+checks.check_shape(toy_output, (3, 2), "the output for 3 queries and values of length 2")
+checks.check_close(toy_output, toy_expected, "the output, compared with PyTorch",
+                   hint="Divide the scores by √d, d = the length of a query vector; then weights @ V.")
+toy_causal = np.tril(np.ones((5, 5), dtype=bool))            # query i may look at keys 0 … i
+toy_Qc = toy_rng.normal(size=(5, 4))
+toy_expected_c = torch_attention(toy_Qc, toy_K, toy_V, toy_causal)
+toy_output_c, toy_weights_c = attention_by_you(toy_Qc, toy_K, toy_V, mask=toy_causal)
+checks.check_close(toy_weights_c * ~toy_causal, np.zeros((5, 5)), "the weights of forbidden pairs (causal mask)",
+                   hint="A forbidden pair gets weight exactly 0: set its score to -inf before the softmax.")
+checks.check_close(toy_output_c, toy_expected_c, "the output with a causal mask, compared with PyTorch",
+                   hint="Each row's allowed weights must still sum to 1.")
+checks.passed()
+
+### BEGIN HIDDEN TESTS
+def hidden_reference(Q, K, V, mask=None):
+    scores = np.einsum("...qd,...kd->...qk", Q, K) / np.sqrt(Q.shape[-1])
+    allowed = np.ones(scores.shape, dtype=bool) if mask is None else np.broadcast_to(mask, scores.shape)
+    scores = np.where(allowed, scores, -np.inf)
+    best = np.max(np.where(allowed, scores, -1e300), axis=-1, keepdims=True)
+    exps = np.where(allowed, np.exp(np.where(allowed, scores - best, 0.0)), 0.0)
+    sums = exps.sum(axis=-1, keepdims=True)
+    weights = exps / np.where(sums > 0, sums, 1.0)
+    return np.einsum("...qk,...kv->...qv", weights, V), weights
+
+
+hidden_rng = np.random.default_rng(21)
+hidden_Q = hidden_rng.normal(size=(2, 3, 4, 6))              # (signals, heads, T_q, d): all sizes differ
+hidden_K = hidden_rng.normal(size=(2, 3, 7, 6))
+hidden_V = hidden_rng.normal(size=(2, 3, 7, 5))
+hidden_copies = [a.copy() for a in (hidden_Q, hidden_K, hidden_V)]
+hidden_cases = {
+    "batched (2, 3) queries/keys/values, no mask": (hidden_Q, hidden_K, hidden_V, None),
+    "batched, a (T_q, T_k) mask shared by all": (hidden_Q, hidden_K, hidden_V, hidden_rng.random((4, 7)) < 0.6),
+    "large scores (no overflow)": (30 * hidden_Q[0, 0], 30 * hidden_K[0, 0], hidden_V[0, 0], None),
+    "large scores with a mask": (30 * hidden_Q[0, 0], 30 * hidden_K[0, 0], hidden_V[0, 0],
+                                 np.tril(np.ones((4, 7), dtype=bool), k=2)),
+    "rows of scores on very different scales": (1000 * np.stack([hidden_K[0, 0, 0], -hidden_K[0, 0, 0]]),
+                                                hidden_K[0, 0], hidden_V[0, 0], None),
+}
+hidden_cases["batched, a (T_q, T_k) mask shared by all"][3][:, 0] = True     # every query may look somewhere
+for hidden_name, (hq, hk, hv, hmask) in hidden_cases.items():
+    expected_output, expected_weights = hidden_reference(hq, hk, hv, hmask)
+    hidden_output, hidden_weights = attention_by_you(hq, hk, hv, hmask)
+    checks.check_close(hidden_weights, expected_weights, f"the weights, {hidden_name}", reveal=False)
+    checks.check_close(hidden_output, expected_output, f"the output, {hidden_name}", reveal=False)
+for hidden_array, hidden_copy in zip((hidden_Q, hidden_K, hidden_V), hidden_copies):
+    checks.check_equal(hidden_array, hidden_copy, "the arrays given to attention, after the call", reveal=False)
+hidden_blind = np.ones((4, 7), dtype=bool)
+hidden_blind[2] = False                                       # query 2 may look at no key
+hidden_output, hidden_weights = attention_by_you(hidden_Q[1, 2], hidden_K[1, 2], hidden_V[1, 2], hidden_blind)
+checks.check_close(hidden_weights[2], np.zeros(7), "the weights of a query with no allowed key", reveal=False,
+                   hint="No allowed key: all-zero weights, not NaN and not uniform.")
+checks.check_close(hidden_output[2], np.zeros(5), "the output of a query with no allowed key", reveal=False)
+checks.check_close(hidden_weights[[0, 1, 3]], hidden_reference(hidden_Q[1, 2], hidden_K[1, 2], hidden_V[1, 2])[1][[0, 1, 3]],
+                   "the weights of the other queries, beside a query with no allowed key", reveal=False)
+checks.check_type(attention_by_you(hidden_Q.tolist(), hidden_K.tolist(), hidden_V.tolist())[0], np.ndarray,
+                  "the output for nested lists", reveal=False)
+### END HIDDEN TESTS
+
+# %% [markdown]
+# Your function on the trained transformer of the tour: one test signal's 8 patch tokens (after
+# the layer's normalisation), the queries, keys and values of its 4 heads made with the layer's
+# own weights — and PyTorch's attention weights from the same layer for comparison. The heat
+# maps show, for each head, where each patch looks (rows: the patch that asks; columns: the
+# patches it looks at); the last panel applies a causal mask to head 0.
+
+# %%
+transformer = tour_models["transformer"]
+layer = transformer.encoder.layers[0]
+heads, head_size, n_tokens = transformer.heads, transformer.d_model // transformer.heads, transformer.tokens
+signal = torch.as_tensor(x_test_1d[:1], dtype=torch.float32, device=next(transformer.parameters()).device)
+with torch.no_grad():
+    tokens = layer.norm1(transformer.embed(signal.reshape(1, n_tokens, -1)) + transformer.position)
+    _, torch_weights = layer.self_attn(tokens, tokens, tokens, need_weights=True, average_attn_weights=False)
+    projected = tokens @ layer.self_attn.in_proj_weight.T + layer.self_attn.in_proj_bias   # (1, 8, 3 × 32)
+q, k, v = projected[0].cpu().numpy().reshape(n_tokens, 3, heads, head_size).transpose(1, 2, 0, 3)  # (heads, 8, 8)
+head_outputs, head_weights = attention(q, k, v)
+print(f"queries, keys, values: {q.shape} each (heads, patches, numbers per head)")
+print(f"largest difference between your weights and PyTorch's: "
+      f"{np.abs(head_weights - torch_weights[0].cpu().numpy()).max():.1e}")
+causal_weights = attention(q[0], k[0], v[0], mask=np.tril(np.ones((n_tokens, n_tokens), dtype=bool)))[1]
+
+fig, axes = plt.subplots(1, heads + 2, figsize=(17, 3.4), gridspec_kw={"width_ratios": [1.6] + [1] * (heads + 1)})
+axes[0].plot(np.arange(40), x_test_1d[0], color="C0")
+for patch in range(1, n_tokens):
+    axes[0].axvline(transformer.patch_size * patch - 0.5, color="0.7", lw=0.8)
+axes[0].set(title=f"test signal (label {y_test_1d[0]}), 8 patches", yticks=[])
+for ax, weights, title in zip(axes[1:], [*head_weights, causal_weights],
+                              [f"head {h}" for h in range(heads)] + ["head 0, causal mask"]):
+    shown = ax.imshow(weights, cmap="viridis", vmin=0, vmax=1)
+    ax.set(title=title, xlabel="patch looked at", xticks=range(0, n_tokens, 2), yticks=range(0, n_tokens, 2))
+    ax.grid(False)
+axes[1].set_ylabel("patch asking")
+fig.colorbar(shown, ax=axes[1:], fraction=0.015, label="attention weight")
+plt.show()
+
+# %% [markdown]
+# Each row of a heat map sums to 1. Compare the heads: does a head spread its weight over many
+# patches, or concentrate it on a few? Run the cell again with another signal (`x_test_1d[1:2]`)
+# and see whether the pattern stays: unlike a convolution's fixed kernel, attention computes its
+# weights from the content of the signal. The masked panel has nothing above its diagonal, and its first row puts
+# all its weight on patch 0, the only patch it may see.
+#
 # ## 7. What was the inductive bias worth? Shuffle the positions
 #
 # Here is an experiment from the paper (following Zhang et al., 2017): pick **one** random
@@ -1050,101 +1510,28 @@ claim("the GRU was the slowest model to train", times["GRU"] == times.max(),
 # order, and a model could undo the permutation if it knew it — but neighbouring positions are no
 # longer neighbours.
 
+# %%
+permutation = np.random.default_rng(run.seed).permutation(x_train_1d.shape[1])   # drawn once...
+x_train_shuffled, x_test_shuffled = x_train_1d[:, permutation], x_test_1d[:, permutation]   # ...used twice
+
+
+def neighbours_kept(order):
+    """Share of the pairs of neighbouring positions that are still neighbours after reordering."""
+    new_place = np.argsort(order)                 # where each original position ended up
+    return float(np.mean(np.abs(np.diff(new_place)) == 1))
+
+
+print(f"positions after shuffling (first ten): {permutation[:10].tolist()} ...")
+print(f"neighbouring pairs still neighbours: {neighbours_kept(permutation):.0%} with our permutation; "
+      f"{neighbours_kept(np.roll(np.arange(40), 5)):.0%} with a circular shift (np.roll), which is also "
+      "'a permutation' but would measure almost nothing")
+
 # %% [markdown]
-# ### Exercise 4 — Shuffle the positions (3 points)
-#
-# Write `shuffle_positions(x_train, x_test, seed)` that draws **one** random permutation of the
-# positions (the columns) with `np.random.default_rng(seed)`, and returns the pair
-# `(x_train_shuffled, x_test_shuffled)`: both arrays with their columns reordered by that same
-# permutation. Each example stays in its row; only the order of its values changes. The same
-# seed must give the same permutation, and the arrays you are given must not change.
-#
-# <details><summary>Hint</summary>
-#
-# - `permutation = np.random.default_rng(seed).permutation(x_train.shape[1])` — draw it **once**
-#   and use it for both arrays: a model trained with one order and tested with another sees
-#   scrambled test signals.
-# - `x[:, permutation]` reorders the columns of every row (and returns a new array);
-#   `x[permutation]` would reorder the rows — the examples — instead.
-# - `np.random.shuffle(x.T)` or `rng.permuted(x, axis=1)` are traps: the first changes the array
-#   you were given, the second shuffles each row differently.
-#
-# </details>
-
-# %% solution="ex4-shuffle-positions"
-def shuffle_positions(x_train, x_test, seed):
-    """Apply one random permutation of the positions (columns) to both x_train and x_test."""
-    ### BEGIN SOLUTION
-    order = np.random.default_rng(seed).permutation(np.asarray(x_train).shape[1])
-    return np.asarray(x_train)[:, order], np.asarray(x_test)[:, order]
-    ### END SOLUTION
-
-
-# %% tests="ex4-shuffle-positions-tests" points=3
-def permutation_used(original, shuffled):
-    """The column order p with shuffled == original[:, p], or None if there is no such order."""
-    original, shuffled = np.asarray(original), np.asarray(shuffled)
-    if shuffled.shape != original.shape:
-        return None
-    order = []
-    for column in shuffled.T:
-        matches = np.flatnonzero(np.all(original == column[:, None], axis=0))
-        if matches.size == 0:
-            return None
-        order.append(int(matches[0]))
-    return np.array(order)
-
-
-toy_train = np.arange(24, dtype=float).reshape(4, 6)          # every column is different
-toy_test = 100 + np.arange(12, dtype=float).reshape(2, 6)
-toy_train_copy, toy_test_copy = toy_train.copy(), toy_test.copy()
-shuffled_train, shuffled_test = shuffle_positions(toy_train, toy_test, seed=0)
-checks.check_shape(shuffled_train, (4, 6), "x_train_shuffled", hint="Return (x_train_shuffled, x_test_shuffled).")
-checks.check_shape(shuffled_test, (2, 6), "x_test_shuffled", hint="Return (x_train_shuffled, x_test_shuffled).")
-train_order = permutation_used(toy_train, shuffled_train)
-checks.check_equal(train_order is not None, True,
-                   "x_train_shuffled is x_train with its columns reordered (the same order for every row)",
-                   hint="Reorder the COLUMNS with x[:, permutation], with one permutation for all rows — "
-                   "not the rows (x[permutation]) and not each row differently.")
-checks.check_equal(sorted(train_order.tolist()), list(range(6)), "the column order applied to x_train",
-                   hint="Use a permutation of range(n_positions): every column exactly once.")
-checks.check_equal(permutation_used(toy_test, shuffled_test), train_order,
-                   "the column order applied to x_test, compared with the one applied to x_train",
-                   hint="Draw the permutation ONCE and apply it to both arrays.")
-checks.check_equal(shuffle_positions(toy_train, toy_test, seed=0)[0], shuffled_train,
-                   "a second call with the same seed", hint="Draw with np.random.default_rng(seed).")
-checks.check_equal(toy_train, toy_train_copy, "x_train after the call",
-                   hint="Do not shuffle in place: x[:, permutation] makes a new array.")
-checks.check_equal(toy_test, toy_test_copy, "x_test after the call",
-                   hint="Do not shuffle in place: x[:, permutation] makes a new array.")
-checks.passed()
-
-### BEGIN HIDDEN TESTS
-hidden_rng = np.random.default_rng(3)
-hidden_train = hidden_rng.normal(size=(50, 40))
-hidden_test = hidden_rng.normal(size=(20, 40))
-hidden_train_copy = hidden_train.copy()
-hidden_results = {seed: shuffle_positions(hidden_train, hidden_test, seed) for seed in (1, 7)}
-for seed, (hidden_s_train, hidden_s_test) in hidden_results.items():
-    hidden_order = permutation_used(hidden_train, hidden_s_train)
-    checks.check_equal(hidden_order is not None and sorted(hidden_order.tolist()) == list(range(40)), True,
-                       f"x_train of 50 × 40 with seed {seed}: columns reordered", reveal=False)
-    checks.check_equal(permutation_used(hidden_test, hidden_s_test), hidden_order,
-                       f"x_test of 20 × 40 with seed {seed}: the same order as x_train", reveal=False)
-    checks.check_equal(bool(np.array_equal(hidden_order, np.arange(40))), False,
-                       f"seed {seed}: the positions are really shuffled", reveal=False)
-    checks.check_close(hidden_s_train, shuffle_positions(hidden_train, hidden_test, seed)[0],
-                       f"a second call with seed {seed}", reveal=False)
-checks.check_equal(bool(np.array_equal(hidden_results[1][0], hidden_results[7][0])), False,
-                   "two different seeds give different orders", reveal=False)
-checks.check_equal(hidden_train, hidden_train_copy, "x_train after the calls", reveal=False)
-hidden_int_train, hidden_int_test = np.arange(30).reshape(3, 10), np.arange(50).reshape(5, 10) * 2
-hidden_int_s_train, hidden_int_s_test = shuffle_positions(hidden_int_train, hidden_int_test, 2)
-hidden_int_order = permutation_used(hidden_int_train, hidden_int_s_train)
-checks.check_equal(hidden_int_order is not None, True, "integer arrays: columns reordered", reveal=False)
-checks.check_equal(permutation_used(hidden_int_test, hidden_int_s_test), hidden_int_order,
-                   "integer arrays of different lengths: the same order", reveal=False)
-### END HIDDEN TESTS
+# Two details decide whether this experiment measures anything. The permutation is drawn
+# **once** and applied to the training *and* the test signals: a model trained with one order and
+# tested with another would see scrambled test signals. And it must really break the
+# neighbourhoods — a circular shift keeps almost every neighbour and would leave the CNN's bet
+# intact (the line above counts both).
 
 # %% [markdown]
 # ### Exercise 5 — Predict before you measure (written answer, 2 points)
@@ -1161,9 +1548,23 @@ checks.check_equal(permutation_used(hidden_int_test, hidden_int_s_test), hidden_
 # look at, once neighbours are no longer related?
 #
 # </details>
+#
+# <details><summary>Closer hint</summary>
+#
+# Take the models one at a time. For logistic regression and the MLP: is there a set of weights
+# that computes, on shuffled signals, exactly what the trained weights computed on the original
+# ones? Then the question is only whether training finds it. For the CNN: after shuffling, which
+# values fall into one window of its first convolution, and does a detector that is useful at one
+# place stay useful elsewhere? Say whether you expect it above chance, and near which model.
+#
+# </details>
 
 # %% [markdown] answer="ex5-predict-shuffle" points=2
 # ### BEGIN SOLUTION
+# *(For graders: a prediction earns the points through its reasoning — what each architecture
+# assumes about neighbouring positions — whether or not it matches the learner's measured
+# numbers; there are no numbers to compare here.)*
+#
 # Logistic regression and the MLP should not care: a dense layer has one weight per input
 # position and no notion of which positions are neighbours, so a fixed permutation of the inputs
 # is just a relabelling — the network can learn the same function with its first-layer weights
@@ -1177,14 +1578,12 @@ checks.check_equal(permutation_used(hidden_int_test, hidden_int_s_test), hidden_
 # ### END SOLUTION
 
 # %% [markdown]
-# Your function shuffles the data; then the same three models, with the same settings, learn the
-# shuffled signals: the MLP with the same three seeds as in section 6, so that each seed can be
-# compared with itself, and the CNN with the first seed only, to save time — the cell below
+# The same three models, with the same settings, now learn the shuffled signals: the MLP with the
+# same three seeds as in section 6, so that each seed can be compared with itself, and the CNN with the first seed only, to save time — the cell below
 # compares its drop with its spread over seeds in section 6. (`data.load_mnist1d(shuffle_positions=True)`
 # shuffles the same way with its own permutation.)
 
 # %%
-x_train_shuffled, x_test_shuffled = shuffle_positions(x_train_1d, x_test_1d, seed=run.seed)
 fig, axes = plt.subplots(1, 2, figsize=(12, 3.2), sharey=True)
 for ax, signal, title in zip(axes, [x_train_1d[0], x_train_shuffled[0]], ["original", "positions shuffled"]):
     ax.plot(np.arange(40), signal, marker="o", markersize=3, color="C0")
@@ -1326,12 +1725,59 @@ verdict_table(NOTEBOOK, [
 # **sequences**, where order carries meaning and lengths vary. A recurrent network carries a
 # memory from one step to the next, so it can read a sequence of *any* length — even one that is
 # still arriving, updating its memory with each new value at a constant cost per step. The CNN
-# and the transformer above were built for exactly 40 values. Watch the trained GRU (the first
-# seed's) classify signals from which it has only read the beginning — with `pool="mean"` it
-# then classifies from the average of its hidden states over the steps it has read:
+# and the transformer above were built for exactly 40 values.
+#
+# **Inside the GRU: one step in equations.** At step $t$ the GRU reads the input $x_t$ (here 2
+# values) and updates its hidden state $h_{t-1}$ (64 values) with two *gates*, vectors between 0
+# and 1 made by sigmoids $\sigma$; $\odot$ multiplies element by element. In PyTorch's
+# convention (the names on the right are the weights of `nn.GRU`):
+#
+# | equation | what it does | PyTorch's weights |
+# |---|---|---|
+# | $r_t = \sigma(W_{ir} x_t + b_{ir} + W_{hr} h_{t-1} + b_{hr})$ | **reset gate**: how much of the old state feeds the candidate | rows 0–63 of `weight_ih_l0`, `weight_hh_l0`, `bias_ih_l0`, `bias_hh_l0` |
+# | $z_t = \sigma(W_{iz} x_t + b_{iz} + W_{hz} h_{t-1} + b_{hz})$ | **update gate**: how much of the old state to keep | rows 64–127 |
+# | $n_t = \tanh(W_{in} x_t + b_{in} + r_t \odot (W_{hn} h_{t-1} + b_{hn}))$ | **candidate** state, from the input and the reset old state | rows 128–191 |
+# | $h_t = (1 - z_t) \odot n_t + z_t \odot h_{t-1}$ | new state: a per-unit blend of candidate and old state | — |
+#
+# The same weights serve every step — the recurrent network's weight sharing, along time, as the
+# convolution's is along space. Where $z_t$ is near 1 a unit keeps its memory almost unchanged
+# for many steps, which is what lets a GRU carry information further than a plain recurrent
+# network. The cell below runs these four lines over one test signal with the trained GRU's
+# weights and compares every hidden state with PyTorch's.
 
 # %%
 gru = tour_models["GRU"]
+gru_weights = {name: tensor.detach().cpu().numpy() for name, tensor in gru.gru.named_parameters()}
+W_ir, W_iz, W_in = np.split(gru_weights["weight_ih_l0"], 3)          # each (64, 2)
+W_hr, W_hz, W_hn = np.split(gru_weights["weight_hh_l0"], 3)          # each (64, 64)
+b_ir, b_iz, b_in = np.split(gru_weights["bias_ih_l0"], 3)
+b_hr, b_hz, b_hn = np.split(gru_weights["bias_hh_l0"], 3)
+
+
+def sigmoid(values):
+    return 1 / (1 + np.exp(-values))
+
+
+steps = as_steps(x_test_1d[:1])[0]                               # (20 steps, 2 values)
+h = np.zeros(gru.hidden)
+by_hand = []
+for x_t in steps:
+    r = sigmoid(W_ir @ x_t + b_ir + W_hr @ h + b_hr)
+    z = sigmoid(W_iz @ x_t + b_iz + W_hz @ h + b_hz)
+    n = np.tanh(W_in @ x_t + b_in + r * (W_hn @ h + b_hn))
+    h = (1 - z) * n + z * h
+    by_hand.append(h)
+with torch.no_grad():
+    states, _ = gru.gru(torch.as_tensor(steps[None], dtype=torch.float32, device=next(gru.parameters()).device))
+print(f"{len(by_hand)} steps by hand; largest difference from PyTorch's hidden states: "
+      f"{np.abs(np.array(by_hand) - states[0].cpu().numpy()).max():.1e}")
+
+# %% [markdown]
+# Watch the trained GRU (the first seed's) classify signals from which it has only read the
+# beginning — with `pool="mean"` it then classifies from the average of its hidden states over
+# the steps it has read:
+
+# %%
 prefix_lengths = [4, 8, 12, 16, 20, 24, 28, 32, 36, 40]
 prefix_accuracy = [float(np.mean(train.predict(gru, as_steps(x_test_1d[:, :length])) == y_test_1d))
                    for length in prefix_lengths]
@@ -1402,6 +1848,16 @@ except ValueError as error:
 # one? What do you lose when you summarise it into a row per customer? Which architecture copes
 # with sequences of very different lengths, and which one with relations between events far
 # apart? What does a baseline cost here?
+#
+# </details>
+#
+# <details><summary>Closer hint</summary>
+#
+# Build the answer in steps: (1) a cheap baseline on one summary row per customer, and what that
+# row loses; (2) which sequence model (section 8) handles variable lengths and streaming updates,
+# and what each transaction must become to be fed to it (categories, amounts, time gaps); (3) when
+# a transformer would be worth its cost; (4) the test that decides whether the deep model stays —
+# on held-out customers, against the baseline, counting cost and explainability.
 #
 # </details>
 
@@ -1507,6 +1963,10 @@ claim("every network trained in under a minute per run on one CPU thread", netwo
 #   get no place in the ranking. Where our models differ from the paper's (a residual connection,
 #   a bidirectional GRU, far longer training), the published numbers are a reference, not a
 #   target.
+# - **Attention and recurrence are a few lines of linear algebra**: attention scores every pair of
+#   tokens ($QK^\top/\sqrt{d}$), turns each query's scores into weights with a softmax and mixes the
+#   values — where to look is computed from the content, not fixed like a kernel; a GRU blends its
+#   old state with a candidate through gates, with the same weights at every step.
 # - **Inductive bias is a bet about the data.** Shuffling the positions left logistic regression
 #   and the MLP where they were and cost the CNN tens of points: a bias is worth a lot when it
 #   fits and nothing when it does not.

@@ -58,6 +58,39 @@ WRONG_ANSWERS: dict[str, list[str]] = {
             out[i, j] = np.sum(image[i:i + kh, j:j + kw] * kernel)
     return out
 ''',
+        # Library shortcut: SciPy's cross-correlation instead of the loops.
+        '''def conv2d(image, kernel):
+    return correlate2d(np.asarray(image, dtype=float), np.asarray(kernel, dtype=float), mode="valid")
+''',
+        # Library shortcut: NumPy's sliding windows and one einsum instead of the loops.
+        '''def conv2d(image, kernel):
+    windows = np.lib.stride_tricks.sliding_window_view(np.asarray(image, dtype=float), np.shape(kernel))
+    return np.einsum("ijkl,kl->ij", windows, np.asarray(kernel, dtype=float))
+''',
+        # Library shortcut: PyTorch's conv2d.
+        '''def conv2d(image, kernel):
+    x = torch.as_tensor(np.asarray(image, dtype=float))[None, None]
+    w = torch.as_tensor(np.asarray(kernel, dtype=float))[None, None]
+    return F.conv2d(x, w)[0, 0].numpy()
+''',
+        # Library shortcut: NumPy's 1-D correlation along each row, summed over the kernel's rows.
+        '''def conv2d(image, kernel):
+    image, kernel = np.asarray(image, dtype=float), np.asarray(kernel, dtype=float)
+    kh = kernel.shape[0]
+    return np.array([sum(np.correlate(image[i + u], kernel[u], mode="valid") for u in range(kh))
+                     for i in range(image.shape[0] - kh + 1)])
+''',
+        # dtypes: keeps an integer image's type, so an integer image and kernel give integers
+        # (right values, wrong kind of array).
+        '''def conv2d(image, kernel):
+    image, kernel = np.asarray(image), np.asarray(kernel)
+    kh, kw = kernel.shape
+    out = np.zeros((image.shape[0] - kh + 1, image.shape[1] - kw + 1), dtype=np.result_type(image, kernel))
+    for i in range(out.shape[0]):
+        for j in range(out.shape[1]):
+            out[i, j] = np.sum(image[i:i + kh, j:j + kw] * kernel)
+    return out
+''',
     ],
     "ex2-max-pool": [
         # Average pooling instead of max-pooling.
@@ -107,83 +140,321 @@ WRONG_ANSWERS: dict[str, list[str]] = {
             out[i, j] = x[2 * i:2 * i + 2, 2 * j:2 * j + 2].max()
     return out
 ''',
-    ],
-    "ex3-count-params": [
-        # Forgets the biases.
-        '''def conv2d_params(in_channels, out_channels, kernel_size, bias=True):
-    return out_channels * in_channels * kernel_size ** 2
-
-
-def dense_params(in_features, out_features, bias=True):
-    return in_features * out_features
+        # Library shortcut: PyTorch's max-pooling.
+        '''def max_pool2d(feature_map, size=2):
+    x = torch.as_tensor(np.asarray(feature_map, dtype=float))[None, None]
+    return F.max_pool2d(x, kernel_size=size)[0, 0].numpy()
 ''',
-        # Forgets the input channels: one kernel per output channel only.
-        '''def conv2d_params(in_channels, out_channels, kernel_size, bias=True):
-    return out_channels * kernel_size ** 2 + (out_channels if bias else 0)
-
-
-def dense_params(in_features, out_features, bias=True):
-    return in_features * out_features + (out_features if bias else 0)
+        # Library shortcut: scikit-image's block_reduce on the cropped map.
+        '''def max_pool2d(feature_map, size=2):
+    from skimage.measure import block_reduce
+    x = np.asarray(feature_map, dtype=float)
+    x = x[:x.shape[0] // size * size, :x.shape[1] // size * size]
+    return block_reduce(x, (size, size), np.max)
 ''',
-        # Counts the kernel as kernel_size weights instead of kernel_size ** 2.
-        '''def conv2d_params(in_channels, out_channels, kernel_size, bias=True):
-    return out_channels * in_channels * kernel_size + (out_channels if bias else 0)
-
-
-def dense_params(in_features, out_features, bias=True):
-    return in_features * out_features + (out_features if bias else 0)
+        # Square maps assumed: the number of columns is computed from the height.
+        '''def max_pool2d(feature_map, size=2):
+    x = np.asarray(feature_map, dtype=float)
+    n = x.shape[0] // size
+    out = np.zeros((n, n))
+    for i in range(n):
+        for j in range(n):
+            out[i, j] = x[i * size:(i + 1) * size, j * size:(j + 1) * size].max()
+    return out
 ''',
-        # Ignores bias=False: always adds the biases.
-        '''def conv2d_params(in_channels, out_channels, kernel_size, bias=True):
-    return out_channels * in_channels * kernel_size ** 2 + out_channels
-
-
-def dense_params(in_features, out_features, bias=True):
-    return in_features * out_features + out_features
-''',
-        # One bias per input (instead of per output) in the dense layer.
-        '''def conv2d_params(in_channels, out_channels, kernel_size, bias=True):
-    return out_channels * in_channels * kernel_size ** 2 + (out_channels if bias else 0)
-
-
-def dense_params(in_features, out_features, bias=True):
-    return in_features * out_features + (in_features if bias else 0)
+        # dtypes: np.zeros_like keeps an integer map's type (right values, integers returned).
+        '''def max_pool2d(feature_map, size=2):
+    x = np.asarray(feature_map)
+    out = np.zeros_like(x[:x.shape[0] // size, :x.shape[1] // size])
+    for i in range(out.shape[0]):
+        for j in range(out.shape[1]):
+            out[i, j] = x[i * size:(i + 1) * size, j * size:(j + 1) * size].max()
+    return out
 ''',
     ],
-    "ex4-shuffle-positions": [
-        # Two different permutations: one for the training set, another for the test set.
-        '''def shuffle_positions(x_train, x_test, seed):
-    rng = np.random.default_rng(seed)
-    x_train, x_test = np.asarray(x_train), np.asarray(x_test)
-    return x_train[:, rng.permutation(x_train.shape[1])], x_test[:, rng.permutation(x_test.shape[1])]
+    "ex3-digit-cnn": [
+        # Shapes: flattens the last maps into a Linear layer sized for 32 x 32 images only.
+        '''class DigitCNN(nn.Module):
+    def __init__(self, n_classes=10):
+        super().__init__()
+        self.body = nn.Sequential(
+            nn.Conv2d(1, 8, 3, padding=1), nn.BatchNorm2d(8), nn.ReLU(), nn.MaxPool2d(2),
+            nn.Conv2d(8, 16, 3, padding=1), nn.BatchNorm2d(16), nn.ReLU(), nn.MaxPool2d(2),
+            nn.Conv2d(16, 8, 3, padding=1), nn.BatchNorm2d(8), nn.ReLU(), nn.MaxPool2d(2))
+        self.head = nn.Linear(8 * 4 * 4, n_classes)
+
+    def forward(self, x):
+        return self.head(self.body(x).flatten(1))
+
+
+torch.manual_seed(run.seed)
+digit_cnn = DigitCNN()
+digit_history = train.fit(digit_cnn, image_train, image_val, epochs=8, lr=2e-2, batch_size=64,
+                          schedule="onecycle", seed=run.seed, progress=False)
 ''',
-        # Shuffles the rows (the examples) instead of the positions.
-        '''def shuffle_positions(x_train, x_test, seed):
-    rng = np.random.default_rng(seed)
-    x_train, x_test = np.asarray(x_train), np.asarray(x_test)
-    return x_train[rng.permutation(len(x_train))], x_test[rng.permutation(len(x_test))]
+        # PyTorch habits (device): layers kept in a plain Python list are not registered, so
+        # .to(device) leaves them behind and the optimiser never trains them.
+        '''class DigitCNN(nn.Module):
+    def __init__(self, n_classes=10):
+        super().__init__()
+        self.blocks, width = [], 1
+        for channels in (8, 16, 20):
+            self.blocks += [nn.Conv2d(width, channels, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2)]
+            width = channels
+        self.head = nn.Linear(width, n_classes)
+
+    def forward(self, x):
+        for block in self.blocks:
+            x = block(x)
+        return self.head(x.mean(dim=(2, 3)))
+
+
+torch.manual_seed(run.seed)
+digit_cnn = DigitCNN()
+digit_history = train.fit(digit_cnn, image_train, image_val, epochs=8, lr=2e-2, batch_size=64,
+                          schedule="onecycle", seed=run.seed, progress=False)
 ''',
-        # Shuffles every example with its own permutation.
-        '''def shuffle_positions(x_train, x_test, seed):
-    rng = np.random.default_rng(seed)
-    return rng.permuted(np.asarray(x_train), axis=1), rng.permuted(np.asarray(x_test), axis=1)
+        # Library shortcut: wraps the course's SmallCNN instead of writing the layers.
+        '''class DigitCNN(nn.Module):
+    def __init__(self, n_classes=10):
+        super().__init__()
+        self.net = models.SmallCNN(channels=(8, 16, 20), n_classes=n_classes)
+
+    def forward(self, x):
+        return self.net(x)
+
+
+torch.manual_seed(run.seed)
+digit_cnn = DigitCNN()
+digit_history = train.fit(digit_cnn, image_train, image_val, epochs=8, lr=2e-2, batch_size=64,
+                          schedule="onecycle", seed=run.seed, progress=False)
 ''',
-        # Shuffles the training set only.
-        '''def shuffle_positions(x_train, x_test, seed):
-    order = np.random.default_rng(seed).permutation(np.shape(x_train)[1])
-    return np.asarray(x_train)[:, order], np.asarray(x_test)
+        # Over the parameter budget: SmallCNN's channels (8, 16, 32), 6,330 parameters.
+        '''class DigitCNN(nn.Module):
+    def __init__(self, n_classes=10):
+        super().__init__()
+        blocks, width = [], 1
+        for channels in (8, 16, 32):
+            blocks += [nn.Conv2d(width, channels, 3, padding=1), nn.BatchNorm2d(channels), nn.ReLU(),
+                       nn.MaxPool2d(2)]
+            width = channels
+        self.body = nn.Sequential(*blocks)
+        self.head = nn.Linear(width, n_classes)
+
+    def forward(self, x):
+        return self.head(self.body(x).mean(dim=(2, 3)))
+
+
+torch.manual_seed(run.seed)
+digit_cnn = DigitCNN()
+digit_history = train.fit(digit_cnn, image_train, image_val, epochs=8, lr=2e-2, batch_size=64,
+                          schedule="onecycle", seed=run.seed, progress=False)
 ''',
-        # Shuffles the caller's arrays in place (and with two different orders).
-        '''def shuffle_positions(x_train, x_test, seed):
-    np.random.seed(seed)
-    np.random.shuffle(x_train.T)
-    np.random.shuffle(x_test.T)
-    return x_train, x_test
+        # Does not learn in 8 epochs: no batch normalisation (accuracy threshold on held-out digits).
+        '''class DigitCNN(nn.Module):
+    def __init__(self, n_classes=10):
+        super().__init__()
+        self.body = nn.Sequential(
+            nn.Conv2d(1, 8, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
+            nn.Conv2d(8, 16, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
+            nn.Conv2d(16, 20, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2))
+        self.head = nn.Linear(20, n_classes)
+
+    def forward(self, x):
+        return self.head(self.body(x).mean(dim=(2, 3)))
+
+
+torch.manual_seed(run.seed)
+digit_cnn = DigitCNN()
+digit_history = train.fit(digit_cnn, image_train, image_val, epochs=8, lr=2e-2, batch_size=64,
+                          schedule="onecycle", seed=run.seed, progress=False)
 ''',
-        # Ignores the seed: a new permutation on every call.
-        '''def shuffle_positions(x_train, x_test, seed):
-    order = np.random.permutation(np.shape(x_train)[1])
-    return np.asarray(x_train)[:, order], np.asarray(x_test)[:, order]
+        # Ignores n_classes: always 10 outputs.
+        '''class DigitCNN(nn.Module):
+    def __init__(self, n_classes=10):
+        super().__init__()
+        blocks, width = [], 1
+        for channels in (8, 16, 20):
+            blocks += [nn.Conv2d(width, channels, 3, padding=1), nn.BatchNorm2d(channels), nn.ReLU(),
+                       nn.MaxPool2d(2)]
+            width = channels
+        self.body = nn.Sequential(*blocks)
+        self.head = nn.Linear(width, 10)
+
+    def forward(self, x):
+        return self.head(self.body(x).mean(dim=(2, 3)))
+
+
+torch.manual_seed(run.seed)
+digit_cnn = DigitCNN()
+digit_history = train.fit(digit_cnn, image_train, image_val, epochs=8, lr=2e-2, batch_size=64,
+                          schedule="onecycle", seed=run.seed, progress=False)
+''',
+    ],
+    "ex4-attention": [
+        # The formula without the scaling by sqrt(d).
+        '''def attention(Q, K, V, mask=None):
+    Q, K, V = (np.asarray(a, dtype=float) for a in (Q, K, V))
+    scores = Q @ np.swapaxes(K, -1, -2)
+    if mask is not None:
+        scores = np.where(np.asarray(mask, dtype=bool), scores, -np.inf)
+    row_max = scores.max(axis=-1, keepdims=True)
+    row_max = np.where(np.isfinite(row_max), row_max, 0.0)
+    e = np.exp(scores - row_max)
+    totals = e.sum(axis=-1, keepdims=True)
+    weights = np.divide(e, totals, out=np.zeros_like(e), where=totals > 0)
+    return weights @ V, weights
+''',
+        # Scales by the length of the value vectors instead of the query/key length.
+        '''def attention(Q, K, V, mask=None):
+    Q, K, V = (np.asarray(a, dtype=float) for a in (Q, K, V))
+    scores = Q @ np.swapaxes(K, -1, -2) / np.sqrt(V.shape[-1])
+    if mask is not None:
+        scores = np.where(np.asarray(mask, dtype=bool), scores, -np.inf)
+    row_max = scores.max(axis=-1, keepdims=True)
+    row_max = np.where(np.isfinite(row_max), row_max, 0.0)
+    e = np.exp(scores - row_max)
+    totals = e.sum(axis=-1, keepdims=True)
+    weights = np.divide(e, totals, out=np.zeros_like(e), where=totals > 0)
+    return weights @ V, weights
+''',
+        # Scales by the number of keys.
+        '''def attention(Q, K, V, mask=None):
+    Q, K, V = (np.asarray(a, dtype=float) for a in (Q, K, V))
+    scores = Q @ np.swapaxes(K, -1, -2) / np.sqrt(K.shape[-2])
+    if mask is not None:
+        scores = np.where(np.asarray(mask, dtype=bool), scores, -np.inf)
+    row_max = scores.max(axis=-1, keepdims=True)
+    row_max = np.where(np.isfinite(row_max), row_max, 0.0)
+    e = np.exp(scores - row_max)
+    totals = e.sum(axis=-1, keepdims=True)
+    weights = np.divide(e, totals, out=np.zeros_like(e), where=totals > 0)
+    return weights @ V, weights
+''',
+        # Shapes: K.T reverses every axis, right for 2-D inputs only (batched inputs break).
+        '''def attention(Q, K, V, mask=None):
+    Q, K, V = (np.asarray(a, dtype=float) for a in (Q, K, V))
+    scores = Q @ K.T / np.sqrt(Q.shape[-1])
+    if mask is not None:
+        scores = np.where(np.asarray(mask, dtype=bool), scores, -np.inf)
+    row_max = scores.max(axis=-1, keepdims=True)
+    row_max = np.where(np.isfinite(row_max), row_max, 0.0)
+    e = np.exp(scores - row_max)
+    totals = e.sum(axis=-1, keepdims=True)
+    weights = np.divide(e, totals, out=np.zeros_like(e), where=totals > 0)
+    return weights @ V, weights
+''',
+        # Softmax over the wrong axis (over the queries, axis -2).
+        '''def attention(Q, K, V, mask=None):
+    Q, K, V = (np.asarray(a, dtype=float) for a in (Q, K, V))
+    scores = Q @ np.swapaxes(K, -1, -2) / np.sqrt(Q.shape[-1])
+    if mask is not None:
+        scores = np.where(np.asarray(mask, dtype=bool), scores, -np.inf)
+    row_max = scores.max(axis=-2, keepdims=True)
+    row_max = np.where(np.isfinite(row_max), row_max, 0.0)
+    e = np.exp(scores - row_max)
+    totals = e.sum(axis=-2, keepdims=True)
+    weights = np.divide(e, totals, out=np.zeros_like(e), where=totals > 0)
+    return weights @ V, weights
+''',
+        # Masking after the softmax: forbidden weights set to 0, rows no longer sum to 1.
+        '''def attention(Q, K, V, mask=None):
+    Q, K, V = (np.asarray(a, dtype=float) for a in (Q, K, V))
+    scores = Q @ np.swapaxes(K, -1, -2) / np.sqrt(Q.shape[-1])
+
+    row_max = scores.max(axis=-1, keepdims=True)
+    row_max = np.where(np.isfinite(row_max), row_max, 0.0)
+    e = np.exp(scores - row_max)
+    totals = e.sum(axis=-1, keepdims=True)
+    weights = np.divide(e, totals, out=np.zeros_like(e), where=totals > 0)
+    if mask is not None:
+        weights = weights * np.asarray(mask, dtype=bool)
+    return weights @ V, weights
+''',
+        # Masking with a score of 0 instead of -inf: forbidden keys still get weight.
+        '''def attention(Q, K, V, mask=None):
+    Q, K, V = (np.asarray(a, dtype=float) for a in (Q, K, V))
+    scores = Q @ np.swapaxes(K, -1, -2) / np.sqrt(Q.shape[-1])
+    if mask is not None:
+        scores = np.where(np.asarray(mask, dtype=bool), scores, 0.0)
+    row_max = scores.max(axis=-1, keepdims=True)
+    row_max = np.where(np.isfinite(row_max), row_max, 0.0)
+    e = np.exp(scores - row_max)
+    totals = e.sum(axis=-1, keepdims=True)
+    weights = np.divide(e, totals, out=np.zeros_like(e), where=totals > 0)
+    return weights @ V, weights
+''',
+        # Empty case: -1e9 instead of -inf, so a query with no allowed key gets uniform weights.
+        '''def attention(Q, K, V, mask=None):
+    Q, K, V = (np.asarray(a, dtype=float) for a in (Q, K, V))
+    scores = Q @ np.swapaxes(K, -1, -2) / np.sqrt(Q.shape[-1])
+    if mask is not None:
+        scores = np.where(np.asarray(mask, dtype=bool), scores, -1e9)
+    row_max = scores.max(axis=-1, keepdims=True)
+    row_max = np.where(np.isfinite(row_max), row_max, 0.0)
+    e = np.exp(scores - row_max)
+    totals = e.sum(axis=-1, keepdims=True)
+    weights = np.divide(e, totals, out=np.zeros_like(e), where=totals > 0)
+    return weights @ V, weights
+''',
+        # Empty case: scipy's softmax is stable but gives NaN for a row of only -inf.
+        '''def attention(Q, K, V, mask=None):
+    from scipy.special import softmax
+    Q, K, V = (np.asarray(a, dtype=float) for a in (Q, K, V))
+    scores = Q @ np.swapaxes(K, -1, -2) / np.sqrt(Q.shape[-1])
+    if mask is not None:
+        scores = np.where(np.asarray(mask, dtype=bool), scores, -np.inf)
+    weights = softmax(scores, axis=-1)
+    return weights @ V, weights
+''',
+        # Naive softmax without subtracting the row maximum: large scores overflow to NaN.
+        '''def attention(Q, K, V, mask=None):
+    Q, K, V = (np.asarray(a, dtype=float) for a in (Q, K, V))
+    scores = Q @ np.swapaxes(K, -1, -2) / np.sqrt(Q.shape[-1])
+    e = np.exp(scores)
+    if mask is not None:
+        e = np.where(np.asarray(mask, dtype=bool), e, 0.0)
+    totals = e.sum(axis=-1, keepdims=True)
+    weights = np.divide(e, totals, out=np.zeros_like(e), where=totals > 0)
+    return weights @ V, weights
+''',
+        # Stability done wrong: subtracts the largest score of the whole array, not of each row,
+        # so a query whose scores are all far below another's underflows to 0 / 0.
+        '''def attention(Q, K, V, mask=None):
+    Q, K, V = (np.asarray(a, dtype=float) for a in (Q, K, V))
+    scores = Q @ np.swapaxes(K, -1, -2) / np.sqrt(Q.shape[-1])
+    if mask is not None:
+        scores = np.where(np.asarray(mask, dtype=bool), scores, -np.inf)
+    finite = scores[np.isfinite(scores)]
+    e = np.exp(scores - (finite.max() if finite.size else 0.0))
+    totals = e.sum(axis=-1, keepdims=True)
+    weights = np.divide(e, totals, out=np.zeros_like(e), where=totals > 0)
+    return weights @ V, weights
+''',
+        # Changes the caller's array: scales the queries in place.
+        '''def attention(Q, K, V, mask=None):
+    Q, K, V = (np.asarray(a) for a in (Q, K, V))
+    Q /= np.sqrt(Q.shape[-1])
+    scores = Q @ np.swapaxes(K, -1, -2)
+    if mask is not None:
+        scores = np.where(np.asarray(mask, dtype=bool), scores, -np.inf)
+    row_max = scores.max(axis=-1, keepdims=True)
+    row_max = np.where(np.isfinite(row_max), row_max, 0.0)
+    e = np.exp(scores - row_max)
+    totals = e.sum(axis=-1, keepdims=True)
+    weights = np.divide(e, totals, out=np.zeros_like(e), where=totals > 0)
+    return weights @ V, weights
+''',
+        # Library shortcut: PyTorch's scaled_dot_product_attention (weights recomputed beside it).
+        '''def attention(Q, K, V, mask=None):
+    q, k, v = (torch.as_tensor(np.asarray(a, dtype=float)) for a in (Q, K, V))
+    m = None if mask is None else torch.as_tensor(np.asarray(mask, dtype=bool))
+    output = F.scaled_dot_product_attention(q, k, v, attn_mask=m).numpy()
+    scores = np.asarray(Q) @ np.swapaxes(np.asarray(K), -1, -2) / np.sqrt(np.shape(Q)[-1])
+    if mask is not None:
+        scores = np.where(mask, scores, -np.inf)
+    weights = np.exp(scores - scores.max(axis=-1, keepdims=True))
+    return output, weights / weights.sum(axis=-1, keepdims=True)
 ''',
     ],
 }
