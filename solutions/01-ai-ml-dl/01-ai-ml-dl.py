@@ -19,9 +19,11 @@
 # - say how each approach is built and how each is updated when the data changes;
 # - tell supervised, unsupervised and reinforcement learning apart, and run a small example of
 #   each (a classifier, k-means clustering, an epsilon-greedy bandit);
+# - choose a parameter by measuring its effect: a rule's threshold, and how fast an estimate
+#   should forget when the world changes;
 # - explain why a neural network is "just" another learned model, with many more parameters.
 #
-# **Time:** ~60 min
+# **Time:** ~80 min
 #
 # **Prerequisites:** notebook 00-start (how exercises and tests work; accuracy, the majority
 # baseline and the train/test split). Basic Python, NumPy and pandas.
@@ -42,6 +44,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib.colors import to_rgb
+from ipywidgets import SelectionSlider, interact
 from matplotlib.patches import Ellipse
 from sklearn.cluster import KMeans
 from sklearn.dummy import DummyClassifier
@@ -235,35 +238,147 @@ claim("above a high enough value of worst area (1000) or worst concave points (0
 # common; balanced accuracy does not let it hide.
 
 # %% [markdown]
+# ### See it: one threshold, two kinds of mistake
+#
+# A rule's threshold is a **parameter**, and choosing it is a trade-off. Move the slider to set
+# the cut-off of the one-rule expert system `worst area > threshold` on the training biopsies.
+# The left panel shows where the cut falls in the two histograms; the right panel shows, for
+# every threshold, the share of cancers the rule catches (**sensitivity**) and the share of
+# benign tumours it leaves alone (**specificity**), with the current threshold marked. The
+# title counts the two kinds of mistake: cancers missed, and benign tumours flagged as cancer.
+# (Everything is computed in advance, so the slider responds at once.)
+
+# %%
+area_train = X_train["worst area"].to_numpy()
+is_malignant = (y_train == MALIGNANT).to_numpy()
+area_thresholds = list(range(300, 2001, 50))
+called_malignant = area_train[:, None] > np.array(area_thresholds)   # one column per threshold
+sensitivity = called_malignant[is_malignant].mean(axis=0)            # cancers caught
+specificity = (~called_malignant[~is_malignant]).mean(axis=0)        # benign left alone
+area_bins = np.linspace(0, 2500, 51)
+area_hist = {label: np.histogram(np.clip(area_train[is_malignant == (label == MALIGNANT)], 0, 2500),
+                                 bins=area_bins)[0] for label in (MALIGNANT, BENIGN)}
+
+
+def draw_area_rule(threshold, axes=None):
+    """The histograms with the cut at `threshold`, and (with two axes) the trade-off curves."""
+    axes = axes if axes is not None else plt.subplots(1, 2, figsize=(12, 4.2))[1]
+    k = area_thresholds.index(threshold)
+    missed = int(is_malignant.sum() - called_malignant[is_malignant, k].sum())
+    flagged = int(called_malignant[~is_malignant, k].sum())
+    for label, name, colour, hatch in [(MALIGNANT, "malignant", plots.OKABE_ITO[3], "//"),
+                                       (BENIGN, "benign", plots.OKABE_ITO[0], None)]:
+        axes[0].stairs(area_hist[label], area_bins, fill=True, alpha=0.55, color=colour,
+                       hatch=hatch, label=name)
+    axes[0].axvline(threshold, color="black", linewidth=2, label="cut: malignant to the right")
+    axes[0].set_xlabel("worst area (values above 2500 drawn at 2500)")
+    axes[0].set_ylabel("training biopsies")
+    axes[0].legend(fontsize=8)
+    axes[0].set_title(f"worst area > {threshold}: {missed} of {is_malignant.sum()} cancers missed,\n"
+                      f"{flagged} of {(~is_malignant).sum()} benign tumours flagged", fontsize=10)
+    if len(axes) > 1:
+        axes[1].plot(area_thresholds, sensitivity, color=plots.OKABE_ITO[3], marker="o",
+                     markersize=3, label="sensitivity (cancers caught)")
+        axes[1].plot(area_thresholds, specificity, color=plots.OKABE_ITO[0], linestyle="--",
+                     label="specificity (benign left alone)")
+        axes[1].axvline(threshold, color="black", linewidth=2)
+        axes[1].set_xlabel("threshold on worst area")
+        axes[1].set_ylabel("share of the training biopsies")
+        axes[1].set_ylim(0, 1.02)
+        axes[1].legend(fontsize=8, loc="lower left")
+        axes[1].set_title(f"sensitivity {sensitivity[k]:.2f}, specificity {specificity[k]:.2f}",
+                          fontsize=10)
+    return axes
+
+
+def on_threshold(threshold=1000):
+    draw_area_rule(threshold)
+    plt.tight_layout()
+    plt.show()
+
+
+interact(on_threshold, threshold=SelectionSlider(options=area_thresholds, value=1000,
+                                                 description="threshold",
+                                                 continuous_update=False));
+
+# %% [markdown]
+# If no slider appears above (on GitHub, in an exported copy, or when widgets are disabled), here
+# is the same story in four still pictures, from a low threshold to a high one.
+
+# %%
+fig, axes = plt.subplots(1, 4, figsize=(16, 3.8), sharey=True)
+for ax, threshold in zip(axes, [500, 750, 1000, 1500]):
+    draw_area_rule(threshold, axes=[ax])
+fig.suptitle("The one-rule expert system 'worst area > threshold' on the training biopsies", y=1.04)
+fig.tight_layout()
+plt.show()
+
+both_high = np.minimum(sensitivity, specificity)
+claim("raising the threshold never catches more cancers and never flags more benign tumours "
+      "(true by construction: a higher cut calls fewer tumours malignant)",
+      bool(np.all(np.diff(sensitivity) <= 0) and np.all(np.diff(specificity) >= 0)),
+      measured={"sensitivity, lowest to highest threshold": f"{sensitivity[0]:.2f} → {sensitivity[-1]:.2f}",
+                "specificity": f"{specificity[0]:.2f} → {specificity[-1]:.2f}"})
+claim("no threshold on worst area alone reaches 0.95 in both sensitivity and specificity",
+      both_high.max() < 0.95,
+      measured={"best threshold for the weaker of the two": area_thresholds[int(both_high.argmax())],
+                "its min(sensitivity, specificity)": both_high.max()},
+      why="another training split could separate the groups a little better");
+
+# %% [markdown]
+# Moving the threshold to the right trades missed cancers for fewer false alarms, and to the
+# left the other way round; the checks above confirm it in your run, and that no single cut on
+# `worst area` gets both kinds of mistake down to 5 %. Which balance is right is not a question
+# the data can answer — a missed cancer and a needless operation cost very different things — but
+# the numbers tell the expert what each choice costs. To do better on both, combine **more than
+# one feature**: that is your first exercise.
+
+# %% [markdown]
 # ### Exercise 1 — Your expert system (3 points)
 #
 # Write `expert_rules(X)`: it takes a DataFrame `X` with the 30 breast-cancer columns (any number
-# of rows) and returns a NumPy array with one prediction per row, `MALIGNANT` (0) or `BENIGN` (1).
+# of rows, in any order, with any index) and returns a NumPy array of **integers** with one
+# prediction per row, in the order of the rows: `MALIGNANT` (0) or `BENIGN` (1) — not True/False,
+# not words.
 #
 # - Use a few `if … then` rules: thresholds on one or more columns, which you choose by looking
-#   at the training data (the table and the histograms above, or your own plots of `X_train`).
-#   Do not use a scikit-learn model: that would be approach 2.
+#   at the training data (the table, the histograms and the slider above, or your own plots of
+#   `X_train`).
+# - Rules are written by the expert, not learned: inside the function, use no scikit-learn
+#   model (that would be approach 2) and no labels (`y_train` and friends). The tests hide the
+#   labels and switch the models off while your function runs.
 # - A rule must judge each biopsy on its own. Do not compute statistics of `X` inside the
 #   function (such as `X["worst area"].median()`): the diagnosis of one patient must not depend
 #   on which other patients happen to be in the same batch.
-# - Do not change `X` (no new columns in it).
+# - Do not change `X` (no new columns in it, no sorting it in place).
 #
-# Your goal: at least 87 % accuracy **on the training set**, with a balanced accuracy of at
-# least 0.80 (so that both kinds of tumour are recognised). The visible tests check this; the
+# Your goal: at least 93 % accuracy **on the training set**, with a balanced accuracy of at
+# least 0.92 (so that both kinds of tumour are recognised). The slider showed that one cut on
+# `worst area` falls short of that; combine rules. The visible tests check the training set; the
 # hidden tests check that your rules also work on the **test set**, which you must not look at —
 # just like a real expert system that meets new patients.
 #
 # <details><summary>Hint</summary>
 #
-# - Start from one rule, e.g. `malignant = X["worst concave points"] > 0.15`, and measure it on
-#   the training set like the cell above. Then add rules with `|` (or) and `&` (and), e.g.
-#   `malignant = (X["worst area"] > 1000) | (X["worst concave points"] > 0.15)`, and keep the
-#   ones that help. Put brackets around every comparison.
-# - `np.where(malignant, MALIGNANT, BENIGN)` turns a True/False column into predictions.
-# - Check the direction of each inequality: in the histograms, malignant tumours are on the
-#   *right* (larger values).
-# - Two or three well-chosen thresholds are enough. Ten thresholds tuned to the last training
-#   example tend to do *worse* on new patients: they learn the noise of the training set.
+# A size feature (area, radius, perimeter) catches the large tumours; a shape feature (concave
+# points) catches cancers that are not yet large. Measure each rule on the training set as the
+# cell above does, then combine rules with `|` (or) and `&` (and), with brackets around every
+# comparison. Check the direction of each inequality: in the histograms, malignant tumours are on
+# the *right*.
+#
+# </details>
+#
+# <details><summary>Closer hint</summary>
+#
+# - Build one True/False Series per rule, e.g. `large = X["worst area"] > ...`, combine them into
+#   `malignant = large | ...`, and turn that into labels with
+#   `np.where(malignant, MALIGNANT, BENIGN)`: returning `malignant` itself gives True/False, and
+#   True would mean 1, which is *benign*.
+# - Pick each threshold where the malignant histogram starts to dominate, then move it a little
+#   and watch both accuracies. Two or three thresholds are enough; ten thresholds tuned to the last
+#   training example tend to do *worse* on new patients.
+# - Keep to the Series of `X` (or `X[...].to_numpy()`): a new Series built from a plain array
+#   gets the index 0, 1, 2, …, and pandas lines up `|` and `&` by index, not by position.
 #
 # </details>
 
@@ -273,61 +388,106 @@ def expert_rules(X):
     ### BEGIN SOLUTION
     very_large = X["worst area"] > 900
     very_irregular = X["worst concave points"] > 0.15
-    irregular_and_rough = (X["worst concave points"] > 0.11) & (X["worst texture"] > 25)
-    malignant = very_large | very_irregular | irregular_and_rough
+    malignant = very_large | very_irregular
     return np.where(malignant, MALIGNANT, BENIGN)
     ### END SOLUTION
 
 
 # %% tests="ex1-expert-rules-tests" points=3
+from utils.guards import shortcuts_forbidden
+
+LEARNED_MODELS = ("sklearn.tree.DecisionTreeClassifier", "sklearn.tree.DecisionTreeRegressor",
+                  "sklearn.linear_model.LogisticRegression", "sklearn.neural_network.MLPClassifier",
+                  "sklearn.dummy.DummyClassifier", "sklearn.pipeline.Pipeline",
+                  "sklearn.cluster.KMeans", "sklearn.neighbors.KNeighborsClassifier",
+                  "sklearn.ensemble.RandomForestClassifier",
+                  "sklearn.ensemble.GradientBoostingClassifier",
+                  "sklearn.ensemble.HistGradientBoostingClassifier", "sklearn.svm.SVC",
+                  "sklearn.naive_bayes.GaussianNB",
+                  # every other scikit-learn model checks its input and its fit with these
+                  "sklearn.utils.validation.check_is_fitted", "sklearn.utils.validation.check_array",
+                  "sklearn.utils.validation.validate_data")
 checks.check_callable(expert_rules, "expert_rules")
 rules_X = X_train.copy()   # the tests work on copies, so nothing can change X_train itself
-rules_pred = np.asarray(expert_rules(rules_X))
+with shortcuts_forbidden(*LEARNED_MODELS, task="write the rules"):
+    rules_raw = expert_rules(rules_X)
+checks.check_type(rules_raw, np.ndarray, "the value expert_rules(X_train) returns",
+                  hint="Return a NumPy array, e.g. np.where(malignant, MALIGNANT, BENIGN).")
+rules_pred = np.asarray(rules_raw)
 checks.check_shape(rules_pred, (len(X_train),), "expert_rules(X_train)",
                    hint="Return one prediction per row of X, as a 1-D array.")
+checks.check_equal(rules_pred.dtype.kind in "iu", True,
+                   "the predictions are integers (0 and 1)",
+                   hint=f"Yours have dtype {rules_pred.dtype}. True/False are not labels (True "
+                   "counts as 1, which is BENIGN): use np.where(malignant, MALIGNANT, BENIGN).")
 checks.check_equal(set(np.unique(rules_pred).tolist()) <= {MALIGNANT, BENIGN}, True,
                    "every prediction is MALIGNANT (0) or BENIGN (1)",
                    hint="Return the numbers 0 and 1, e.g. np.where(malignant, MALIGNANT, BENIGN).")
 checks.check_equal(rules_X.equals(X_train), True, "X unchanged after expert_rules(X)",
-                   hint="Do not add or change columns of X: keep your rule in a new variable.")
+                   hint="Do not add, change or reorder anything in X: keep your rule in a new "
+                   "variable.")
 rules_train_accuracy = accuracy_score(y_train, rules_pred)
 rules_train_balanced = balanced_accuracy_score(y_train, rules_pred)
 print(f"your rules on the training set: accuracy {rules_train_accuracy:.3f}, "
       f"balanced accuracy {rules_train_balanced:.3f}")
-checks.check_between(rules_train_accuracy, 0.87, 1.0, "training accuracy of your rules",
+checks.check_between(rules_train_accuracy, 0.93, 1.0, "training accuracy of your rules",
                      hint="Look at the histograms again: is every inequality the right way round "
-                     "(malignant = larger values)? Is 0 malignant and 1 benign?")
-checks.check_between(rules_train_balanced, 0.80, 1.0, "training balanced accuracy of your rules",
+                     "(malignant = larger values)? Is 0 malignant and 1 benign? One threshold is "
+                     "not enough: combine a size rule and a shape rule.")
+checks.check_between(rules_train_balanced, 0.92, 1.0, "training balanced accuracy of your rules",
                      hint="Your rules miss too many tumours of one kind: a rule that (almost) "
                      "always says benign is not an expert system.")
 checks.passed()
 
 ### BEGIN HIDDEN TESTS
 hidden_X, hidden_y = data.load_tabular("breast_cancer")
-hidden_X_train, hidden_X_test, hidden_y_train, hidden_y_test = train_test_split(
-    hidden_X, hidden_y, test_size=0.25, random_state=42, stratify=hidden_y)
-hidden_test_copy = hidden_X_test.copy()
-hidden_pred = np.asarray(expert_rules(hidden_test_copy))
+_, hidden_X_test, _, hidden_y_test = train_test_split(      # the notebook's own test set
+    hidden_X, hidden_y, test_size=0.25, random_state=run.seed, stratify=hidden_y)
+hidden_labels = ("y", "y_train", "y_test", "hidden_y", "hidden_y_test")
+hidden_saved = {name: globals()[name] for name in hidden_labels}
+try:   # rules are written, not learned: no labels and no models while they run
+    globals().update(dict.fromkeys(hidden_labels))
+    with shortcuts_forbidden(*LEARNED_MODELS, "utils.data.load_tabular",
+                             "sklearn.datasets.load_breast_cancer", task="write the rules"):
+        hidden_test_copy = hidden_X_test.copy()
+        hidden_pred = expert_rules(hidden_test_copy)
+        hidden_all = np.asarray(expert_rules(hidden_X.copy())).ravel()   # index 0..568
+        hidden_rows = hidden_X.sample(25, random_state=3)
+        hidden_single = [np.asarray(expert_rules(hidden_X.loc[[i]].copy())).ravel().tolist()
+                         for i in hidden_rows.index]
+        hidden_shuffled = hidden_X.sample(frac=1.0, random_state=5)
+        hidden_shuffled_pred = np.asarray(expert_rules(hidden_shuffled.copy())).ravel()
+        hidden_renamed = hidden_shuffled.set_index(pd.Index([f"patient {i}" for i in
+                                                             hidden_shuffled.index]))
+        hidden_renamed_pred = np.asarray(expert_rules(hidden_renamed.copy())).ravel()
+except AssertionError:
+    raise
+except Exception as hidden_error:
+    raise AssertionError(f"✗ expert_rules failed while the labels were hidden ({type(hidden_error).__name__}: "
+                         f"{hidden_error}).\n  Hint: rules are thresholds you write; they must not "
+                         "use y_train, y or any learned model.") from hidden_error
+finally:
+    globals().update(hidden_saved)
+checks.check_type(hidden_pred, np.ndarray, "expert_rules(X_test)", reveal=False)
 checks.check_shape(hidden_pred, (len(hidden_X_test),), "expert_rules(X_test)", reveal=False)
+checks.check_equal(hidden_pred.dtype.kind in "iu", True, "integer predictions", reveal=False)
 checks.check_equal(hidden_test_copy.equals(hidden_X_test), True, "X_test unchanged", reveal=False,
                    hint="Do not change X inside expert_rules.")
-checks.check_between(accuracy_score(hidden_y_test, hidden_pred), 0.85, 1.0,
+checks.check_between(accuracy_score(hidden_y_test, hidden_pred), 0.88, 1.0,
                      "test accuracy of your rules", reveal=False,
                      hint="Rules tuned too closely to the training set do worse on new patients.")
-checks.check_between(balanced_accuracy_score(hidden_y_test, hidden_pred), 0.80, 1.0,
+checks.check_between(balanced_accuracy_score(hidden_y_test, hidden_pred), 0.88, 1.0,
                      "test balanced accuracy of your rules", reveal=False)
 # each biopsy is judged on its own: the same answer alone, in a small batch, or in another order
-hidden_all = np.asarray(expert_rules(hidden_X.copy())).ravel()   # hidden_X has the index 0..568
-hidden_rows = hidden_X.sample(25, random_state=3)
-checks.check_equal([np.asarray(expert_rules(hidden_X.loc[[i]].copy())).ravel().tolist()
-                    for i in hidden_rows.index], [[p] for p in hidden_all[hidden_rows.index]],
+checks.check_equal(hidden_single, [[p] for p in hidden_all[hidden_rows.index]],
                    "predictions for single biopsies", reveal=False,
                    hint="The prediction for one patient must not depend on the other rows of X.")
-hidden_shuffled = hidden_X.sample(frac=1.0, random_state=5)
-checks.check_equal(np.asarray(expert_rules(hidden_shuffled.copy())).ravel().tolist(),
-                   hidden_all[hidden_shuffled.index].tolist(), "predictions for shuffled rows",
-                   reveal=False, hint="The prediction for one patient must not depend on the "
-                   "other rows of X.")
+checks.check_equal(hidden_shuffled_pred.tolist(), hidden_all[hidden_shuffled.index].tolist(),
+                   "predictions for shuffled rows", reveal=False,
+                   hint="The prediction for one patient must not depend on the other rows of X.")
+checks.check_equal(hidden_renamed_pred.tolist(), hidden_shuffled_pred.tolist(),
+                   "predictions for rows indexed by name", reveal=False,
+                   hint="Work with the columns of X, not with its index.")
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -679,18 +839,29 @@ cluster_table
 # count the share of examples whose label matches their cluster's label. In the table above:
 # add up the largest number in each row and divide by the total.
 #
-# Write `cluster_purity(clusters, labels)`: both are sequences of the same length (lists, arrays
-# or pandas Series; the labels may be numbers or strings). Return the purity as a float between
-# 0 and 1.
+# Write `cluster_purity(clusters, labels)` that returns the purity as a float between 0 and 1.
+# Both arguments are sequences of the same length — lists, NumPy arrays or pandas Series — and
+# they are paired **by position**: the i-th cluster name goes with the i-th label, whatever the
+# index of a Series says. Cluster names may be any numbers (floats, or −1, which some clustering
+# algorithms use for "noise") or strings; labels may be numbers or strings.
 #
 # <details><summary>Hint</summary>
 #
-# - Convert both inputs with `np.asarray(...)` first.
-# - For each cluster `c` in `np.unique(clusters)`: select its labels with `labels[clusters == c]`,
-#   count them with `np.unique(..., return_counts=True)` and keep the largest count.
-# - Divide the sum of those largest counts by the total number of examples — not by the number of
-#   clusters.
-# - Alternatively: `pd.crosstab(clusters, labels).max(axis=1).sum()` is the sum of the row maxima.
+# Work cluster by cluster: for each distinct cluster name, look at the labels of its members and
+# keep how many carry the most common one. Think about what to divide by.
+#
+# </details>
+#
+# <details><summary>Closer hint</summary>
+#
+# - Turn both inputs into NumPy arrays first (`np.asarray`): that drops any pandas index, so
+#   the pairing is by position, and lets you select with a mask such as `clusters == c`.
+# - `np.unique(values, return_counts=True)` lists the distinct values and how often each occurs;
+#   it works for numbers and strings alike.
+# - Divide the sum over clusters by the number of **examples**, not of clusters; averaging the
+#   clusters' own purities would give a two-flower cluster as much weight as a fifty-flower one.
+# - `pd.crosstab` pairs two Series by their index, not by position: if you use it, give it
+#   arrays.
 #
 # </details>
 
@@ -714,6 +885,8 @@ checks.check_close(cluster_purity([0, 0, 0, 1, 1, 2], ["a", "a", "b", "b", "b", 
                    'cluster_purity([0, 0, 0, 1, 1, 2], ["a", "a", "b", "b", "b", "c"])',
                    hint="Cluster 0 is mostly 'a' (2 of 3), cluster 1 all 'b' (2), cluster 2 all "
                    "'c' (1): (2 + 2 + 1) / 6.")
+checks.check_type(cluster_purity([0, 0, 1], ["a", "b", "b"]), (float, np.floating),
+                  "the value cluster_purity returns", hint="Return one number, a float.")
 checks.check_close(cluster_purity([2, 2, 0, 0], [0, 0, 2, 2]), 1.0,
                    "cluster_purity([2, 2, 0, 0], [0, 0, 2, 2])",
                    hint="Cluster numbers are only names: each cluster holds one label, so the "
@@ -722,25 +895,48 @@ checks.check_close(cluster_purity(np.array([1, 1, 1, 1, 0]), pd.Series([5, 5, 6,
                    "cluster_purity([1, 1, 1, 1, 0], [5, 5, 6, 6, 6])",
                    hint="Cluster 1 holds two 5s and two 6s (its best label counts 2), cluster 0 "
                    "one 6: (2 + 1) / 5. Divide by the number of examples, not of clusters.")
+checks.check_close(cluster_purity(pd.Series([1, 1, 0, 0, 0], index=[4, 0, 3, 1, 2]),
+                                  pd.Series(["x", "y", "y", "x", "x"], index=[0, 1, 2, 3, 4])),
+                   0.6, "cluster_purity of two Series whose indexes are in different orders",
+                   hint="Pair by position: cluster 1 holds 'x', 'y' (best 1), cluster 0 holds "
+                   "'y', 'x', 'x' (best 2): 3 / 5. pandas pairs Series by index unless you "
+                   "convert them with np.asarray first.")
 checks.passed()
 
 ### BEGIN HIDDEN TESTS
 rng = np.random.default_rng(11)
-hidden_clusters = rng.integers(0, 4, size=300)
-hidden_labels = np.where(rng.random(300) < 0.7, hidden_clusters % 3, rng.integers(0, 3, size=300))
+hidden_clusters = rng.choice(4, size=300, p=[0.5, 0.3, 0.15, 0.05])   # unequal sizes and purities
+hidden_labels = np.where(rng.random(300) < np.array([0.9, 0.5, 0.7, 0.6])[hidden_clusters],
+                         hidden_clusters % 3, rng.integers(0, 3, size=300))
 hidden_table = pd.crosstab(hidden_clusters, hidden_labels)
-checks.check_close(cluster_purity(hidden_clusters, hidden_labels),
-                   hidden_table.max(axis=1).sum() / 300, "purity of 300 random examples",
-                   reveal=False)
+hidden_purity = hidden_table.max(axis=1).sum() / 300
+# the data separates purity from its look-alikes (unweighted mean over clusters, inverse purity)
+assert abs(hidden_purity - (hidden_table.max(axis=1) / hidden_table.sum(axis=1)).mean()) > 0.01
+assert abs(hidden_purity - hidden_table.max(axis=0).sum() / 300) > 0.01
+checks.check_close(cluster_purity(hidden_clusters, hidden_labels), hidden_purity,
+                   "purity of 300 random examples", reveal=False)
+hidden_order = np.random.default_rng(12).permutation(300)
 checks.check_close(cluster_purity(list(hidden_clusters), pd.Series(hidden_labels, index=range(1000, 1300))),
-                   hidden_table.max(axis=1).sum() / 300, "purity with a list and a Series",
-                   reveal=False)
+                   hidden_purity, "purity with a list and a Series", reveal=False)
+checks.check_close(cluster_purity(pd.Series(hidden_clusters, index=hidden_order),
+                                  pd.Series(hidden_labels.astype(str))),
+                   hidden_purity, "purity of two Series with differently ordered indexes",
+                   reveal=False, hint="Pair the inputs by position, not by index.")
 checks.check_close(cluster_purity([7] * 10, list("aaabbbbccc")), 0.4,
                    "purity of a single cluster", reveal=False)
 checks.check_close(cluster_purity([0, 1, 2, 3], ["x", "x", "y", "y"]), 1.0,
                    "purity when every example has its own cluster", reveal=False)
 checks.check_close(cluster_purity([0, 0, 0, 0, 0, 0, 1, 1], [1, 1, 1, 1, 2, 2, 2, 2]), 0.75,
                    "purity of unequal clusters", reveal=False)
+checks.check_close(cluster_purity([-1, -1, -1, 0, 0, 1, 1, 1, 1], list("aabaabbba")), 7 / 9,
+                   "purity with the cluster name -1", reveal=False,
+                   hint="-1 is a cluster name like any other (it is not the last row of a table).")
+checks.check_close(cluster_purity(np.array([0.5, 0.5, 2.5, 2.5, 2.5]), ["p", "q", "q", "q", "p"]),
+                   0.6, "purity with float cluster names", reveal=False)
+checks.check_close(cluster_purity(np.array(["k", "k", "m", "m"]),
+                                  pd.Series(pd.Categorical(["a", "b", "a", "a"],
+                                                           categories=["a", "b", "c"]))),
+                   0.75, "purity with string clusters and categorical labels", reveal=False)
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -801,11 +997,21 @@ claim("k-means recovered most of the structure (purity above 0.8)", iris_purity 
 #
 # <details><summary>Hint</summary>
 #
-# - `rng.random()` is uniform between 0 and 1, so `rng.random() < epsilon` is True with probability
-#   `epsilon`.
-# - Use the `rng` you are given, not `np.random.…` or `random.…`: otherwise the tests cannot
-#   reproduce your choices.
-# - `int(...)` turns NumPy's integer into a plain Python `int`.
+# One coin toss per call decides between exploring and exploiting, and the coin is `rng`. Read
+# the three steps again: they fix which random call comes first, and how many there are.
+#
+# </details>
+#
+# <details><summary>Closer hint</summary>
+#
+# - `rng.random()` is uniform between 0 and 1, so `rng.random() < epsilon` is True with
+#   probability `epsilon`. Draw it on *every* call, even when `epsilon` is 0.
+# - Exploring means any arm at all, the best one included: do not leave it out of the draw.
+# - Use the `rng` you are given, never `np.random.…` or `random.…` (and never reseed anything):
+#   otherwise the tests cannot reproduce your choices, and you change the random numbers of the
+#   rest of the notebook.
+# - `values` may be a list or an array: `np.argmax` handles both, `values.index(...)` only lists.
+#   `int(...)` turns NumPy's integer into a plain Python `int`.
 #
 # </details>
 
@@ -820,9 +1026,13 @@ def epsilon_greedy(values, epsilon, rng):
 
 
 # %% tests="ex3-epsilon-greedy-tests" points=2
+from utils.guards import keeps_global_random_state
+
 checks.check_callable(epsilon_greedy, "epsilon_greedy")
 greedy_rng = np.random.default_rng(0)
-checks.check_equal(epsilon_greedy([0.1, 0.5, 0.2], 0.0, greedy_rng), 1,
+with keeps_global_random_state("epsilon_greedy([0.1, 0.5, 0.2], 0.0, rng)"):
+    first_choice = epsilon_greedy([0.1, 0.5, 0.2], 0.0, greedy_rng)
+checks.check_equal(first_choice, 1,
                    "epsilon_greedy([0.1, 0.5, 0.2], epsilon=0)",
                    hint="With epsilon = 0 never explore: return the index of the largest value.")
 checks.check_equal(epsilon_greedy(np.array([0.3, 0.7, 0.7]), 0.0, greedy_rng), 1,
@@ -837,7 +1047,9 @@ checks.check_between(np.mean(np.array(explored) == 1), 0.2, 0.3,
                      hint="With epsilon = 1 always explore: every arm, the best one included, "
                      "is chosen with probability 1/4.")
 sequence_rng = np.random.default_rng(2)
-checks.check_equal([epsilon_greedy([0.2, 0.9, 0.4], 0.3, sequence_rng) for _ in range(20)],
+with keeps_global_random_state("epsilon_greedy(...)"):
+    sequence_choices = [epsilon_greedy([0.2, 0.9, 0.4], 0.3, sequence_rng) for _ in range(20)]
+checks.check_equal(sequence_choices,
                    [0, 1, 0, 1, 1, 2, 0, 1, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
                    "20 choices for values [0.2, 0.9, 0.4], epsilon = 0.3 and seed 2",
                    hint="Call rng.random() once per choice and explore when it is LESS than "
@@ -857,10 +1069,20 @@ for hidden_seed, hidden_epsilon, hidden_values in [(5, 0.1, [0.5, 0.1, 0.9, 0.9,
                                                    (8, 0.9, [1.0, 2.0])]:
     hidden_mine_rng = np.random.default_rng(hidden_seed)
     hidden_ref_rng = np.random.default_rng(hidden_seed)
+    with keeps_global_random_state("epsilon_greedy(...)"):
+        hidden_mine = [epsilon_greedy(hidden_values, hidden_epsilon, hidden_mine_rng)
+                       for _ in range(300)]
     checks.check_equal(
-        [epsilon_greedy(hidden_values, hidden_epsilon, hidden_mine_rng) for _ in range(300)],
+        hidden_mine,
         [reference_epsilon_greedy(hidden_values, hidden_epsilon, hidden_ref_rng) for _ in range(300)],
         f"300 choices with epsilon = {hidden_epsilon}", reveal=False)
+hidden_mine_rng, hidden_ref_rng = np.random.default_rng(10), np.random.default_rng(10)
+hidden_mixed = [0.0, 0.5, 0.0, 1.0] * 50      # one coin toss per call, whatever epsilon is
+checks.check_equal([epsilon_greedy([0.2, 0.6, 0.1], e, hidden_mine_rng) for e in hidden_mixed],
+                   [reference_epsilon_greedy([0.2, 0.6, 0.1], e, hidden_ref_rng)
+                    for e in hidden_mixed],
+                   "choices when epsilon changes from call to call", reveal=False,
+                   hint="Draw rng.random() on every call, even when epsilon is 0.")
 hidden_rng = np.random.default_rng(9)
 hidden_choices = np.array([epsilon_greedy([0.1, 0.2, 0.8, 0.3, 0.0], 0.1, hidden_rng)
                            for _ in range(5000)])
@@ -869,60 +1091,30 @@ checks.check_between(np.mean(hidden_choices == 2), 0.90, 0.94,
 ### END HIDDEN TESTS
 
 # %% [markdown]
-# ### Exercise 4 — Learning from each reward (2 points)
+# ### Learning from each reward
 #
 # After each pull the agent updates the estimated value of the arm it pulled. The estimate is the
 # average of all the rewards that arm gave so far. Storing every reward is not necessary: if
 # `value` is the average of the first n − 1 rewards and a new reward arrives, the average of all
 # n rewards is
 #
-# $$\text{new value} = \text{value} + \frac{\text{reward} - \text{value}}{n}.$$
+# $$\text{new value} = \text{value} + \frac{1}{n}\,(\text{reward} - \text{value}).$$
 #
-# Read it as "move the estimate towards the new reward, by a step that shrinks as evidence
-# accumulates". This *incremental update* is the heart of many learning algorithms.
-#
-# Write `update_value(value, count, reward)` that returns the new value, where `count` is the
-# number of rewards of this arm **including the new one** (so it is 1 at the first pull).
-#
-# <details><summary>Hint</summary>
-#
-# - Check yourself by hand: with `value = 0` and rewards 1, 0, 0, 1 arriving with counts 1, 2,
-#   3, 4, the values must be 1, 0.5, 1/3, 0.5 — the running averages.
-# - At the first pull (`count = 1`) the new value is the reward itself, whatever the old value was.
-#
-# </details>
+# Read it as "move the estimate towards the new reward, by a **step** that shrinks as evidence
+# accumulates". This *incremental update* is the heart of many learning algorithms; the training
+# of a neural network (notebook 04) takes steps of the same shape. Here it is as a function, with
+# `count` the number of rewards of this arm **including the new one** (1 at the first pull):
 
-# %% solution="ex4-update-value"
+# %%
 def update_value(value, count, reward):
     """Running average: the new estimate after the count-th reward of an arm."""
-    ### BEGIN SOLUTION
     return value + (reward - value) / count
-    ### END SOLUTION
 
 
-# %% tests="ex4-update-value-tests" points=2
-checks.check_callable(update_value, "update_value")
-running, history = 0.0, []
+running = 0.0
 for n, reward in enumerate([1, 0, 0, 1], start=1):
     running = update_value(running, n, reward)
-    history.append(running)
-checks.check_close(history, [1.0, 0.5, 1 / 3, 0.5], "values after rewards 1, 0, 0, 1",
-                   hint="After n rewards the value must be their average: "
-                   "value + (reward - value) / count, with count including the new reward.")
-checks.check_close(update_value(5.0, 1, 0.0), 0.0, "update_value(5.0, count=1, reward=0.0)",
-                   hint="At the first reward the average is the reward itself.")
-checks.passed()
-
-### BEGIN HIDDEN TESTS
-hidden_rewards = np.random.default_rng(12).normal(3.0, 2.0, size=50)
-hidden_value = 0.0
-for hidden_n, hidden_reward in enumerate(hidden_rewards, start=1):
-    hidden_value = update_value(hidden_value, hidden_n, hidden_reward)
-checks.check_close(hidden_value, hidden_rewards.mean(), "the value after 50 random rewards",
-                   reveal=False)
-checks.check_close(update_value(0.25, 4, 1.0), 0.4375, "update_value(0.25, 4, 1.0)", reveal=False)
-checks.check_close(update_value(-2.0, 2, 4.0), 1.0, "update_value(-2.0, 2, 4.0)", reveal=False)
-### END HIDDEN TESTS
+    print(f"after reward {n} ({reward}): estimate {running:.3f}, the average of the rewards so far")
 
 # %% [markdown]
 # ### The bandit in action
@@ -1027,6 +1219,234 @@ bandit_summary.round(3)
 # the consequences of its own actions. The same idea, with states and long-term rewards, trains
 # agents that play games or control robots (tabular Q-learning and a deep Q-network are compared
 # in notebook 11).
+#
+# ### 5.4 When the world changes
+#
+# The running average gives every reward the same weight: after 1,000 pulls, a new reward moves
+# the estimate by only 1/1,000 of the surprise. That is right when the click rates never change,
+# as in the world above. Real click rates drift: an advert goes stale, a season starts. An agent
+# that must follow a changing world can use a **constant step size** α (alpha) instead of 1/n:
+#
+# $$\text{new value} = \text{value} + \alpha\,(\text{reward} - \text{value}).$$
+#
+# Each reward then counts more than the one before it (a reward k pulls old keeps a weight of
+# (1 − α)^k relative to the newest), so the estimate forgets the past. The price: the estimate
+# never settles, and every noisy 0-or-1 reward jolts it by α. Large α follows changes fast but
+# jitters; small α is smooth but slow; 1/n is smoothest of all and slowest after a change. Which
+# step tracks best is not a matter of taste: in a simulation, where the true click rate is known
+# at every pull, it can be **measured**.
+
+# %% [markdown]
+# ### Exercise 4 — Average or constant step? Measure it (3 points)
+#
+# Write two functions.
+#
+# 1. `estimates(rewards, step)`: `rewards` holds the rewards of one arm in the order they came
+#    (a list, NumPy array or pandas Series; only the order counts, not an index). Start from the
+#    value 0 and apply the update once per reward. Return a NumPy array of **floats**, as long as
+#    `rewards`, holding the estimate **after** each reward. `step` is either the string
+#    `"average"` (step 1/n at the n-th reward: the running average) or a number α between 0 and 1
+#    (the constant step).
+# 2. `pick_step(rewards, true_rates, steps)`: `true_rates[i]` is the arm's true click rate at the
+#    i-th pull, known only because we simulate the world (paired with `rewards` by position). For
+#    each candidate in `steps` (such as `["average", 0.01, 0.05, 0.2]`), measure how far its
+#    estimates are from the truth by the **mean absolute error**: the average over all pulls of
+#    |estimate after reward i − true_rates[i]|. Return the candidate itself (not its position)
+#    with the smallest error; on a tie, the one that comes first in `steps`.
+#
+# <details><summary>Hint</summary>
+#
+# `estimates` is the update above in a loop, with the step chosen at each reward. In `pick_step`,
+# ask what a good estimate should be close to: the noisy 0/1 rewards, or the click rate that
+# produces them?
+#
+# </details>
+#
+# <details><summary>Closer hint</summary>
+#
+# - Keep the running value in a float (`value = 0.0`) and the results in a float array
+#   (`np.zeros(len(rewards))`): `np.zeros_like` of a list of 0/1 rewards is an *integer* array,
+#   which silently rounds every estimate down to 0 or 1.
+# - With `"average"` the step at the n-th reward is 1/n with n = 1, 2, 3, …; store the value
+#   *after* updating it.
+# - In `pick_step`, convert the inputs with `np.asarray` (two pandas Series are lined up by
+#   index, not by position), compute one error per candidate in the order of `steps`, then keep
+#   the first smallest: `np.argmin` does that, as does a loop that replaces the best only on a
+#   strictly smaller error.
+#
+# </details>
+
+# %% solution="ex4-pick-step"
+def estimates(rewards, step):
+    """The estimate after each reward, from 0: steps of 1/n ("average") or a constant step."""
+    ### BEGIN SOLUTION
+    rewards = np.asarray(rewards, dtype=float)
+    values = np.zeros(len(rewards))
+    value = 0.0
+    for n, reward in enumerate(rewards, start=1):
+        size = 1 / n if step == "average" else step
+        value = value + size * (reward - value)
+        values[n - 1] = value
+    return values
+    ### END SOLUTION
+
+
+def pick_step(rewards, true_rates, steps):
+    """The candidate step whose estimates have the smallest mean absolute error."""
+    ### BEGIN SOLUTION
+    true_rates = np.asarray(true_rates, dtype=float)
+    errors = [np.mean(np.abs(estimates(rewards, step) - true_rates)) for step in steps]
+    return steps[int(np.argmin(errors))]
+    ### END SOLUTION
+
+
+# %% tests="ex4-pick-step-tests" points=3
+checks.check_callable(estimates, "estimates")
+checks.check_callable(pick_step, "pick_step")
+tracked = estimates([1, 0, 0, 1], "average")
+checks.check_type(tracked, np.ndarray, 'estimates([1, 0, 0, 1], "average")',
+                  hint="Return a NumPy array with one estimate per reward.")
+checks.check_close(tracked, [1.0, 0.5, 1 / 3, 0.5], 'estimates([1, 0, 0, 1], "average")',
+                   hint="The running averages: the step at the n-th reward is 1/n, starting at "
+                   "n = 1. Are your estimates floats, and stored after each update?")
+checks.check_close(estimates(np.array([1, 0, 0, 1]), 0.5), [0.5, 0.25, 0.125, 0.5625],
+                   "estimates([1, 0, 0, 1], step=0.5)",
+                   hint="From 0: 0 + 0.5·(1 − 0) = 0.5, then 0.5 + 0.5·(0 − 0.5) = 0.25, …")
+checks.check_close(estimates(pd.Series([0, 1, 1], index=[7, 3, 5]), 0.1), [0.0, 0.1, 0.19],
+                   "estimates of a Series with the index [7, 3, 5], step 0.1",
+                   hint="Take the rewards in the order they come, whatever the index.")
+alternating = [1, 0] * 50                    # a fair coin that never changes: the truth is 0.5
+checks.check_equal(pick_step(alternating, [0.5] * 100, [0.9, "average"]), "average",
+                   'pick_step(rewards 1, 0, 1, 0, …, true rate 0.5, [0.9, "average"])',
+                   hint="Compare the estimates with the true rates, not with the rewards: a step "
+                   "of 0.9 copies each 0/1 reward, which is not the click rate.")
+checks.check_equal(pick_step([1, 1, 1, 1], [1, 1, 1, 1], [0.5, 1.0, "average"]), 1.0,
+                   'pick_step([1, 1, 1, 1], [1, 1, 1, 1], [0.5, 1.0, "average"])',
+                   hint='1.0 and "average" are both exactly right here (error 0): return the one '
+                   "that comes first in steps, and return the step itself, not its position.")
+checks.check_equal(pick_step([1, 1, 1, 1], [1, 1, 1, 1], ["average", 1.0]), "average",
+                   'pick_step([1, 1, 1, 1], [1, 1, 1, 1], ["average", 1.0])',
+                   hint="On a tie, the candidate that comes first in steps.")
+checks.passed()
+
+### BEGIN HIDDEN TESTS
+def reference_estimates(rewards, step):   # what the task describes
+    values, value = [], 0.0
+    for n, reward in enumerate(np.asarray(rewards, dtype=float), start=1):
+        value += (1 / n if step == "average" else step) * (reward - value)
+        values.append(value)
+    return np.array(values)
+
+
+hidden_rng = np.random.default_rng(2024)
+hidden_stream = (hidden_rng.random(400) < 0.35).astype(int)
+for hidden_step in ["average", 0.03, 0.3, 1.0]:
+    checks.check_close(estimates(hidden_stream, hidden_step),
+                       reference_estimates(hidden_stream, hidden_step),
+                       f"estimates of 400 random rewards, step {hidden_step}", reveal=False)
+checks.check_close(estimates(list(hidden_stream[:30]), "average"),
+                   np.cumsum(hidden_stream[:30]) / np.arange(1, 31), "running average of a list",
+                   reveal=False)
+checks.check_close(estimates(pd.Series(hidden_stream, index=hidden_rng.permutation(400)), 0.1),
+                   reference_estimates(hidden_stream, 0.1), "estimates of a shuffled Series",
+                   reveal=False)
+
+
+def hidden_world(truth, seed):   # unseen arms, whose click rate changes at a given pull
+    return (np.random.default_rng(seed).random(len(truth)) < truth).astype(int), truth
+
+
+HIDDEN_STEPS = ["average", 0.01, 0.02, 0.05, 0.1, 0.2, 0.5]
+hidden_late = np.where(np.arange(300) < 270, 0.3, 0.9)
+hidden_jump = np.where(np.arange(1500) < 750, 0.2, 0.8)
+for hidden_truth, hidden_seed, hidden_name in [(hidden_late, 101, "a late change"),
+                                               (hidden_jump, 103, "a change halfway")]:
+    hidden_rewards, _ = hidden_world(hidden_truth, hidden_seed)
+    hidden_errors = {s: np.abs(reference_estimates(hidden_rewards, s) - hidden_truth)
+                     for s in HIDDEN_STEPS}
+    hidden_best = min(HIDDEN_STEPS, key=lambda s: hidden_errors[s].mean())
+    # the case separates the mean absolute error from other measures of "closest"
+    for hidden_other in (lambda e: np.mean(e ** 2), np.max, np.median, lambda e: e[-1]):
+        assert min(HIDDEN_STEPS, key=lambda s: hidden_other(hidden_errors[s])) != hidden_best
+    checks.check_equal(pick_step(hidden_rewards, hidden_truth, HIDDEN_STEPS), hidden_best,
+                       f"pick_step on an arm with {hidden_name}", reveal=False)
+    checks.check_equal(pick_step(pd.Series(hidden_rewards, index=np.arange(len(hidden_truth))[::-1]),
+                                 pd.Series(hidden_truth), HIDDEN_STEPS), hidden_best,
+                       f"pick_step on Series with different indexes ({hidden_name})", reveal=False)
+    checks.check_equal(pick_step(list(hidden_rewards), list(hidden_truth), HIDDEN_STEPS[::-1]),
+                       hidden_best, f"pick_step with the candidates reversed ({hidden_name})",
+                       reveal=False)
+checks.check_equal(pick_step([0, 1, 1], [0.5, 0.5, 0.5], [0.2, 0.2]), 0.2,
+                   "pick_step with a repeated candidate", reveal=False)
+checks.check_equal(pick_step([1, 1, 1], [1.0, 1.0, 1.0], [1.0, "average", 0.5]), 1.0,
+                   "tie between the first two candidates", reveal=False)
+checks.check_equal(pick_step([1, 1, 1], [1.0, 1.0, 1.0], [0.5, "average", 1.0]), "average",
+                   "tie between the last two candidates", reveal=False)
+### END HIDDEN TESTS
+
+# %% [markdown]
+# Now use your two functions on two simulated arms of 2,000 pulls each: one whose click rate
+# never changes, and one whose click rate jumps halfway, the day a season starts. For each arm,
+# `pick_step` chooses among the running average and three constant steps, and the figure shows
+# how the running average and the chosen constant step follow the arm that changes.
+
+# %%
+DRIFT_STEPS = ["average", 0.01, 0.05, 0.2]
+PULLS = 2000
+arm_rng = np.random.default_rng(run.seed)
+steady_truth = np.full(PULLS, 0.4)
+season_truth = np.where(np.arange(PULLS) < PULLS // 2, 0.3, 0.7)
+steady_rewards = (arm_rng.random(PULLS) < steady_truth).astype(int)
+season_rewards = (arm_rng.random(PULLS) < season_truth).astype(int)
+
+steady_pick = pick_step(steady_rewards, steady_truth, DRIFT_STEPS)
+season_pick = pick_step(season_rewards, season_truth, DRIFT_STEPS)
+tracking = pd.DataFrame({
+    name: {str(step): np.mean(np.abs(estimates(rewards, step) - truth)) for step in DRIFT_STEPS}
+    for name, rewards, truth in [("steady arm", steady_rewards, steady_truth),
+                                 ("arm that changes", season_rewards, season_truth)]
+}).rename_axis("step")
+print("mean absolute error of each estimate (smaller is better):")
+print(tracking.round(3).to_string())
+print(f"\npick_step chooses {steady_pick!r} for the steady arm and {season_pick!r} for the arm "
+      "that changes.")
+
+fig, ax = plt.subplots(figsize=(10, 4))
+ax.plot(season_truth, color="black", linewidth=2, label="true click rate")
+ax.plot(estimates(season_rewards, "average"), color=plots.OKABE_ITO[3], linestyle="--",
+        label="running average (step 1/n)")
+best_constant = min(DRIFT_STEPS[1:], key=lambda s: tracking.loc[str(s), "arm that changes"])
+ax.plot(estimates(season_rewards, best_constant), color=plots.OKABE_ITO[0],
+        label=f"constant step {best_constant}")
+ax.set_xlabel("pull of this arm")
+ax.set_ylabel("estimated click rate")
+ax.set_ylim(0, 1)
+ax.set_title("An arm whose click rate jumps halfway: who follows it?")
+ax.legend(fontsize=8, loc="upper left")
+plt.show()
+
+half = PULLS // 2
+average_at_end = estimates(season_rewards, "average")[-1]
+claim("on the steady arm the running average tracks best, on the arm that changes a constant "
+      "step does", steady_pick == "average" and season_pick != "average",
+      measured={"steady arm": steady_pick, "arm that changes": season_pick},
+      why="with another draw of rewards a small constant step can come close to the average")
+claim(f"{half} pulls after the change the running average is still stuck between the old and "
+      "the new rate, more than 0.1 below the new one",
+      season_truth[0] < average_at_end < season_truth[-1] - 0.1,
+      measured={"running average at the last pull": average_at_end,
+                "old rate": season_truth[0], "new rate": season_truth[-1]},
+      why="the running average weighs the two halves equally, whatever the rewards drawn");
+
+# %% [markdown]
+# The measurement settles the choice. When nothing changes, the running average is the best
+# of the four candidates: it uses every reward with equal weight. When the world
+# changes, it is stuck between the old and the new rate (the checks above show your numbers),
+# while a constant step forgets the old season and follows the new one, at the price of some
+# jitter. The bandit agent above used the running average because its world never changed; an
+# agent for a real website can use a constant step instead, or be reset when the world drifts —
+# the same question as the new microscope of section 4: a model must be kept up to date with
+# the data it meets.
 #
 # ## 6. Where deep learning sits
 #
@@ -1203,11 +1623,19 @@ scorecard.show(NOTEBOOK)
 #
 # <details><summary>Hint</summary>
 #
+# Go through the comparison table of section 4 and the verdicts of section 6 with this bank in
+# mind: what kind of data, how often it changes, who must understand a decision.
+#
+# </details>
+#
+# <details><summary>Closer hint</summary>
+#
 # - What kind of data is this: a table of features, or raw images/sound/text?
 # - What happens to hand-written rules when fraudsters change their tricks? And to a model that
-#   can be retrained on last month's data?
+#   can be retrained on last month's data — what does retraining need first (section 4)?
 # - With 0.2 % fraud, what accuracy does the majority baseline reach? Is accuracy the right
-#   measure, or is something like the share of frauds caught more useful?
+#   measure, or is something like the share of frauds caught (sensitivity, as with the slider of
+#   section 3) more useful?
 # - Who needs to understand a decision, and which models can be read?
 #
 # </details>
@@ -1248,6 +1676,9 @@ scorecard.show(NOTEBOOK)
 #   structure without labels (judge it carefully: cluster numbers are arbitrary), and
 #   **reinforcement** learning learns from rewards by trial and error, balancing exploration and
 #   exploitation.
+# - Choosing a parameter is a trade-off you can measure: moving a rule's threshold trades missed
+#   cancers for false alarms, and an estimate that must follow a changing world needs a step
+#   size that forgets the past, chosen by measuring how well each candidate tracks the truth.
 # - A neural network is just another learned model, with far more parameters and less
 #   readability. One split is not a comparison: compare models on the same folds, against a
 #   strong classical baseline, and let a paired test say whether a difference is real. What a

@@ -3,6 +3,28 @@
 Each key is the grade_id of a solution cell; each value is a list of complete replacement
 sources for that cell. tests/test_wrong_answers.py runs the notebook, then executes each wrong
 source followed by the cell's tests (visible and hidden) and asserts that the tests fail.
+Comments starting CLASS name the class of gap (issue 11) that the answer stands for.
+"""
+
+ESTIMATES = """def estimates(rewards, step):
+    values, value = [], 0.0
+    for n, reward in enumerate(np.asarray(rewards, dtype=float), start=1):
+        value += (1 / n if step == "average" else step) * (reward - value)
+        values.append(value)
+    return np.array(values)
+"""
+ESTIMATES_INT = """def estimates(rewards, step):
+    rewards = np.asarray(rewards)
+    values = np.zeros_like(rewards)
+    value = 0.0
+    for n, reward in enumerate(rewards, start=1):
+        value += (1 / n if step == "average" else step) * (reward - value)
+        values[n - 1] = value
+    return values
+"""
+PICK = """def pick_step(rewards, true_rates, steps):
+    errors = [np.mean(np.abs(estimates(rewards, s) - np.asarray(true_rates))) for s in steps]
+    return steps[int(np.argmin(errors))]
 """
 
 WRONG_ANSWERS: dict[str, list[str]] = {
@@ -40,6 +62,63 @@ WRONG_ANSWERS: dict[str, list[str]] = {
         '''def expert_rules(X):
     return np.array([MALIGNANT if X["worst concave points"].mean() > 0.14 else BENIGN])
 ''',
+        # CLASS learned model: a decision tree fitted before the call, used inside the "rules"
+        # (approach 2, not rules).
+        '''rules_tree = DecisionTreeClassifier(max_depth=3, random_state=0).fit(X_train, y_train)
+
+
+def expert_rules(X):
+    return rules_tree.predict(X)
+''',
+        # CLASS learned model: fits a fresh scikit-learn model on the training data at each call.
+        '''def expert_rules(X):
+    model = make_pipeline(StandardScaler(), LogisticRegression(max_iter=1000))
+    return model.fit(X_train, y_train).predict(X)
+''',
+        # CLASS learned model: any other scikit-learn model, fitted before the call.
+        '''from sklearn.linear_model import RidgeClassifier
+
+rules_model = RidgeClassifier().fit(X_train, y_train)   # not one of the classes named in the tests
+
+
+def expert_rules(X):
+    return rules_model.predict(X)
+''',
+        # CLASS learned model without scikit-learn: a nearest-neighbour lookup in the training
+        # labels, written in NumPy (the hidden tests hide the labels while the rules run).
+        '''def expert_rules(X):
+    train = X_train.to_numpy() / X_train.to_numpy().std(axis=0)
+    rows = X.to_numpy() / X_train.to_numpy().std(axis=0)
+    nearest = ((rows[:, None, :] - train[None, :, :]) ** 2).sum(axis=2).argmin(axis=1)
+    return np.asarray(y_train)[nearest]
+''',
+        # CLASS dtype: good rules, but returns True/False (True = benign) instead of 0/1 integers.
+        '''def expert_rules(X):
+    malignant = (X["worst area"] > 900) | (X["worst concave points"] > 0.15)
+    return (~malignant).to_numpy()
+''',
+        # CLASS dtype: good rules, but float labels 0.0 and 1.0.
+        '''def expert_rules(X):
+    malignant = (X["worst area"] > 900) | (X["worst concave points"] > 0.15)
+    return np.where(malignant, 0.0, 1.0)
+''',
+        # CLASS dtype/type: good rules, returned as a pandas Series rather than a NumPy array.
+        '''def expert_rules(X):
+    malignant = (X["worst area"] > 900) | (X["worst concave points"] > 0.15)
+    return pd.Series(np.where(malignant, MALIGNANT, BENIGN), index=X.index)
+''',
+        # CLASS RangeIndex: one rule rebuilt from a plain array gets the index 0..n-1, and `|`
+        # lines the two Series up by index (works only when X has the default index).
+        '''def expert_rules(X):
+    large = pd.Series(X["worst area"].to_numpy() > 900)
+    irregular = X["worst concave points"] > 0.15
+    return np.where(large | irregular, MALIGNANT, BENIGN)
+''',
+        # CLASS easy test data: the notebook's own one-rule example copied (a single cut is not
+        # the expert system the goal asks for).
+        '''def expert_rules(X):
+    return np.where(X["worst area"] > 1000, MALIGNANT, BENIGN)
+''',
     ],
     "ex2-cluster-purity": [
         # Compares cluster numbers with labels directly (cluster numbers are arbitrary names).
@@ -72,6 +151,28 @@ WRONG_ANSWERS: dict[str, list[str]] = {
         # Turned round: for each label, the largest count in one cluster (inverse purity).
         '''def cluster_purity(clusters, labels):
     return float(pd.crosstab(np.asarray(clusters), np.asarray(labels)).max(axis=0).sum() / len(labels))
+''',
+        # CLASS RangeIndex: pd.crosstab pairs two Series by index, not by position.
+        '''def cluster_purity(clusters, labels):
+    table = pd.crosstab(pd.Series(clusters), pd.Series(labels))
+    return float(table.max(axis=1).sum() / len(clusters))
+''',
+        # CLASS RangeIndex: boolean selection with a Series mask lines up by index.
+        '''def cluster_purity(clusters, labels):
+    clusters, labels = pd.Series(clusters), pd.Series(labels)
+    largest = 0
+    for cluster in clusters.unique():
+        largest += labels[clusters == cluster].value_counts().max()
+    return float(largest / len(labels))
+''',
+        # CLASS dtype/values: cluster names used as row numbers of a table; -1 becomes the last
+        # row and is merged with another cluster, strings cannot be used at all.
+        '''def cluster_purity(clusters, labels):
+    clusters = np.asarray(clusters).astype(int)
+    names, codes = np.unique(np.asarray(labels), return_inverse=True)
+    table = np.zeros((clusters.max() + 1, len(names)))
+    np.add.at(table, (clusters, codes), 1)
+    return float(table.max(axis=1).sum() / len(clusters))
 ''',
     ],
     "ex3-epsilon-greedy": [
@@ -111,27 +212,121 @@ WRONG_ANSWERS: dict[str, list[str]] = {
     values = np.asarray(values)
     return int(len(values) - 1 - np.argmax(values[::-1]))
 ''',
+        # CLASS global state: reseeds NumPy's global generator "for reproducibility".
+        '''def epsilon_greedy(values, epsilon, rng):
+    np.random.seed(0)
+    if rng.random() < epsilon:
+        return int(rng.integers(len(values)))
+    return int(np.argmax(values))
+''',
+        # CLASS prescribed procedure: skips the coin toss when epsilon is 0 (another random stream).
+        '''def epsilon_greedy(values, epsilon, rng):
+    if epsilon > 0 and rng.random() < epsilon:
+        return int(rng.integers(len(values)))
+    return int(np.argmax(values))
+''',
+        # Explores only among the other arms (exploring means any arm, the best included).
+        '''def epsilon_greedy(values, epsilon, rng):
+    best = int(np.argmax(values))
+    if rng.random() < epsilon:
+        others = [arm for arm in range(len(values)) if arm != best]
+        return int(others[rng.integers(len(others))])
+    return best
+''',
+        # CLASS ties: breaks ties between equally good arms at random.
+        '''def epsilon_greedy(values, epsilon, rng):
+    values = np.asarray(values)
+    if rng.random() < epsilon:
+        return int(rng.integers(len(values)))
+    return int(rng.choice(np.flatnonzero(values == values.max())))
+''',
+        # CLASS dtype: list-only code (list.index), breaks on NumPy arrays.
+        '''def epsilon_greedy(values, epsilon, rng):
+    if rng.random() < epsilon:
+        return int(rng.integers(len(values)))
+    return values.index(max(values))
+''',
     ],
-    "ex4-update-value": [
-        # Off by one: divides by count + 1, as if count excluded the new reward.
-        '''def update_value(value, count, reward):
-    return value + (reward - value) / (count + 1)
-''',
-        # A constant step size: an exponential moving average, not the running mean.
-        '''def update_value(value, count, reward):
-    return value + 0.1 * (reward - value)
-''',
-        # Averages the old value and the new reward, whatever the count.
-        '''def update_value(value, count, reward):
-    return (value + reward) / 2
-''',
-        # The wrong sign: moves the estimate away from the reward.
-        '''def update_value(value, count, reward):
-    return value - (reward - value) / count
-''',
-        # Forgets the old value: reward divided by the count.
-        '''def update_value(value, count, reward):
-    return reward / count
-''',
+    "ex4-pick-step": [
+        # CLASS dtype: estimates kept in an integer array (np.zeros_like of 0/1 rewards).
+        ESTIMATES_INT + PICK,
+        # Off by one: the step 1/(n + 1), as if n did not count the new reward.
+        """def estimates(rewards, step):
+    values, value = [], 0.0
+    for n, reward in enumerate(np.asarray(rewards, dtype=float)):
+        value += (1 / (n + 1 + 1) if step == "average" else step) * (reward - value)
+        values.append(value)
+    return np.array(values)
+""" + PICK,
+        # CLASS prescribed procedure: pandas' ewm starts from the first reward, not from 0.
+        """def estimates(rewards, step):
+    rewards = pd.Series(np.asarray(rewards, dtype=float))
+    if step == "average":
+        return rewards.expanding().mean().to_numpy()
+    return rewards.ewm(alpha=step, adjust=False).mean().to_numpy()
+""" + PICK,
+        # Stores the estimate before each update instead of after it.
+        """def estimates(rewards, step):
+    values, value = [], 0.0
+    for n, reward in enumerate(np.asarray(rewards, dtype=float), start=1):
+        values.append(value)
+        value += (1 / n if step == "average" else step) * (reward - value)
+    return np.array(values)
+""" + PICK,
+        # CLASS RangeIndex: rewards[n] on a Series is a lookup by index label, not by position.
+        """def estimates(rewards, step):
+    rewards = pd.Series(rewards)
+    values, value = [], 0.0
+    for n in range(len(rewards)):
+        value += (1 / (n + 1) if step == "average" else step) * (rewards[n] - value)
+        values.append(value)
+    return np.array(values, dtype=float)
+""" + PICK,
+        # Measures the estimates against the noisy 0/1 rewards instead of the true rates.
+        ESTIMATES + """def pick_step(rewards, true_rates, steps):
+    errors = [np.mean(np.abs(estimates(rewards, s) - np.asarray(rewards))) for s in steps]
+    return steps[int(np.argmin(errors))]
+""",
+        # CLASS aggregation: mean squared error instead of mean absolute error.
+        ESTIMATES + """def pick_step(rewards, true_rates, steps):
+    errors = [np.mean((estimates(rewards, s) - np.asarray(true_rates)) ** 2) for s in steps]
+    return steps[int(np.argmin(errors))]
+""",
+        # CLASS aggregation: the largest error instead of the mean.
+        ESTIMATES + """def pick_step(rewards, true_rates, steps):
+    errors = [np.max(np.abs(estimates(rewards, s) - np.asarray(true_rates))) for s in steps]
+    return steps[int(np.argmin(errors))]
+""",
+        # CLASS aggregation: the median error instead of the mean.
+        ESTIMATES + """def pick_step(rewards, true_rates, steps):
+    errors = [np.median(np.abs(estimates(rewards, s) - np.asarray(true_rates))) for s in steps]
+    return steps[int(np.argmin(errors))]
+""",
+        # CLASS aggregation: only the error at the last pull.
+        ESTIMATES + """def pick_step(rewards, true_rates, steps):
+    errors = [abs(estimates(rewards, s)[-1] - np.asarray(true_rates)[-1]) for s in steps]
+    return steps[int(np.argmin(errors))]
+""",
+        # CLASS ties: keeps the last of equally good candidates (<= instead of <).
+        ESTIMATES + """def pick_step(rewards, true_rates, steps):
+    best, best_error = None, np.inf
+    for s in steps:
+        error = np.mean(np.abs(estimates(rewards, s) - np.asarray(true_rates)))
+        if error <= best_error:
+            best, best_error = s, error
+    return best
+""",
+        # Returns the position of the best candidate instead of the candidate.
+        ESTIMATES + """def pick_step(rewards, true_rates, steps):
+    errors = [np.mean(np.abs(estimates(rewards, s) - np.asarray(true_rates))) for s in steps]
+    return int(np.argmin(errors))
+""",
+        # CLASS RangeIndex: two Series subtracted line up by index, not by position.
+        ESTIMATES + """def pick_step(rewards, true_rates, steps):
+    rewards, truth = pd.Series(rewards), pd.Series(true_rates)
+    errors = [(pd.Series(estimates(rewards, s), index=rewards.index) - truth).abs().mean()
+              for s in steps]
+    return steps[int(np.argmin(errors))]
+""",
     ],
 }
