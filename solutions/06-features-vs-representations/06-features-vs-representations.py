@@ -184,7 +184,7 @@ print(f"{cells} × {cells} cells, {blocks} × {blocks} overlapping blocks of 2 �
 #    left edge, so with 4 bins $45°$ falls in the second — **each pixel weighted by its gradient
 #    length** (flat pixels, with no edge, then count for nothing);
 # 4. divided by its sum, so that the bins add up to 1 — unless the image has no edge at all (a
-#    blank image), in which case return all zeros.
+#    blank or uniformly grey image: every gradient is zero), in which case return all zeros.
 #
 # Return a NumPy array of `bins` floats, and do not change the image you were given.
 #
@@ -272,6 +272,10 @@ with shortcuts_forbidden(*HISTOGRAM_SHORTCUTS, task=TASK_1):
     checks.check_no_nan(blank_hist, "the histogram of a blank image",
                         hint="A blank image has no edges: return np.zeros(bins) instead of dividing 0 by 0.")
     checks.check_close(blank_hist, np.zeros(8), "the histogram of a blank image (bins=8)")
+    grey_hist = orientation_histogram(np.full((5, 5), 0.6))
+    checks.check_no_nan(grey_hist, "the histogram of a uniformly grey image",
+                        hint="No edge is not the same as no ink: test the sum of the gradient lengths, not the pixels.")
+    checks.check_close(grey_hist, np.zeros(8), "the histogram of a uniformly grey image (bins=8)")
 checks.passed()
 
 ### BEGIN HIDDEN TESTS
@@ -317,6 +321,9 @@ with shortcuts_forbidden(*HISTOGRAM_SHORTCUTS, task=TASK_1):
     checks.check_equal(hidden_int_image, hidden_copy, "the image after the call", reveal=False)
     checks.check_close(orientation_histogram(np.zeros((4, 6)), bins=3), np.zeros(3), "a blank image with bins=3",
                        reveal=False)
+    for hidden_flat in [np.ones((6, 4)), np.full((3, 3), 200, dtype=int), np.full((7, 7), -0.25)]:
+        checks.check_close(orientation_histogram(hidden_flat, bins=5), np.zeros(5),
+                           f"a uniform image of {hidden_flat.flat[0]} with bins=5", reveal=False)
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -721,16 +728,18 @@ claim("the CNN does worse, on average, after an odd shift than after an even one
 # Write `extract_embeddings(model, images, batch_size=256)` that returns the embeddings of a
 # `SmallCNN` — `model.features(x)` — for a stack of grey images (a NumPy array of shape
 # `(N, H, W)`, of any float type) as a NumPy `float32` array of shape `(N, D)` (`D` is the number
-# of channels of the last block), row $i$ for image $i$. The rules of good inference code, which
-# the tests check one by one:
+# of channels of the last block; `(1, D)` for a single image), row $i$ for image $i$. The rules of
+# good inference code, which the tests check one by one:
 #
 # - **in batches** of `batch_size` images (the last one may be smaller), in order, so that a large
-#   stack never has to fit in memory at once;
+#   stack never has to fit in the device's memory at once: only the current batch goes to the
+#   model's device, never the whole stack;
 # - **in evaluation mode**: the result must not depend on the batch size, and the call must not
 #   change the model's weights or its batch-normalisation averages (leaving the model in
 #   evaluation mode is fine);
 # - **without recording gradients** while the network computes — not `.detach()` afterwards, which
-#   lets PyTorch record everything first;
+#   lets PyTorch record everything first — and only then: after the call, PyTorch records
+#   gradients again, as it did before (the rest of the notebook trains networks);
 # - each batch **on the model's device** (`next(model.parameters()).device`: a GPU when there is
 #   one — the tests use a model that lives on another device), and the result brought back with
 #   `.cpu()`.
@@ -771,6 +780,9 @@ def extract_embeddings(model, images, batch_size=256):
 
 
 # %% tests="ex2-extract-embeddings-tests" points=2
+from torch.overrides import TorchFunctionMode
+
+
 class LikeOnAGpu(torch.Tensor):
     """A result as a GPU would hand it back: NumPy refuses it until .cpu() brings it to the CPU."""
     def numpy(self, *args, **kwargs):
@@ -790,6 +802,22 @@ def watch_features(model, stand_in=None):
         return stand_in(x) if stand_in else features(model, x)
     model.features = watched
     return calls
+
+
+class LargestOnDevice(TorchFunctionMode):
+    """Inside `with LargestOnDevice((H, W)) as watch:`, watch.largest is the largest number of images
+    (tensors whose last two sizes are H, W) that any PyTorch operation put on the "meta" device."""
+    def __init__(self, image_size):
+        super().__init__()
+        self.image_size, self.largest = tuple(image_size), 0
+
+    def __torch_function__(self, func, types, args=(), kwargs=None):
+        result = func(*args, **(kwargs or {}))
+        for tensor in result if isinstance(result, (tuple, list)) else [result]:
+            if (isinstance(tensor, torch.Tensor) and tensor.device.type == "meta" and tensor.dim() >= 3
+                    and tuple(tensor.shape[-2:]) == self.image_size):
+                self.largest = max(self.largest, len(tensor))
+        return result
 
 
 def on_another_device(channels, n_outputs):
@@ -815,6 +843,11 @@ tiny_cnn.train()                                         # as a model is left af
 tiny_calls = watch_features(tiny_cnn)
 tiny_embeddings = extract_embeddings(tiny_cnn, tiny_images, batch_size=4)
 del tiny_cnn.features                                    # the model's own method again
+grad_after_call = torch.is_grad_enabled()
+torch.set_grad_enabled(True)                             # (put it back for the rest of the notebook)
+checks.check_equal(grad_after_call, True, "whether PyTorch records gradients after the call",
+                   hint="Switch recording off only for the loop, with `with torch.no_grad():` — it switches "
+                   "recording back on when the block ends; torch.set_grad_enabled(False) leaves it off for good.")
 checks.check_type(tiny_embeddings, np.ndarray, "extract_embeddings(...)",
                   hint="Return a NumPy array: tensor.cpu().numpy(), inside torch.no_grad().")
 checks.check_shape(tiny_embeddings, (10, 8), "the embeddings of 10 images by a CNN whose last block has 8 channels",
@@ -832,17 +865,23 @@ checks.check_close(tiny_embeddings, tiny_expected, "the embeddings (batch_size=4
 checks.check_close(extract_embeddings(tiny_cnn, tiny_images, batch_size=3), tiny_embeddings,
                    "the embeddings with batch_size=3, compared with batch_size=4", atol=1e-5,
                    hint="The batch size must not change the result: evaluation mode, and every batch kept.")
+checks.check_shape(extract_embeddings(tiny_cnn, tiny_images[:1]), (1, 8), "the embeddings of a single image",
+                   hint="One row per image, even for one image: no .squeeze().")
 for key, value in tiny_cnn.state_dict().items():
     checks.check_close(value.float(), tiny_state[key].float(), f"the model's {key} after the call",
                        hint="Extracting embeddings must not change the model: in training mode, batch "
                        "normalisation updates its running averages at every forward pass.")
 device_cnn, device_calls = on_another_device((4, 8), 8)
-device_embeddings = extract_embeddings(device_cnn, tiny_images, batch_size=4)
+with LargestOnDevice(tiny_images.shape[1:]) as on_device:
+    device_embeddings = extract_embeddings(device_cnn, tiny_images, batch_size=4)
 checks.check_equal([device for _, device, *_ in device_calls], ["meta"] * 3,
                    "the device of each batch, for a model whose parameters are on another device ('meta')",
                    hint="Move each batch where the model is: batch.to(next(model.parameters()).device).")
 checks.check_shape(device_embeddings, (10, 8), "the embeddings from a model on another device",
                    hint="Bring each result back with .cpu() before .numpy().")
+checks.check_equal(on_device.largest, 4, "the most images on the model's device at once (10 images, batch_size=4)",
+                   hint="Slice the batch first, then move it: images[start:start + batch_size], then .to(device) — "
+                   "not the whole stack to the device, sliced there.")
 checks.passed()
 
 ### BEGIN HIDDEN TESTS
@@ -869,8 +908,19 @@ for hidden_batch, hidden_sizes in [(2, [2, 2, 2, 1]), (7, [7]), (100, [7])]:
                        f"gradients recorded, batch_size={hidden_batch}", reveal=False)
 checks.check_equal(str(extract_embeddings(hidden_cnn, hidden_images[:3]).dtype), "float32",
                    "the type of the embeddings", reveal=False)
+hidden_grad_after = torch.is_grad_enabled()
+torch.set_grad_enabled(True)
+checks.check_equal(hidden_grad_after, True, "gradients recorded again after the call", reveal=False)
+for hidden_batch in (1, 256):
+    hidden_single = extract_embeddings(hidden_cnn, hidden_images[4:5], batch_size=hidden_batch)
+    checks.check_shape(hidden_single, (1, 6), f"one image, batch_size={hidden_batch}", reveal=False)
+    checks.check_close(hidden_single, hidden_expected[4:5], f"one image, batch_size={hidden_batch}", atol=1e-5,
+                       reveal=False)
 hidden_device_cnn, hidden_device_calls = on_another_device((3, 5, 6), 6)
-hidden_device_result = extract_embeddings(hidden_device_cnn, hidden_images, batch_size=3)
+with LargestOnDevice(hidden_images.shape[1:]) as hidden_on_device:
+    hidden_device_result = extract_embeddings(hidden_device_cnn, hidden_images, batch_size=3)
+checks.check_equal(hidden_on_device.largest, 3, "the most images on the device at once (7 images, batch_size=3)",
+                   reveal=False)
 checks.check_equal([call[1] for call in hidden_device_calls], ["meta"] * 3, "the device of each batch", reveal=False)
 checks.check_equal([call[3] for call in hidden_device_calls], [False] * 3, "training mode on another device",
                    reveal=False)
@@ -1482,13 +1532,17 @@ print(f"nothing added: {logistic_gain(lambda df: df.copy(), Xc_train, yc_train, 
 # The rules of the game (the tests check each):
 #
 # - a customer's features come from **that customer's own columns only** — not from the churn
-#   labels, not from the row's position or its `customer_id`, and not from the other customers in
-#   `df` (no means, ranks or quantiles of `df`: training and new customers are engineered
-#   separately, and a customer's features must not depend on who else is in the table). Numbers
-#   you chose by looking at the training data are fine;
+#   labels (neither directly nor through a model fitted on them: no scikit-learn model or network
+#   runs inside `engineer`), not from the row's position or its `customer_id`, and not from the
+#   other customers in `df` (no means, medians, ranks or quantiles of `df`, not even to fill a
+#   missing value: training and new customers are engineered separately, and a customer's features
+#   must not depend on who else is in the table). Numbers you chose by looking at the training
+#   data are fine;
 # - the same rows in the same order, with the same index; `df` itself unchanged;
 # - the new columns hold numbers — integers or floats (turn True/False into 1/0 with
-#   `.astype(int)`) — and never infinity (a missing value is fine: the model imputes it);
+#   `.astype(int)`) — and never infinity, not even for a customer who joined this month
+#   (`tenure_months` and `total_charges` of 0: the generated tables start at one month, a real one
+#   does not); a missing value is fine, the model imputes it;
 # - it works for any number of customers, one or none included.
 #
 # <details><summary>Hint</summary>
@@ -1522,7 +1576,8 @@ def engineer(df):
     ### BEGIN SOLUTION
     df = df.copy()
     # a rate: support calls per year of tenure (a hypothesis; the single-feature table below tests it)
-    df["calls_per_year"] = df["support_calls"] / df["tenure_months"] * 12
+    # (a customer who joined this month counts as one month: no division by zero)
+    df["calls_per_year"] = df["support_calls"] / df["tenure_months"].clip(lower=1) * 12
     # the thresholds come from churn-rate tables of the training customers, as in the example above
     df["new_month_to_month"] = ((df["contract"] == "month-to-month") & (df["tenure_months"] < 12)).astype(int)
     df["unhappy_caller"] = ((df["support_calls"] >= 4) & (df["satisfaction"] <= 6)).astype(int)
@@ -1532,6 +1587,9 @@ def engineer(df):
 
 
 # %% tests="ex5-engineer-tests" points=4
+from utils.guards import shortcuts_forbidden
+
+
 def added_columns_of(result, df):
     """The columns engineer added to df."""
     return [column for column in result.columns if column not in df.columns]
@@ -1546,7 +1604,13 @@ def same_features(result, expected, name, hint):
 
 probe = Xc_train.iloc[:400]                   # 400 training customers; their ids are in shuffled order
 probe_before = probe.copy()
-probe_result = engineer(probe)
+# Every fitted scikit-learn model checks that it is fitted before it predicts or transforms: inside
+# engineer, that check (and any PyTorch network) is refused.
+NO_FITTED_MODEL = ("sklearn.utils.validation.check_is_fitted", "torch.nn.Module.__call__")
+TASK_5 = ("write each feature as a rule on the customer's own columns — a fitted model's predictions come from "
+          "the churn labels —")
+with shortcuts_forbidden(*NO_FITTED_MODEL, task=TASK_5):
+    probe_result = engineer(probe)
 checks.check_type(probe_result, pd.DataFrame, "engineer(Xc_train.iloc[:400])",
                   hint="Return a DataFrame: df.copy() with your columns added.")
 checks.check_equal(probe, probe_before, "the DataFrame you were given, after the call",
@@ -1565,14 +1629,27 @@ for column in ADDED:
 checks.check_equal(int(np.isinf(probe_result[ADDED].to_numpy(dtype=float)).sum()), 0,
                    "the number of infinite values in your columns",
                    hint="A division by a column that can be 0 gives infinity: divide by something that cannot.")
+joined_now = probe.iloc[:8].assign(tenure_months=0, total_charges=0.0, support_calls=[0, 1, 2, 3, 4, 5, 6, 9])
+checks.check_equal(int(np.isinf(engineer(joined_now)[ADDED].to_numpy(dtype=float)).sum()), 0,
+                   "the number of infinite values in your features of 8 customers who joined this month "
+                   "(tenure_months and total_charges 0)",
+                   hint="x / 0 is infinity: count a new customer as one month (.clip(lower=1)), or give NaN.")
 same_features(engineer(probe.sample(frac=1.0, random_state=1)).loc[probe.index], probe_result,
               "the same customers given in another order",
               hint="A customer's features must not depend on the row's position.")
 same_features(engineer(probe.set_axis(pd.RangeIndex(len(probe)))).set_axis(probe.index), probe_result,
               "the same customers under other ids", hint="A customer's features must not depend on customer_id.")
-same_features(pd.concat([engineer(probe.iloc[[row]]) for row in range(5)]), probe_result.iloc[:5],
-              "five customers, each engineered alone",
-              hint="No means, ranks or quantiles of df: a customer's features must not depend on the others.")
+alone_rows = list(np.flatnonzero(probe["satisfaction"].isna())[:3]) + [0, 1, 2]
+same_features(pd.concat([engineer(probe.iloc[[row]]) for row in alone_rows]), probe_result.iloc[alone_rows],
+              "six customers (three of them not surveyed), each engineered alone",
+              hint="No means, medians, ranks or quantiles of df, even to fill a missing value: a customer's "
+              "features must not depend on the others.")
+very_different = probe.assign(satisfaction=1.0, support_calls=9, tenure_months=72,
+                           monthly_charges=probe["monthly_charges"] + 40).set_axis(probe.index + 10_000_000)
+same_features(engineer(pd.concat([probe, very_different])).loc[probe.index], probe_result,
+              "the same customers in a table with 400 very different others",
+              hint="No means, medians, ranks or quantiles of df, even to fill a missing value: a customer's "
+              "features must not depend on who else is in the table.")
 checks.check_equal(engineer(probe.iloc[:0]).shape, (0, probe_result.shape[1]), "the shape for a table of no customers",
                    hint="It must work for any number of customers, none included.")
 real_labels = {name: globals()[name] for name in ("y_churn", "yc_train", "yc_test")}
@@ -1610,7 +1687,8 @@ checks.check_between(hidden_gain, 1.5, 100, "the accuracy your features add, tra
 checks.check_between(logistic_gain(engineer, Xc_train, yc_train, hidden_new, hidden_new_y), 1.5, 100,
                      "the accuracy your features add, trained on Xc_train, scored on new customers", reveal=False)
 hidden_probe = hidden_new.iloc[:300]
-hidden_result = engineer(hidden_probe)
+with shortcuts_forbidden(*NO_FITTED_MODEL, task=TASK_5):
+    hidden_result = engineer(hidden_probe)
 checks.check_equal(list(hidden_result.index), list(hidden_probe.index), "the index for new customers", reveal=False)
 checks.check_equal(hidden_result.iloc[:, :hidden_probe.shape[1]], hidden_probe, "the original columns of new customers",
                    reveal=False)
@@ -1621,6 +1699,10 @@ for hidden_other, hidden_name in [
          .set_axis(hidden_probe.index), "new customers under other ids"),
         (pd.concat([engineer(hidden_probe.iloc[[row]]) for row in range(0, 300, 30)]),
          "ten new customers, each alone"),
+        (pd.concat([engineer(hidden_probe.iloc[[row]]) for row in np.flatnonzero(hidden_probe["satisfaction"].isna())]),
+         "new customers not surveyed, each alone"),
+        (engineer(pd.concat([hidden_probe, hidden_new.iloc[300:900].assign(satisfaction=9.0, support_calls=0)]))
+         .loc[hidden_probe.index], "new customers among 600 happy others"),
         (pd.concat([engineer(hidden_probe.iloc[:150]), engineer(hidden_probe.iloc[150:])]), "new customers in two halves")]:
     expected_rows = hidden_result.loc[hidden_other.index]
     checks.check_equal(list(hidden_other.columns), list(hidden_result.columns), f"the columns for {hidden_name}",
@@ -1629,6 +1711,12 @@ for hidden_other, hidden_name in [
                        f"your features of {hidden_name}", reveal=False)
 checks.check_equal(int(np.isinf(engineer(hidden_new)[ADDED].to_numpy(dtype=float)).sum()), 0,
                    "infinite values in your features of 20,000 new customers", reveal=False)
+hidden_joined_now = hidden_probe.iloc[:40].assign(tenure_months=0, total_charges=0.0,
+                                                  support_calls=np.arange(40) % 8)
+with shortcuts_forbidden(*NO_FITTED_MODEL, task=TASK_5):
+    hidden_joined_result = engineer(hidden_joined_now)
+checks.check_equal(int(np.isinf(hidden_joined_result[ADDED].to_numpy(dtype=float)).sum()), 0,
+                   "infinite values in your features of new customers who joined this month", reveal=False)
 real_labels = {name: globals()[name] for name in ("y_churn", "yc_train", "yc_test")}
 try:
     globals().update({name: labels.sample(frac=1.0, random_state=3).set_axis(labels.index)

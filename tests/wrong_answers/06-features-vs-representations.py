@@ -124,6 +124,17 @@ WRONG_ANSWERS: dict[str, list[str]] = {
     total = histogram.sum()
     return histogram / total if total > 0 else np.zeros(bins)
 ''',
+        # Class: zero-division / empty case — "no edge" tested on the pixels (no ink), not on the gradients:
+        # a uniformly grey image has no edge either, and gives 0 / 0 = NaN.
+        '''def orientation_histogram(image, bins=8):
+    pixels = np.asarray(image, dtype=float)
+    if np.count_nonzero(pixels) == 0:
+        return np.zeros(bins)
+    gy, gx = np.gradient(pixels)
+    angles = np.degrees(np.arctan2(gy, gx)) % 180
+    counts, _ = np.histogram(angles, bins=bins, range=(0, 180), weights=np.hypot(gx, gy))
+    return counts / counts.sum()
+''',
     ],
     "ex2-extract-embeddings": [
         # Forgets model.eval(): batch normalisation uses each batch's statistics and updates its averages.
@@ -221,6 +232,38 @@ WRONG_ANSWERS: dict[str, list[str]] = {
             batch = torch.as_tensor(np.asarray(images[start:start + batch_size]), dtype=torch.float32)
             pieces.append(model.features(batch.to(device)).cpu().numpy())
     return np.concatenate(pieces).astype(np.float32)
+''',
+        # Class: global state — enters torch.no_grad() by hand and never leaves it: gradients stay off
+        # for the rest of the notebook.
+        '''def extract_embeddings(model, images, batch_size=256):
+    model.eval()
+    device = next(model.parameters()).device
+    torch.no_grad().__enter__()
+    out = []
+    for i in range(0, len(images), batch_size):
+        x = torch.tensor(np.asarray(images[i:i + batch_size]), dtype=torch.float32).to(device)
+        out.append(model.features(x).cpu().numpy())
+    return np.concatenate(out)
+''',
+        # Class: the prescribed procedure (memory) — the whole stack goes to the device, then is split there.
+        '''def extract_embeddings(model, images, batch_size=256):
+    model.eval()
+    device = next(model.parameters()).device
+    stack = torch.from_numpy(np.asarray(images, dtype=np.float32)).to(device)
+    with torch.no_grad():
+        out = [model.features(chunk).cpu() for chunk in stack.split(batch_size)]
+    return torch.cat(out).numpy()
+''',
+        # Class: shapes at the boundary — torch.cat(...).squeeze(): a single image gives (D,), not (1, D).
+        '''def extract_embeddings(model, images, batch_size=256):
+    model.eval()
+    device = next(model.parameters()).device
+    out = []
+    with torch.no_grad():
+        for i in range(0, len(images), batch_size):
+            x = torch.as_tensor(np.asarray(images[i:i + batch_size]), dtype=torch.float32).to(device)
+            out.append(model.features(x).cpu())
+    return torch.cat(out).squeeze().numpy()
 ''',
     ],
     "ex4-freeze-body": [
@@ -397,6 +440,39 @@ def engineer(df):
     df["new_month_to_month"] = ((df["contract"] == "month-to-month") & (df["tenure_months"] < 24)).astype(int)
     df["unhappy_caller"] = ((df["support_calls"] >= 5) & (df["satisfaction"] <= 5)).astype(int)
     df["fiber_high_bill"] = ((df["internet_service"] == "fiber optic") & (df["monthly_charges"] > 90)).astype(int)
+    return df
+''',
+        # Class: rows not independent (missing values) — fills a missing satisfaction with the mean of df before
+        # the rule: a customer's flag depends on who else is in the table.
+        '''def engineer(df):
+    df = df.copy()
+    satisfaction = df["satisfaction"].fillna(df["satisfaction"].mean())
+    df["new_month_to_month"] = ((df["contract"] == "month-to-month") & (df["tenure_months"] < 12)).astype(int)
+    df["unhappy_caller"] = ((df["support_calls"] >= 4) & (satisfaction <= 6)).astype(int)
+    df["fiber_high_bill"] = ((df["internet_service"] == "fiber optic") & (df["monthly_charges"] > 85)).astype(int)
+    return df
+''',
+        # Class: zero division — this month's bill as a share of the total: total_charges is 0 for a customer who
+        # joined this month (the generated tables never have one).
+        '''def engineer(df):
+    df = df.copy()
+    df["new_month_to_month"] = ((df["contract"] == "month-to-month") & (df["tenure_months"] < 12)).astype(int)
+    df["unhappy_caller"] = ((df["support_calls"] >= 4) & (df["satisfaction"] <= 6)).astype(int)
+    df["fiber_high_bill"] = ((df["internet_service"] == "fiber optic") & (df["monthly_charges"] > 85)).astype(int)
+    df["bill_share"] = df["monthly_charges"] / df["total_charges"]
+    return df
+''',
+        # Class: target leakage through a fitted model — a shallow tree fitted on the training labels when the cell
+        # runs, its churn probability used as a feature (flipping the labels later does not refit it).
+        '''from sklearn.tree import DecisionTreeClassifier
+_numbers = ["tenure_months", "monthly_charges", "support_calls"]
+_tree = DecisionTreeClassifier(max_depth=4, random_state=0).fit(Xc_train[_numbers], yc_train)
+
+
+def engineer(df):
+    df = df.copy()
+    df["tree_risk"] = _tree.predict_proba(df[_numbers])[:, 1] if len(df) else np.zeros(0)
+    df["unhappy_caller"] = ((df["support_calls"] >= 4) & (df["satisfaction"] <= 6)).astype(int)
     return df
 ''',
     ],
