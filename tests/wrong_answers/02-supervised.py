@@ -90,6 +90,77 @@ WRONG_ANSWERS: dict[str, list[str]] = {
     ])
     return preprocessor, preprocessor.fit_transform(X_train), preprocessor.transform(X_test)
 ''',
+        # Dtypes (object/str vs category): takes only `category` columns as categorical, so a
+        # text column stored as plain strings is silently dropped.
+        '''def prepare_features(X_train, X_test):
+    numeric = list(X_train.select_dtypes(include="number").columns)
+    categorical = list(X_train.select_dtypes(include="category").columns)
+    preprocessor = ColumnTransformer([
+        ("num", make_pipeline(SimpleImputer(strategy="median"), StandardScaler()), numeric),
+        ("cat", OneHotEncoder(handle_unknown="ignore", sparse_output=False), categorical),
+    ])
+    return preprocessor, preprocessor.fit_transform(X_train), preprocessor.transform(X_test)
+''',
+        # Default RangeIndex assumed: detects text columns from X_train[column][0], a lookup of the
+        # index LABEL 0 (a KeyError, or another row, after a shuffled split).
+        '''def prepare_features(X_train, X_test):
+    categorical = [c for c in X_train.columns if isinstance(X_train[c][0], str)]
+    numeric = [c for c in X_train.columns if c not in categorical]
+    preprocessor = ColumnTransformer([
+        ("num", make_pipeline(SimpleImputer(strategy="median"), StandardScaler()), numeric),
+        ("cat", OneHotEncoder(handle_unknown="ignore", sparse_output=False), categorical),
+    ])
+    return preprocessor, preprocessor.fit_transform(X_train), preprocessor.transform(X_test)
+''',
+        # Column order: columns chosen by position and X_test passed as a NumPy array, so a test
+        # table whose columns come in another order sends the wrong columns to each transformer.
+        '''def prepare_features(X_train, X_test):
+    numeric = [i for i, c in enumerate(X_train.columns) if pd.api.types.is_numeric_dtype(X_train[c])]
+    categorical = [i for i in range(X_train.shape[1]) if i not in numeric]
+    preprocessor = ColumnTransformer([
+        ("num", make_pipeline(SimpleImputer(strategy="median"), StandardScaler()), numeric),
+        ("cat", OneHotEncoder(handle_unknown="ignore", sparse_output=False), categorical),
+    ])
+    train_matrix = preprocessor.fit_transform(X_train)
+    return preprocessor, train_matrix, preprocessor.transform(X_test.to_numpy())
+''',
+        # Dtypes: numeric means int64 or float64 only, so an int32 column is one-hot encoded.
+        '''def prepare_features(X_train, X_test):
+    numeric = list(X_train.select_dtypes(include=["int64", "float64"]).columns)
+    categorical = [c for c in X_train.columns if c not in numeric]
+    preprocessor = ColumnTransformer([
+        ("num", make_pipeline(SimpleImputer(strategy="median"), StandardScaler()), numeric),
+        ("cat", OneHotEncoder(handle_unknown="ignore", sparse_output=False), categorical),
+    ])
+    return preprocessor, preprocessor.fit_transform(X_train), preprocessor.transform(X_test)
+''',
+        # Prescribed procedure: also imputes the text columns (most frequent value), which the
+        # task does not ask for: a missing text value should stay a category of its own.
+        '''def prepare_features(X_train, X_test):
+    numeric = list(X_train.select_dtypes(include="number").columns)
+    categorical = list(X_train.select_dtypes(exclude="number").columns)
+    preprocessor = ColumnTransformer([
+        ("num", make_pipeline(SimpleImputer(strategy="median"), StandardScaler()), numeric),
+        ("cat", make_pipeline(SimpleImputer(strategy="most_frequent"),
+                              OneHotEncoder(handle_unknown="ignore", sparse_output=False)), categorical),
+    ])
+    return preprocessor, preprocessor.fit_transform(X_train), preprocessor.transform(X_test)
+''',
+        # Side effect: fills the gaps of the caller's tables in place (with the training medians)
+        # before the ColumnTransformer; the matrices are right, but X_train and X_test are changed.
+        '''def prepare_features(X_train, X_test):
+    numeric = list(X_train.select_dtypes(include="number").columns)
+    categorical = list(X_train.select_dtypes(exclude="number").columns)
+    medians = X_train[numeric].median()
+    for column in numeric:
+        X_train[column] = X_train[column].fillna(medians[column])
+        X_test[column] = X_test[column].fillna(medians[column])
+    preprocessor = ColumnTransformer([
+        ("num", make_pipeline(SimpleImputer(strategy="median"), StandardScaler()), numeric),
+        ("cat", OneHotEncoder(handle_unknown="ignore", sparse_output=False), categorical),
+    ])
+    return preprocessor, preprocessor.fit_transform(X_train), preprocessor.transform(X_test)
+''',
     ],
     "ex2-precision-recall": [
         # Swaps precision and recall.
@@ -157,95 +228,361 @@ WRONG_ANSWERS: dict[str, list[str]] = {
         f1 = 2 * precision * recall / (precision + recall)
     return precision, recall, f1
 ''',
+        # Shortcut: scikit-learn's function, which the task asks to replace by counting.
+        '''def precision_recall_f1(y_true, y_pred, positive=1):
+    p, r, f, _ = precision_recall_fscore_support(y_true, y_pred, average="binary", pos_label=positive,
+                                                 zero_division=0.0)
+    return float(p), float(r), float(f)
+''',
+        # Default RangeIndex assumed: wraps the inputs in Series, so `&` matches two Series by
+        # index label instead of by position.
+        '''def precision_recall_f1(y_true, y_pred, positive=1):
+    y_true, y_pred = pd.Series(y_true), pd.Series(y_pred)
+    tp = ((y_pred == positive) & (y_true == positive)).sum()
+    fp = ((y_pred == positive) & (y_true != positive)).sum()
+    fn = ((y_pred != positive) & (y_true == positive)).sum()
+    precision = float(tp / (tp + fp)) if tp + fp else 0.0
+    recall = float(tp / (tp + fn)) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+''',
+        # Default RangeIndex assumed: a loop with y_true[i] looks up the index LABEL i.
+        '''def precision_recall_f1(y_true, y_pred, positive=1):
+    tp = fp = fn = 0
+    for i in range(len(y_true)):
+        if y_pred[i] == positive and y_true[i] == positive:
+            tp += 1
+        elif y_pred[i] == positive:
+            fp += 1
+        elif y_true[i] == positive:
+            fn += 1
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return float(precision), float(recall), float(f1)
+''',
+        # Booleans: negates the raw labels with ~, which is right only when the positive class is
+        # True (or 1), not for positive=False.
+        '''def precision_recall_f1(y_true, y_pred, positive=1):
+    y_true, y_pred = np.asarray(y_true), np.asarray(y_pred)
+    is_true, is_pred = y_true == positive, y_pred == positive
+    tp = np.sum(is_pred & is_true)
+    fp = np.sum(is_pred & ~y_true) if y_true.dtype == bool else np.sum(is_pred & ~is_true)
+    fn = np.sum(~y_pred & is_true) if y_pred.dtype == bool else np.sum(~is_pred & is_true)
+    precision = float(tp / (tp + fp)) if tp + fp else 0.0
+    recall = float(tp / (tp + fn)) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+''',
+        # Zero division: returns 1.0 when there is nothing to divide by (another convention, not
+        # the one the task states).
+        '''def precision_recall_f1(y_true, y_pred, positive=1):
+    y_true, y_pred = np.asarray(y_true), np.asarray(y_pred)
+    tp = np.sum((y_pred == positive) & (y_true == positive))
+    fp = np.sum((y_pred == positive) & (y_true != positive))
+    fn = np.sum((y_pred != positive) & (y_true == positive))
+    precision = float(tp / (tp + fp)) if tp + fp else 1.0
+    recall = float(tp / (tp + fn)) if tp + fn else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+''',
+        # Dtypes: the integer 0 (not 0.0) in the zero-division cases.
+        '''def precision_recall_f1(y_true, y_pred, positive=1):
+    y_true, y_pred = np.asarray(y_true), np.asarray(y_pred)
+    tp = np.sum((y_pred == positive) & (y_true == positive))
+    fp = np.sum((y_pred == positive) & (y_true != positive))
+    fn = np.sum((y_pred != positive) & (y_true == positive))
+    precision = tp / (tp + fp) if tp + fp else 0
+    recall = tp / (tp + fn) if tp + fn else 0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0
+    return precision, recall, f1
+''',
     ],
     "ex3-kfold": [
-        # Scores each copy on the folds it was trained on.
-        '''def kfold_accuracy(model, X, y, n_splits=5, seed=0):
-    splitter = StratifiedKFold(n_splits=n_splits, shuffle=True, random_state=seed)
-    scores = []
-    for train_index, test_index in splitter.split(X, y):
-        fold_model = clone(model).fit(X.iloc[train_index], y.iloc[train_index])
-        scores.append(fold_model.score(X.iloc[train_index], y.iloc[train_index]))
-    return np.array(scores)
-''',
-        # Leak: fits once on all the data, then scores every fold.
-        '''def kfold_accuracy(model, X, y, n_splits=5, seed=0):
-    splitter = StratifiedKFold(n_splits=n_splits, shuffle=True, random_state=seed)
-    full_model = clone(model).fit(X, y)
-    return np.array([full_model.score(X.iloc[test_index], y.iloc[test_index])
-                     for _, test_index in splitter.split(X, y)])
-''',
-        # Plain KFold: not stratified.
-        '''def kfold_accuracy(model, X, y, n_splits=5, seed=0):
-    splitter = KFold(n_splits=n_splits, shuffle=True, random_state=seed)
-    scores = []
-    for train_index, test_index in splitter.split(X, y):
-        fold_model = clone(model).fit(X.iloc[train_index], y.iloc[train_index])
-        scores.append(fold_model.score(X.iloc[test_index], y.iloc[test_index]))
-    return np.array(scores)
-''',
-        # Forgets shuffle=True (and so ignores the seed).
-        '''def kfold_accuracy(model, X, y, n_splits=5, seed=0):
-    splitter = StratifiedKFold(n_splits=n_splits)
-    scores = []
-    for train_index, test_index in splitter.split(X, y):
-        fold_model = clone(model).fit(X.iloc[train_index], y.iloc[train_index])
-        scores.append(fold_model.score(X.iloc[test_index], y.iloc[test_index]))
-    return np.array(scores)
-''',
-        # Returns the mean instead of one score per fold.
+        # Shortcut: scikit-learn's StratifiedKFold (other folds, and the task asks to deal them).
         '''def kfold_accuracy(model, X, y, n_splits=5, seed=0):
     splitter = StratifiedKFold(n_splits=n_splits, shuffle=True, random_state=seed)
     scores = []
     for train_index, test_index in splitter.split(X, y):
         fold_model = clone(model).fit(X.iloc[train_index], y.iloc[train_index])
         scores.append(fold_model.score(X.iloc[test_index], y.iloc[test_index]))
+    return np.array(scores)
+''',
+        # Global state: seeds and draws from NumPy's global generator.
+        '''def kfold_accuracy(model, X, y, n_splits=5, seed=0):
+    labels = np.asarray(y)
+    np.random.seed(seed)
+    order = np.random.permutation(len(labels))
+    grouped = order[np.argsort(labels[order], kind="stable")]
+    fold = np.empty(len(labels), dtype=int)
+    fold[grouped] = np.arange(len(labels)) % n_splits
+    scores = []
+    for f in range(n_splits):
+        train, test = np.flatnonzero(fold != f), np.flatnonzero(fold == f)
+        scores.append(clone(model).fit(X.iloc[train], y.iloc[train]).score(X.iloc[test], y.iloc[test]))
+    return np.array(scores)
+''',
+        # Prescribed procedure: deals the shuffled rows without grouping them by class (not stratified).
+        '''def kfold_accuracy(model, X, y, n_splits=5, seed=0):
+    order = np.random.default_rng(seed).permutation(len(y))
+    fold = np.empty(len(y), dtype=int)
+    fold[order] = np.arange(len(y)) % n_splits
+    scores = []
+    for f in range(n_splits):
+        train, test = np.flatnonzero(fold != f), np.flatnonzero(fold == f)
+        scores.append(clone(model).fit(X.iloc[train], y.iloc[train]).score(X.iloc[test], y.iloc[test]))
+    return np.array(scores)
+''',
+        # Prescribed procedure: cuts each class into contiguous blocks (np.array_split) instead of
+        # dealing its rows in turn.
+        '''def kfold_accuracy(model, X, y, n_splits=5, seed=0):
+    labels = np.asarray(y)
+    order = np.random.default_rng(seed).permutation(len(labels))
+    fold = np.empty(len(labels), dtype=int)
+    for label in np.unique(labels):
+        members = order[labels[order] == label]
+        for f, block in enumerate(np.array_split(members, n_splits)):
+            fold[block] = f
+    scores = []
+    for f in range(n_splits):
+        train, test = np.flatnonzero(fold != f), np.flatnonzero(fold == f)
+        scores.append(clone(model).fit(X.iloc[train], y.iloc[train]).score(X.iloc[test], y.iloc[test]))
+    return np.array(scores)
+''',
+        # Insertion order: classes in the order they first appear (pd.unique), not sorted.
+        '''def kfold_accuracy(model, X, y, n_splits=5, seed=0):
+    labels = np.asarray(y)
+    order = np.random.default_rng(seed).permutation(len(labels))
+    grouped = np.concatenate([order[labels[order] == label] for label in pd.unique(labels[order])])
+    fold = np.empty(len(labels), dtype=int)
+    fold[grouped] = np.arange(len(labels)) % n_splits
+    scores = []
+    for f in range(n_splits):
+        train, test = np.flatnonzero(fold != f), np.flatnonzero(fold == f)
+        scores.append(clone(model).fit(X.iloc[train], y.iloc[train]).score(X.iloc[test], y.iloc[test]))
+    return np.array(scores)
+''',
+        # Prescribed procedure: an unstable sort, which reorders rows of the same class.
+        '''def kfold_accuracy(model, X, y, n_splits=5, seed=0):
+    labels = np.asarray(y)
+    order = np.random.default_rng(seed).permutation(len(labels))
+    grouped = order[np.argsort(labels[order])]
+    fold = np.empty(len(labels), dtype=int)
+    fold[grouped] = np.arange(len(labels)) % n_splits
+    scores = []
+    for f in range(n_splits):
+        train, test = np.flatnonzero(fold != f), np.flatnonzero(fold == f)
+        scores.append(clone(model).fit(X.iloc[train], y.iloc[train]).score(X.iloc[test], y.iloc[test]))
+    return np.array(scores)
+''',
+        # Default RangeIndex assumed: selects the positions with .loc (index labels).
+        '''def kfold_accuracy(model, X, y, n_splits=5, seed=0):
+    labels = np.asarray(y)
+    order = np.random.default_rng(seed).permutation(len(labels))
+    grouped = order[np.argsort(labels[order], kind="stable")]
+    fold = np.empty(len(labels), dtype=int)
+    fold[grouped] = np.arange(len(labels)) % n_splits
+    scores = []
+    for f in range(n_splits):
+        train, test = np.flatnonzero(fold != f), np.flatnonzero(fold == f)
+        scores.append(clone(model).fit(X.loc[train], y.loc[train]).score(X.loc[test], y.loc[test]))
+    return np.array(scores)
+''',
+        # Scores each copy on the rows it was trained on.
+        '''def kfold_accuracy(model, X, y, n_splits=5, seed=0):
+    labels = np.asarray(y)
+    order = np.random.default_rng(seed).permutation(len(labels))
+    grouped = order[np.argsort(labels[order], kind="stable")]
+    fold = np.empty(len(labels), dtype=int)
+    fold[grouped] = np.arange(len(labels)) % n_splits
+    scores = []
+    for f in range(n_splits):
+        train = np.flatnonzero(fold != f)
+        scores.append(clone(model).fit(X.iloc[train], y.iloc[train]).score(X.iloc[train], y.iloc[train]))
+    return np.array(scores)
+''',
+        # Trains on the fold and scores on the rest (the parts swapped).
+        '''def kfold_accuracy(model, X, y, n_splits=5, seed=0):
+    labels = np.asarray(y)
+    order = np.random.default_rng(seed).permutation(len(labels))
+    grouped = order[np.argsort(labels[order], kind="stable")]
+    fold = np.empty(len(labels), dtype=int)
+    fold[grouped] = np.arange(len(labels)) % n_splits
+    scores = []
+    for f in range(n_splits):
+        train, test = np.flatnonzero(fold == f), np.flatnonzero(fold != f)
+        scores.append(clone(model).fit(X.iloc[train], y.iloc[train]).score(X.iloc[test], y.iloc[test]))
+    return np.array(scores)
+''',
+        # Aggregation: returns the mean instead of one score per fold.
+        '''def kfold_accuracy(model, X, y, n_splits=5, seed=0):
+    labels = np.asarray(y)
+    order = np.random.default_rng(seed).permutation(len(labels))
+    grouped = order[np.argsort(labels[order], kind="stable")]
+    fold = np.empty(len(labels), dtype=int)
+    fold[grouped] = np.arange(len(labels)) % n_splits
+    scores = []
+    for f in range(n_splits):
+        train, test = np.flatnonzero(fold != f), np.flatnonzero(fold == f)
+        scores.append(clone(model).fit(X.iloc[train], y.iloc[train]).score(X.iloc[test], y.iloc[test]))
     return np.mean(scores)
 ''',
         # Fits the caller's model itself instead of a clone.
         '''def kfold_accuracy(model, X, y, n_splits=5, seed=0):
-    splitter = StratifiedKFold(n_splits=n_splits, shuffle=True, random_state=seed)
+    labels = np.asarray(y)
+    order = np.random.default_rng(seed).permutation(len(labels))
+    grouped = order[np.argsort(labels[order], kind="stable")]
+    fold = np.empty(len(labels), dtype=int)
+    fold[grouped] = np.arange(len(labels)) % n_splits
     scores = []
-    for train_index, test_index in splitter.split(X, y):
-        model.fit(X.iloc[train_index], y.iloc[train_index])
-        scores.append(model.score(X.iloc[test_index], y.iloc[test_index]))
+    for f in range(n_splits):
+        train, test = np.flatnonzero(fold != f), np.flatnonzero(fold == f)
+        scores.append(model.fit(X.iloc[train], y.iloc[train]).score(X.iloc[test], y.iloc[test]))
+    return np.array(scores)
+''',
+        # Default RangeIndex forced: resets the caller's index in place, then uses .loc with positions
+        # (right folds, but X and y come back changed).
+        '''def kfold_accuracy(model, X, y, n_splits=5, seed=0):
+    X.reset_index(drop=True, inplace=True)
+    y.reset_index(drop=True, inplace=True)
+    labels = y.to_numpy()
+    order = np.random.default_rng(seed).permutation(len(labels))
+    grouped = order[np.argsort(labels[order], kind="stable")]
+    fold = np.empty(len(labels), dtype=int)
+    fold[grouped] = np.arange(len(labels)) % n_splits
+    scores = []
+    for f in range(n_splits):
+        train, test = np.flatnonzero(fold != f), np.flatnonzero(fold == f)
+        scores.append(clone(model).fit(X.loc[train], y.loc[train]).score(X.loc[test], y.loc[test]))
     return np.array(scores)
 ''',
     ],
-    "ex4-regression-metrics": [
-        # Returns the MSE instead of the RMSE (forgets the square root).
-        '''def mae_rmse(y_true, y_pred):
-    errors = np.asarray(y_true, dtype=float) - np.asarray(y_pred, dtype=float)
-    return float(np.mean(np.abs(errors))), float(np.mean(errors ** 2))
+    "ex4-cost-threshold": [
+        # The default threshold 0.5, whatever the costs.
+        '''def cheapest_threshold(y_true, churn_probability, cost_missed, cost_offer):
+    churned = np.asarray(y_true) == 1
+    flagged = np.asarray(churn_probability, dtype=float) >= 0.5
+    return 0.5, float(cost_offer * flagged.sum() + cost_missed * (churned & ~flagged).sum())
 ''',
-        # MAE without the absolute value: positive and negative errors cancel.
-        '''def mae_rmse(y_true, y_pred):
-    errors = np.asarray(y_true, dtype=float) - np.asarray(y_pred, dtype=float)
-    return float(abs(np.mean(errors))), float(np.sqrt(np.mean(errors ** 2)))
+        # The cost ratio without the data (right only for calibrated probabilities).
+        '''def cheapest_threshold(y_true, churn_probability, cost_missed, cost_offer):
+    threshold = round(cost_offer / cost_missed, 2)
+    churned = np.asarray(y_true) == 1
+    flagged = np.asarray(churn_probability, dtype=float) >= threshold
+    return threshold, float(cost_offer * flagged.sum() + cost_missed * (churned & ~flagged).sum())
 ''',
-        # RMSE as the standard deviation of the errors (equal only when the mean error is 0).
-        '''def mae_rmse(y_true, y_pred):
-    errors = np.asarray(y_true, dtype=float) - np.asarray(y_pred, dtype=float)
-    return float(np.mean(np.abs(errors))), float(np.std(errors))
+        # The threshold with the best F1, then its cost: a metric, not the money.
+        '''def cheapest_threshold(y_true, churn_probability, cost_missed, cost_offer):
+    churned = np.asarray(y_true) == 1
+    probability = np.asarray(churn_probability, dtype=float)
+    best_f1, best = -1.0, None
+    for t in np.linspace(0, 1, 101):
+        flagged = probability >= t
+        tp, fp, fn = np.sum(flagged & churned), np.sum(flagged & ~churned), np.sum(~flagged & churned)
+        f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+        if f1 > best_f1:
+            best_f1 = f1
+            best = (float(t), float(cost_offer * flagged.sum() + cost_missed * fn))
+    return best
 ''',
-        # Subtracts two Series directly: pandas matches them by index, not by position.
-        '''def mae_rmse(y_true, y_pred):
-    if not isinstance(y_true, pd.Series):
-        y_true = np.asarray(y_true, dtype=float)
-    if not isinstance(y_pred, pd.Series):
-        y_pred = np.asarray(y_pred, dtype=float)
-    errors = y_true - y_pred
-    return float(np.nanmean(np.abs(errors))), float(np.sqrt(np.nanmean(errors ** 2)))
+        # Charges offers only to customers who stay (forgets that a churner's offer costs too).
+        '''def cheapest_threshold(y_true, churn_probability, cost_missed, cost_offer):
+    churned = np.asarray(y_true) == 1
+    probability = np.asarray(churn_probability, dtype=float)
+    best = None
+    for t in np.linspace(0, 1, 101):
+        flagged = probability >= t
+        cost = cost_offer * np.sum(flagged & ~churned) + cost_missed * np.sum(~flagged & churned)
+        if best is None or cost < best[1]:
+            best = (float(t), float(cost))
+    return best
 ''',
-        # Returns the two numbers in the wrong order.
-        '''def mae_rmse(y_true, y_pred):
-    errors = np.asarray(y_true, dtype=float) - np.asarray(y_pred, dtype=float)
-    return float(np.sqrt(np.mean(errors ** 2))), float(np.mean(np.abs(errors)))
+        # Aggregation: the average cost per customer instead of the total.
+        '''def cheapest_threshold(y_true, churn_probability, cost_missed, cost_offer):
+    churned = np.asarray(y_true) == 1
+    probability = np.asarray(churn_probability, dtype=float)
+    best = None
+    for t in np.linspace(0, 1, 101):
+        flagged = probability >= t
+        cost = np.mean(cost_offer * flagged + cost_missed * (~flagged & churned))
+        if best is None or cost < best[1]:
+            best = (float(t), float(cost))
+    return best
 ''',
-        # The median absolute error instead of the mean.
-        '''def mae_rmse(y_true, y_pred):
-    errors = np.asarray(y_true, dtype=float) - np.asarray(y_pred, dtype=float)
-    return float(np.median(np.abs(errors))), float(np.sqrt(np.mean(errors ** 2)))
+        # Ties: keeps the LAST threshold with the lowest cost (<=), not the smallest.
+        '''def cheapest_threshold(y_true, churn_probability, cost_missed, cost_offer):
+    churned = np.asarray(y_true) == 1
+    probability = np.asarray(churn_probability, dtype=float)
+    best = None
+    for t in np.linspace(0, 1, 101):
+        flagged = probability >= t
+        cost = cost_offer * np.sum(flagged) + cost_missed * np.sum(~flagged & churned)
+        if best is None or cost <= best[1]:
+            best = (float(t), float(cost))
+    return best
+''',
+        # Boundary: flags probability > threshold instead of >=.
+        '''def cheapest_threshold(y_true, churn_probability, cost_missed, cost_offer):
+    churned = np.asarray(y_true) == 1
+    probability = np.asarray(churn_probability, dtype=float)
+    best = None
+    for t in np.linspace(0, 1, 101):
+        flagged = probability > t
+        cost = cost_offer * np.sum(flagged) + cost_missed * np.sum(~flagged & churned)
+        if best is None or cost < best[1]:
+            best = (float(t), float(cost))
+    return best
+''',
+        # Default RangeIndex assumed: Series kept as Series, so `&` matches them by index label.
+        '''def cheapest_threshold(y_true, churn_probability, cost_missed, cost_offer):
+    churned = pd.Series(y_true) == 1
+    probability = pd.Series(churn_probability, dtype=float)
+    best = None
+    for t in np.linspace(0, 1, 101):
+        flagged = probability >= t
+        cost = cost_offer * flagged.sum() + cost_missed * (churned & ~flagged).sum()
+        if best is None or cost < best[1]:
+            best = (float(t), float(cost))
+    return best
+''',
+        # Dtypes: finds the missed churners as `labels - flagged == 1`, which works for 0/1 labels
+        # but raises on boolean labels (NumPy cannot subtract booleans).
+        '''def cheapest_threshold(y_true, churn_probability, cost_missed, cost_offer):
+    labels = np.asarray(y_true)
+    probability = np.asarray(churn_probability, dtype=float)
+    best = None
+    for t in np.linspace(0, 1, 101):
+        flagged = probability >= t
+        cost = cost_offer * np.sum(flagged) + cost_missed * np.sum(labels - flagged == 1)
+        if best is None or cost < best[1]:
+            best = (float(t), float(cost))
+    return best
+''',
+        # Dtypes: returns the cost as a NumPy integer (costs given as integers), not a float.
+        '''def cheapest_threshold(y_true, churn_probability, cost_missed, cost_offer):
+    churned = np.asarray(y_true) == 1
+    probability = np.asarray(churn_probability, dtype=float)
+    best = None
+    for t in np.linspace(0, 1, 101):
+        flagged = probability >= t
+        cost = cost_offer * np.sum(flagged) + cost_missed * np.sum(~flagged & churned)
+        if best is None or cost < best[1]:
+            best = (float(t), cost)
+    return best
+''',
+        # First crossing: scans the thresholds upwards and stops as soon as the cost rises again.
+        '''def cheapest_threshold(y_true, churn_probability, cost_missed, cost_offer):
+    churned = np.asarray(y_true) == 1
+    probability = np.asarray(churn_probability, dtype=float)
+    best = None
+    for t in np.linspace(0, 1, 101):
+        flagged = probability >= t
+        cost = cost_offer * np.sum(flagged) + cost_missed * np.sum(~flagged & churned)
+        if best is not None and cost > best[1]:
+            break
+        if best is None or cost < best[1]:
+            best = (float(t), float(cost))
+    return best
 ''',
     ],
 }
