@@ -337,9 +337,9 @@ claim("no threshold on worst area alone reaches 0.95 in both sensitivity and spe
 # ### Exercise 1 — Your expert system (3 points)
 #
 # Write `expert_rules(X)`: it takes a DataFrame `X` with the 30 breast-cancer columns (any number
-# of rows, in any order, with any index) and returns a NumPy array of **integers** with one
-# prediction per row, in the order of the rows: `MALIGNANT` (0) or `BENIGN` (1) — not True/False,
-# not words.
+# of rows, none included, in any order, with any index) and returns a NumPy array of **integers**
+# with one prediction per row, in the order of the rows: `MALIGNANT` (0) or `BENIGN` (1) — not
+# True/False, not words. With no rows, that is an empty array of integers.
 #
 # - Use a few `if … then` rules: thresholds on one or more columns, which you choose by looking
 #   at the training data (the table, the histograms and the slider above, or your own plots of
@@ -426,6 +426,13 @@ checks.check_equal(set(np.unique(rules_pred).tolist()) <= {MALIGNANT, BENIGN}, T
 checks.check_equal(rules_X.equals(X_train), True, "X unchanged after expert_rules(X)",
                    hint="Do not add, change or reorder anything in X: keep your rule in a new "
                    "variable.")
+with shortcuts_forbidden(*LEARNED_MODELS, task="write the rules"):
+    rules_empty = np.asarray(expert_rules(X_train.iloc[:0].copy()))
+checks.check_equal((rules_empty.shape, rules_empty.dtype.kind in "iu"), ((0,), True),
+                   "(shape, integer?) of expert_rules(X) for an X with no rows",
+                   hint=f"Yours has dtype {rules_empty.dtype}. An empty list turned into an array "
+                   "is float: build the labels with np.where on the columns of X, which keeps "
+                   "integers even for no rows.")
 rules_train_accuracy = accuracy_score(y_train, rules_pred)
 rules_train_balanced = balanced_accuracy_score(y_train, rules_pred)
 print(f"your rules on the training set: accuracy {rules_train_accuracy:.3f}, "
@@ -440,14 +447,19 @@ checks.check_between(rules_train_balanced, 0.92, 1.0, "training balanced accurac
 checks.passed()
 
 ### BEGIN HIDDEN TESTS
+import sys
+
 hidden_X, hidden_y = data.load_tabular("breast_cancer")
 _, hidden_X_test, _, hidden_y_test = train_test_split(      # the notebook's own test set
     hidden_X, hidden_y, test_size=0.25, random_state=run.seed, stratify=hidden_y)
 hidden_labels = ("y", "y_train", "y_test", "hidden_y", "hidden_y_test")
 hidden_saved = {name: globals()[name] for name in hidden_labels}
+# scikit-learn models all go through check_is_fitted / validate_data (in LEARNED_MODELS) when
+# they predict; a network trained with PyTorch goes through Module.__call__
+hidden_models = LEARNED_MODELS + (("torch.nn.Module.__call__",) if "torch" in sys.modules else ())
 try:   # rules are written, not learned: no labels and no models while they run
     globals().update(dict.fromkeys(hidden_labels))
-    with shortcuts_forbidden(*LEARNED_MODELS, "utils.data.load_tabular",
+    with shortcuts_forbidden(*hidden_models, "utils.data.load_tabular",
                              "sklearn.datasets.load_breast_cancer", task="write the rules"):
         hidden_test_copy = hidden_X_test.copy()
         hidden_pred = expert_rules(hidden_test_copy)
@@ -460,6 +472,7 @@ try:   # rules are written, not learned: no labels and no models while they run
         hidden_renamed = hidden_shuffled.set_index(pd.Index([f"patient {i}" for i in
                                                              hidden_shuffled.index]))
         hidden_renamed_pred = np.asarray(expert_rules(hidden_renamed.copy())).ravel()
+        hidden_empty = np.asarray(expert_rules(hidden_renamed.iloc[:0].copy()))
 except AssertionError:
     raise
 except Exception as hidden_error:
@@ -488,6 +501,8 @@ checks.check_equal(hidden_shuffled_pred.tolist(), hidden_all[hidden_shuffled.ind
 checks.check_equal(hidden_renamed_pred.tolist(), hidden_shuffled_pred.tolist(),
                    "predictions for rows indexed by name", reveal=False,
                    hint="Work with the columns of X, not with its index.")
+checks.check_equal((hidden_empty.shape, hidden_empty.dtype.kind in "iu"), ((0,), True),
+                   "(shape, integer?) of the predictions for no rows", reveal=False)
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -1038,6 +1053,10 @@ checks.check_equal(first_choice, 1,
 checks.check_equal(epsilon_greedy(np.array([0.3, 0.7, 0.7]), 0.0, greedy_rng), 1,
                    "epsilon_greedy([0.3, 0.7, 0.7], epsilon=0)",
                    hint="On a tie return the first best index, as np.argmax does.")
+checks.check_equal(epsilon_greedy([0.41, 0.4, 0.44, 0.43], 0.0, greedy_rng), 2,
+                   "epsilon_greedy([0.41, 0.4, 0.44, 0.43], epsilon=0)",
+                   hint="Compare the values exactly, without rounding them or allowing a "
+                   "tolerance: 0.44 is the largest, although all four round to 0.4.")
 checks.check_type(epsilon_greedy([0.2, 0.1], 0.0, greedy_rng), (int, np.integer),
                   "the value epsilon_greedy returns", hint="Return an arm index (an int).")
 explore_rng = np.random.default_rng(1)
@@ -1066,7 +1085,11 @@ def reference_epsilon_greedy(values, epsilon, rng):   # what the task describes
 for hidden_seed, hidden_epsilon, hidden_values in [(5, 0.1, [0.5, 0.1, 0.9, 0.9, 0.3]),
                                                    (6, 0.5, np.array([-3.0, -1.0, -2.0])),
                                                    (7, 0.0, [0.0, 0.0, 0.0, 0.0]),
-                                                   (8, 0.9, [1.0, 2.0])]:
+                                                   (8, 0.9, [1.0, 2.0]),
+                                                   # values that differ only in late decimals
+                                                   (11, 0.2, [2 / 3, 0.6667, 0.6666]),
+                                                   (12, 0.1, np.array([0.6, 0.6000001, 0.59])),
+                                                   (13, 0.3, [0.5, 0.4, 0.5 + 1e-10])]:
     hidden_mine_rng = np.random.default_rng(hidden_seed)
     hidden_ref_rng = np.random.default_rng(hidden_seed)
     with keeps_global_random_state("epsilon_greedy(...)"):
@@ -1083,6 +1106,11 @@ checks.check_equal([epsilon_greedy([0.2, 0.6, 0.1], e, hidden_mine_rng) for e in
                     for e in hidden_mixed],
                    "choices when epsilon changes from call to call", reveal=False,
                    hint="Draw rng.random() on every call, even when epsilon is 0.")
+for hidden_values, hidden_best in [([0.123456, 0.123457], 1), ([0.7 - 1e-9, 0.7, 0.1], 1),
+                                  ([0.3333, 1 / 3, 0.33], 1)]:
+    checks.check_equal(epsilon_greedy(hidden_values, 0.0, np.random.default_rng(0)), hidden_best,
+                       "the best arm when the values differ only in late decimals", reveal=False,
+                       hint="Compare the values exactly: no rounding, no tolerance.")
 hidden_rng = np.random.default_rng(9)
 hidden_choices = np.array([epsilon_greedy([0.1, 0.2, 0.8, 0.3, 0.0], 0.1, hidden_rng)
                            for _ in range(5000)])
@@ -1248,7 +1276,9 @@ bandit_summary.round(3)
 #    `"average"` (step 1/n at the n-th reward: the running average) or a number α between 0 and 1
 #    (the constant step).
 # 2. `pick_step(rewards, true_rates, steps)`: `true_rates[i]` is the arm's true click rate at the
-#    i-th pull, known only because we simulate the world (paired with `rewards` by position). For
+#    i-th pull, known only because we simulate the world. It is a list, array or Series like
+#    `rewards`, paired with it by position (the i-th rate with the i-th reward, whatever the
+#    indexes). For
 #    each candidate in `steps` (such as `["average", 0.01, 0.05, 0.2]`), measure how far its
 #    estimates are from the truth by the **mean absolute error**: the average over all pulls of
 #    |estimate after reward i − true_rates[i]|. Return the candidate itself (not its position)
@@ -1312,14 +1342,27 @@ checks.check_close(tracked, [1.0, 0.5, 1 / 3, 0.5], 'estimates([1, 0, 0, 1], "av
 checks.check_close(estimates(np.array([1, 0, 0, 1]), 0.5), [0.5, 0.25, 0.125, 0.5625],
                    "estimates([1, 0, 0, 1], step=0.5)",
                    hint="From 0: 0 + 0.5·(1 − 0) = 0.5, then 0.5 + 0.5·(0 − 0.5) = 0.25, …")
-checks.check_close(estimates(pd.Series([0, 1, 1], index=[7, 3, 5]), 0.1), [0.0, 0.1, 0.19],
-                   "estimates of a Series with the index [7, 3, 5], step 0.1",
-                   hint="Take the rewards in the order they come, whatever the index.")
+checks.check_close(estimates(pd.Series([1, 0, 0, 1], index=[7, 3, 5, 2]), "average"),
+                   [1.0, 0.5, 1 / 3, 0.5],
+                   'estimates of a Series with the index [7, 3, 5, 2], "average"',
+                   hint="Take the rewards in the order they come, whatever the index: n counts "
+                   "the rewards (1, 2, 3, …), it is not an index label.")
 alternating = [1, 0] * 50                    # a fair coin that never changes: the truth is 0.5
 checks.check_equal(pick_step(alternating, [0.5] * 100, [0.9, "average"]), "average",
                    'pick_step(rewards 1, 0, 1, 0, …, true rate 0.5, [0.9, "average"])',
                    hint="Compare the estimates with the true rates, not with the rewards: a step "
                    "of 0.9 copies each 0/1 reward, which is not the click rate.")
+flipping = [1.0, 0.0] * 50                   # a rate that flips at every pull: each reward equals it
+checks.check_equal(pick_step(alternating, flipping, ["average", 1.0]), 1.0,
+                   'pick_step(rewards 1, 0, 1, 0, …, true rates 1, 0, 1, 0, …, ["average", 1.0])',
+                   hint="Pair the estimate after reward i with true_rates[i], the rate of that same "
+                   "pull (not the next or the previous one, not the average rate): here a step of "
+                   "1.0 is exactly right at every pull.")
+checks.check_equal(pick_step(pd.Series(alternating, index=range(100, 200)),
+                             pd.Series(flipping, index=range(99, -1, -1)), ["average", 1.0]), 1.0,
+                   "the same with rewards and true_rates as Series with other indexes",
+                   hint="Pair by position: np.asarray the inputs. pandas lines up two Series by "
+                   "their index labels, not by position.")
 checks.check_equal(pick_step([1, 1, 1, 1], [1, 1, 1, 1], [0.5, 1.0, "average"]), 1.0,
                    'pick_step([1, 1, 1, 1], [1, 1, 1, 1], [0.5, 1.0, "average"])',
                    hint='1.0 and "average" are both exactly right here (error 0): return the one '
@@ -1347,9 +1390,14 @@ for hidden_step in ["average", 0.03, 0.3, 1.0]:
 checks.check_close(estimates(list(hidden_stream[:30]), "average"),
                    np.cumsum(hidden_stream[:30]) / np.arange(1, 31), "running average of a list",
                    reveal=False)
-checks.check_close(estimates(pd.Series(hidden_stream, index=hidden_rng.permutation(400)), 0.1),
-                   reference_estimates(hidden_stream, 0.1), "estimates of a shuffled Series",
-                   reveal=False)
+for hidden_step in ["average", 0.1]:
+    checks.check_close(estimates(pd.Series(hidden_stream, index=hidden_rng.permutation(400)),
+                                 hidden_step),
+                       reference_estimates(hidden_stream, hidden_step),
+                       f"estimates of a shuffled Series, step {hidden_step}", reveal=False)
+checks.check_close(estimates(pd.Series(hidden_stream[:50], index=np.arange(1, 51)), "average"),
+                   np.cumsum(hidden_stream[:50]) / np.arange(1, 51),
+                   "running average of a Series indexed from 1", reveal=False)
 
 
 def hidden_world(truth, seed):   # unseen arms, whose click rate changes at a given pull
@@ -1368,14 +1416,41 @@ for hidden_truth, hidden_seed, hidden_name in [(hidden_late, 101, "a late change
     # the case separates the mean absolute error from other measures of "closest"
     for hidden_other in (lambda e: np.mean(e ** 2), np.max, np.median, lambda e: e[-1]):
         assert min(HIDDEN_STEPS, key=lambda s: hidden_other(hidden_errors[s])) != hidden_best
+    hidden_order = np.random.default_rng(hidden_seed + 1).permutation(len(hidden_truth))
+    hidden_truth_series = pd.Series(hidden_truth, index=hidden_order)
+    # ... and pairing by position from pairing by index label
+    assert min(HIDDEN_STEPS, key=lambda s: (pd.Series(reference_estimates(hidden_rewards, s))
+                                            - hidden_truth_series).abs().mean()) != hidden_best
     checks.check_equal(pick_step(hidden_rewards, hidden_truth, HIDDEN_STEPS), hidden_best,
                        f"pick_step on an arm with {hidden_name}", reveal=False)
     checks.check_equal(pick_step(pd.Series(hidden_rewards, index=np.arange(len(hidden_truth))[::-1]),
-                                 pd.Series(hidden_truth), HIDDEN_STEPS), hidden_best,
+                                 hidden_truth_series, HIDDEN_STEPS), hidden_best,
                        f"pick_step on Series with different indexes ({hidden_name})", reveal=False)
     checks.check_equal(pick_step(list(hidden_rewards), list(hidden_truth), HIDDEN_STEPS[::-1]),
                        hidden_best, f"pick_step with the candidates reversed ({hidden_name})",
                        reveal=False)
+# a rate that changes at every pull (a cycle 0.9, 0.5, 0.1): pairing the estimate after reward i
+# with the rate of pull i + 1, i - 1, with the estimate before reward i, with the mean rate, or
+# with the rate that has the same index label, picks another step
+hidden_cycle = np.array([0.9, 0.5, 0.1])[np.arange(240) % 3]
+hidden_rewards, _ = hidden_world(hidden_cycle, 202)
+hidden_cycle_series = pd.Series(hidden_cycle, index=np.random.default_rng(203).permutation(240))
+hidden_errors = {s: reference_estimates(hidden_rewards, s) for s in HIDDEN_STEPS}
+hidden_best = min(HIDDEN_STEPS, key=lambda s: np.mean(np.abs(hidden_errors[s] - hidden_cycle)))
+for hidden_other in (lambda e: np.abs(e[:-1] - hidden_cycle[1:]),
+                     lambda e: np.abs(e[1:] - hidden_cycle[:-1]),
+                     lambda e: np.abs(np.r_[0.0, e[:-1]] - hidden_cycle),
+                     lambda e: np.abs(e - hidden_cycle.mean()),
+                     lambda e: (pd.Series(e) - hidden_cycle_series).abs()):
+    assert min(HIDDEN_STEPS, key=lambda s: hidden_other(hidden_errors[s]).mean()) != hidden_best
+checks.check_equal(pick_step(hidden_rewards, hidden_cycle, HIDDEN_STEPS), hidden_best,
+                   "pick_step on an arm whose rate changes at every pull", reveal=False,
+                   hint="Pair the estimate after reward i with true_rates[i].")
+checks.check_equal(pick_step(pd.Series(hidden_rewards, index=np.arange(1, 241)),
+                             hidden_cycle_series,
+                             HIDDEN_STEPS), hidden_best,
+                   "pick_step on Series with other indexes (rate changes at every pull)",
+                   reveal=False)
 checks.check_equal(pick_step([0, 1, 1], [0.5, 0.5, 0.5], [0.2, 0.2]), 0.2,
                    "pick_step with a repeated candidate", reveal=False)
 checks.check_equal(pick_step([1, 1, 1], [1.0, 1.0, 1.0], [1.0, "average", 0.5]), 1.0,

@@ -119,6 +119,37 @@ def expert_rules(X):
         '''def expert_rules(X):
     return np.where(X["worst area"] > 1000, MALIGNANT, BENIGN)
 ''',
+        # CLASS empty case / dtype: good rules applied pair by pair with map; with no rows the
+        # empty list becomes a float array, not integers.
+        '''def rule(area, points):
+    return MALIGNANT if area > 900 or points > 0.15 else BENIGN
+
+
+def expert_rules(X):
+    return np.array(list(map(rule, X["worst area"], X["worst concave points"])))
+''',
+        # CLASS learned model of another library: a small PyTorch network trained on the
+        # training labels before the call (the hidden tests switch Module.__call__ off).
+        '''import torch
+
+torch.manual_seed(0)
+_net = torch.nn.Sequential(torch.nn.Linear(30, 1))
+_mean, _std = X_train.mean().to_numpy(), X_train.std(ddof=0).to_numpy()
+_xt = torch.tensor((X_train.to_numpy() - _mean) / _std, dtype=torch.float32)
+_opt = torch.optim.Adam(_net.parameters(), lr=0.05)
+for _ in range(200):
+    _opt.zero_grad()
+    _loss = torch.nn.functional.binary_cross_entropy_with_logits(
+        _net(_xt).squeeze(1), torch.tensor(np.asarray(y_train), dtype=torch.float32))
+    _loss.backward()
+    _opt.step()
+
+
+def expert_rules(X):
+    x = torch.tensor((X.to_numpy() - _mean) / _std, dtype=torch.float32)
+    with torch.no_grad():
+        return (_net(x).squeeze(1) > 0).numpy().astype(int)
+''',
     ],
     "ex2-cluster-purity": [
         # Compares cluster numbers with labels directly (cluster numbers are arbitrary names).
@@ -240,6 +271,14 @@ def expert_rules(X):
         return int(rng.integers(len(values)))
     return int(rng.choice(np.flatnonzero(values == values.max())))
 ''',
+        # CLASS rounding/tolerance: treats values within np.isclose's tolerance as a tie, so a
+        # value larger only in a late decimal loses to an earlier one.
+        '''def epsilon_greedy(values, epsilon, rng):
+    values = np.asarray(values, dtype=float)
+    if rng.random() < epsilon:
+        return int(rng.integers(len(values)))
+    return int(np.flatnonzero(np.isclose(values, values.max()))[0])
+''',
         # CLASS dtype: list-only code (list.index), breaks on NumPy arrays.
         '''def epsilon_greedy(values, epsilon, rng):
     if rng.random() < epsilon:
@@ -316,6 +355,31 @@ def expert_rules(X):
             best, best_error = s, error
     return best
 """,
+        # CLASS pairing: the estimate BEFORE each reward (the one the agent acted on) against
+        # the rate of that pull, instead of the estimate after the reward.
+        ESTIMATES + """def pick_step(rewards, true_rates, steps):
+    truth = np.asarray(true_rates, dtype=float)
+    errors = [np.mean(np.abs(np.r_[0.0, estimates(rewards, s)[:-1]] - truth)) for s in steps]
+    return steps[int(np.argmin(errors))]
+""",
+        # CLASS pairing: the estimate after reward i against the rate of the previous pull
+        # (estimates[1:] with true_rates[:-1]).
+        ESTIMATES + """def pick_step(rewards, true_rates, steps):
+    truth = np.asarray(true_rates, dtype=float)
+    errors = [np.mean(np.abs(estimates(rewards, s)[1:] - truth[:-1])) for s in steps]
+    return steps[int(np.argmin(errors))]
+""",
+        # CLASS RangeIndex in estimates: the running average's n read from the Series index
+        # (label + 1), not counted.
+        """def estimates(rewards, step):
+    rewards = pd.Series(rewards, dtype=float)
+    values, value = [], 0.0
+    for pull in rewards.index:                 # pulls numbered 0, 1, 2, ...
+        n = pull + 1
+        value += (1 / n if step == "average" else step) * (rewards[pull] - value)
+        values.append(value)
+    return np.array(values)
+""" + PICK,
         # Returns the position of the best candidate instead of the candidate.
         ESTIMATES + """def pick_step(rewards, true_rates, steps):
     errors = [np.mean(np.abs(estimates(rewards, s) - np.asarray(true_rates))) for s in steps]
@@ -325,6 +389,13 @@ def expert_rules(X):
         ESTIMATES + """def pick_step(rewards, true_rates, steps):
     rewards, truth = pd.Series(rewards), pd.Series(true_rates)
     errors = [(pd.Series(estimates(rewards, s), index=rewards.index) - truth).abs().mean()
+              for s in steps]
+    return steps[int(np.argmin(errors))]
+""",
+        # CLASS RangeIndex: the estimates made a Series with the default index, subtracted
+        # from true_rates kept as given (a Series with its own index lines up by label).
+        ESTIMATES + """def pick_step(rewards, true_rates, steps):
+    errors = [float(np.nanmean(np.abs(pd.Series(estimates(rewards, s)) - true_rates)))
               for s in steps]
     return steps[int(np.argmin(errors))]
 """,
