@@ -45,6 +45,8 @@
 # every model you measure is recorded for notebook 10.
 
 # %%
+import collections
+import hashlib
 import time
 
 import matplotlib.pyplot as plt
@@ -203,12 +205,19 @@ print(f"\nWith correlate2d (left column minus right column) the output is {sign[
 #
 # Write `conv2d(image, kernel)` that computes the formula above for a 2-D `image` of shape
 # `(H, W)` and a 2-D `kernel` of shape `(kh, kw)` — kernels need not be square — with no
-# padding ("valid") and a stride of 1. Return a NumPy array of floats of shape
-# `(H - kh + 1, W - kw + 1)`. Do it the deep-learning way: **do not flip the kernel**. Your
-# function must give the same numbers as `scipy.signal.correlate2d(image, kernel, mode="valid")`
-# and as PyTorch's `torch.nn.functional.conv2d` — but write the loops yourself: the tests make
-# SciPy's and PyTorch's convolutions (and NumPy's `sliding_window_view`) fail while your function
-# runs.
+# padding ("valid") and a stride of 1. Return a NumPy array of **float64** (NumPy's default
+# float) of shape `(H - kh + 1, W - kw + 1)`, whatever the inputs' type, and keep the sums in
+# float64: float32 keeps only about 7 significant digits, and the tests compare 10. Do it the
+# deep-learning way: **do not flip the kernel**. Your function must give the same numbers as
+# `scipy.signal.correlate2d(image, kernel, mode="valid")` and as PyTorch's
+# `torch.nn.functional.conv2d` — but write the loops yourself: no library convolution or window
+# helpers. While your function runs, the tests make these fail: SciPy's `correlate2d`,
+# `convolve2d`, `correlate`, `convolve`, `fftconvolve`, `oaconvolve` and `scipy.ndimage`'s
+# `correlate`, `convolve`, `generic_filter`; PyTorch's `conv1d`, `conv2d`, `nn.Conv2d`,
+# `unfold` (`F.unfold`, `nn.Unfold`, `Tensor.unfold`) and `as_strided`; NumPy's `correlate`,
+# `convolve`, `sliding_window_view`, `as_strided`; scikit-image's `view_as_windows` and
+# `view_as_blocks`; and the Fourier transforms of `numpy.fft`, `scipy.fft`, `scipy.fftpack` and
+# `torch.fft` (the convolution theorem is a shortcut too).
 #
 # <details><summary>Hint</summary>
 #
@@ -222,8 +231,8 @@ print(f"\nWith correlate2d (left column minus right column) the output is {sign[
 # <details><summary>Closer hint</summary>
 #
 # - Read the sizes with `H, W = image.shape` and `kh, kw = kernel.shape`; make the output an
-#   array of **floats** of the output size (`np.zeros_like(image)` would keep an integer type and
-#   cut off decimals).
+#   array of **float64** of the output size (`np.zeros_like(image)` would keep an integer type and
+#   cut off decimals; `dtype=np.float32` would round every sum).
 # - Two nested loops, over the output rows `i` and columns `j`; the `+ 1` matters — a 5-wide image
 #   and a 3-wide kernel give 3 positions (0, 1, 2), not 2.
 # - The window at `(i, j)` starts at row `i` and column `j` and is `kh × kw`; multiply it with the
@@ -248,12 +257,18 @@ def conv2d(image, kernel):
 
 
 # %% tests="ex1-conv2d-tests" points=3
+FOURIER = tuple(f"{module}.{name}" for module in ("numpy.fft", "scipy.fft", "torch.fft")
+                for name in ("fft", "ifft", "fft2", "ifft2", "fftn", "ifftn",
+                             "rfft", "irfft", "rfft2", "irfft2", "rfftn", "irfftn")) + \
+          tuple(f"scipy.fftpack.{name}" for name in ("fft", "ifft", "fft2", "ifft2", "fftn", "ifftn", "rfft", "irfft"))
+WINDOWS = ("torch.nn.functional.unfold", "torch.nn.Unfold", "torch.Tensor.unfold", "torch.as_strided",
+           "torch.Tensor.as_strided", "numpy.lib.stride_tricks.sliding_window_view",
+           "numpy.lib.stride_tricks.as_strided", "skimage.util.view_as_windows", "skimage.util.view_as_blocks")
 CONVOLUTIONS = ("scipy.signal.correlate2d", "scipy.signal.convolve2d", "scipy.signal.correlate",
                 "scipy.signal.convolve", "scipy.signal.fftconvolve", "scipy.signal.oaconvolve",
-                "scipy.ndimage.correlate", "scipy.ndimage.convolve", "torch.nn.functional.conv2d",
-                "torch.conv2d", "torch.nn.Conv2d", "torch.nn.functional.unfold", "numpy.correlate",
-                "numpy.convolve", "numpy.lib.stride_tricks.sliding_window_view",
-                "numpy.lib.stride_tricks.as_strided")
+                "scipy.ndimage.correlate", "scipy.ndimage.convolve", "scipy.ndimage.generic_filter",
+                "torch.nn.functional.conv1d", "torch.conv1d", "torch.nn.functional.conv2d", "torch.conv2d",
+                "torch.nn.Conv2d", "numpy.correlate", "numpy.convolve") + WINDOWS + FOURIER
 toy_image = np.arange(20, dtype=float).reshape(4, 5)
 toy_kernel = np.array([[1.0, 2.0, 0.0],
                        [0.0, -1.0, 3.0]])                  # 2 × 3 and not symmetric
@@ -276,6 +291,15 @@ with shortcuts_forbidden(*CONVOLUTIONS, task="write the convolution's loops"):
 checks.check_close(random_result, torch_result,
                    "conv2d of a random 7 × 6 image, compared with torch.nn.functional.conv2d",
                    hint="PyTorch slides the kernel without flipping it, with no padding and stride 1.")
+bright_image = 1000 + np.random.default_rng(2).uniform(size=(6, 7))       # the detail is in the decimals
+bright_kernel = np.random.default_rng(3).uniform(0.5, 1.5, size=(3, 2))
+with shortcuts_forbidden(*CONVOLUTIONS, task="write the convolution's loops"):
+    bright_result = conv2d(bright_image, bright_kernel)
+checks.check_equal(str(np.asarray(bright_result).dtype), "float64", "the dtype of conv2d's result",
+                   hint="Make the output with np.zeros((rows, cols)): float64, NumPy's default float.")
+checks.check_close(bright_result, correlate2d(bright_image, bright_kernel, mode="valid"),
+                   "conv2d of a bright image (values near 1,000), to 10 significant digits", rtol=1e-10, atol=0,
+                   hint="Keep every product and sum in float64: float32 rounds after about 7 digits.")
 checks.passed()
 
 ### BEGIN HIDDEN TESTS
@@ -293,12 +317,19 @@ with shortcuts_forbidden(*CONVOLUTIONS, task="write the convolution's loops"):
 for (image, kernel), result, expected in zip(hidden_cases, hidden_results, hidden_expected):
     checks.check_close(result, expected, f"conv2d of a {image.shape} image with a {kernel.shape} kernel",
                        reveal=False)
+hidden_bright_image = hidden_rng.uniform(5e4, 5e4 + 1, size=(8, 9))     # float32 keeps 2 decimals here
+hidden_bright_kernel = hidden_rng.uniform(0.1, 2.0, size=(2, 4))
+with shortcuts_forbidden(*CONVOLUTIONS, task="write the convolution's loops"):
+    hidden_bright_result = conv2d(hidden_bright_image, hidden_bright_kernel)
+checks.check_close(hidden_bright_result, correlate2d(hidden_bright_image, hidden_bright_kernel, mode="valid"),
+                   "conv2d of a bright image, to 10 significant digits", rtol=1e-10, atol=0, reveal=False,
+                   hint="Keep every product and sum in float64.")
 checks.check_close(hidden_int_result, hidden_int_expected,
                    "conv2d of an integer image with a fractional kernel", reveal=False,
                    hint="Make the output an array of floats (np.zeros(...)), not np.zeros_like(image).")
-checks.check_equal(np.asarray(conv2d(np.arange(12).reshape(3, 4), np.ones((2, 2), dtype=int))).dtype.kind, "f",
-                   "the dtype kind of conv2d's result for an integer image and kernel", reveal=False,
-                   hint="Return an array of floats, whatever the input's type.")
+checks.check_equal(str(np.asarray(conv2d(np.arange(12).reshape(3, 4), np.ones((2, 2), dtype=int))).dtype),
+                   "float64", "the dtype of conv2d's result for an integer image and kernel", reveal=False,
+                   hint="Return an array of float64, whatever the input's type.")
 hidden_copy = hidden_int_image.copy()
 conv2d(hidden_int_image, hidden_half_kernel)
 checks.check_equal(hidden_int_image, hidden_copy, "the image after calling conv2d", reveal=False,
@@ -388,8 +419,14 @@ plt.show()
 # `size × size` windows (the stride equals the size) and returns the maximum of each window, as
 # a NumPy array of floats. When the height or width is not a multiple of `size`, drop the
 # incomplete windows at the bottom and on the right, as PyTorch does: a 5 × 7 map pooled by 2
-# gives 2 × 3. Values can be negative. Write the pooling yourself: the tests make PyTorch's
-# max-pooling and scikit-image's `block_reduce` fail while your function runs.
+# gives 2 × 3. The output always has shape `(H // size, W // size)`, even when that is 0 along an
+# axis (a 1 × 6 map pooled by 2 gives an empty array of shape `(0, 3)`, where PyTorch raises an
+# error). Values can be negative. Write the pooling yourself: no library pooling or window
+# helpers. While your function runs, the tests make these fail: PyTorch's 1-, 2- and 3-D
+# max-pooling (functions and `nn` layers, adaptive ones included), `F.unfold` and
+# `Tensor.unfold`; NumPy's `sliding_window_view` and `as_strided`; scikit-image's `block_reduce`,
+# `view_as_blocks` and `view_as_windows`; and `scipy.ndimage`'s `maximum_filter`,
+# `grey_dilation` and `generic_filter`.
 #
 # <details><summary>Hint</summary>
 #
@@ -405,8 +442,9 @@ plt.show()
 #   columns likewise.
 # - Output cell `(i, j)` covers rows `i*size` to `(i+1)*size` (excluded), and the same for the
 #   columns; take `.max()` of that slice.
-# - Make the output an array of floats and *assign* each maximum; a running `max(0, ...)` would
-#   turn a window of negative values into 0.
+# - Make the output an array of floats of that shape first (`np.zeros((rows, cols))`), then
+#   *assign* each maximum; a running `max(0, ...)` would turn a window of negative values into
+#   0, and building the rows as Python lists loses the shape when there are no rows.
 #
 # </details>
 
@@ -431,9 +469,16 @@ def torch_max_pool(feature_map, size):
     return F.max_pool2d(as_tensor, kernel_size=size).numpy()[0, 0]
 
 
-POOLINGS = ("torch.nn.functional.max_pool2d", "torch.max_pool2d", "torch.nn.MaxPool2d",
-            "torch.nn.functional.max_pool2d_with_indices", "torch.nn.functional.adaptive_max_pool2d",
-            "torch.nn.AdaptiveMaxPool2d", "skimage.measure.block_reduce")
+POOLINGS = tuple(f"torch.nn.functional.{kind}max_pool{d}d{suffix}" for d in (1, 2, 3)
+                 for kind, suffix in [("", ""), ("", "_with_indices"), ("adaptive_", ""),
+                                      ("adaptive_", "_with_indices")]) + \
+           tuple(f"torch.max_pool{d}d" for d in (1, 2, 3)) + \
+           tuple(f"torch.nn.{kind}MaxPool{d}d" for d in (1, 2, 3) for kind in ("", "Adaptive")) + \
+           ("torch.nn.functional.unfold", "torch.nn.Unfold", "torch.Tensor.unfold", "torch.as_strided",
+            "torch.Tensor.as_strided", "numpy.lib.stride_tricks.sliding_window_view",
+            "numpy.lib.stride_tricks.as_strided", "skimage.measure.block_reduce", "skimage.util.view_as_blocks",
+            "skimage.util.view_as_windows", "scipy.ndimage.maximum_filter", "scipy.ndimage.maximum_filter1d",
+            "scipy.ndimage.grey_dilation", "scipy.ndimage.generic_filter")
 
 
 def pooled_by_you(*maps_and_sizes):
@@ -451,6 +496,10 @@ checks.check_shape(odd_pooled, (2, 3), "max_pool2d of a 5 × 7 map with size 2",
                    hint="Drop incomplete windows: H // size rows and W // size columns.")
 checks.check_close(odd_pooled, torch_max_pool(odd_map, 2),
                    "max_pool2d of a 5 × 7 map with size 2, compared with F.max_pool2d")
+[flat_pooled] = pooled_by_you((np.arange(6.0).reshape(1, 6), 2))
+checks.check_shape(flat_pooled, (0, 3), "max_pool2d of a 1 × 6 map with size 2 (no complete window)",
+                   hint="The output is (H // size, W // size) even when one of them is 0: "
+                   "make it with np.zeros((rows, cols)) before the loops.")
 checks.passed()
 
 ### BEGIN HIDDEN TESTS
@@ -468,6 +517,14 @@ for hidden_name, (hidden_input, hidden_size) in hidden_cases.items():
 checks.check_equal(np.asarray(hidden_results["an integer map"]).dtype.kind, "f",
                    "the dtype kind of max_pool2d's result for an integer map", reveal=False,
                    hint="Return an array of floats, whatever the input's type.")
+hidden_small_maps = {"a 1 × 6 map with size 2": ((1, 6), 2, (0, 3)), "a 7 × 1 map with size 2": ((7, 1), 2, (3, 0)),
+                     "a 3 × 3 map with size 4": ((3, 3), 4, (0, 0)), "a 3 × 12 map with size 5": ((3, 12), 5, (0, 2))}
+hidden_small_results = pooled_by_you(*[(hidden_rng.normal(size=shape), size)
+                                       for shape, size, _ in hidden_small_maps.values()])
+for (hidden_name, (_, _, hidden_shape)), hidden_result in zip(hidden_small_maps.items(), hidden_small_results):
+    checks.check_shape(hidden_result, hidden_shape, f"max_pool2d of {hidden_name}", reveal=False,
+                       hint="The output is (H // size, W // size) even when one of them is 0: "
+                       "make it with np.zeros((rows, cols)) before the loops.")
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -646,6 +703,32 @@ for model, title in [(cnn, "Small CNN"), (image_mlp, "MLP on raw pixels")]:
     plt.show()
 
 # %% [markdown]
+# In the exercise below you train a network yourself, under two rules of honest measurement: the
+# validation images are for *measuring* only — a network that has learned from them scores
+# higher on them than it would on new images — and an epoch budget counts *every* pass over the
+# training images, not only the passes that the last `History` shows. So that the tests can check
+# the training you actually do, the next cell asks PyTorch to call a small function before every
+# forward pass of any network: a `DigitCNN` in training mode counts the images it is given, by a
+# fingerprint (a hash) of each. It changes no result; run it before your answer.
+
+# %%
+def fingerprint(image):
+    """A short hash of one image's pixels (as float32): equal images give equal fingerprints."""
+    return hashlib.sha1(np.asarray(image, dtype=np.float32).tobytes()).hexdigest()
+
+
+def note_training_images(module, inputs):
+    """Called before every forward pass: a DigitCNN in training mode counts the images it is given."""
+    if module.training and type(module).__name__ == "DigitCNN":
+        counts = module.__dict__.setdefault("images_trained_on", collections.Counter())
+        counts.update(fingerprint(image) for image in inputs[0].detach().cpu().numpy())
+
+
+if "training_notes" in globals():
+    training_notes.remove()            # running this cell again replaces the hook, never doubles it
+training_notes = nn.modules.module.register_module_forward_pre_hook(note_training_images)
+
+# %% [markdown]
 # ### Exercise 3 — Your own CNN, designed and trained (4 points)
 #
 # Now build one yourself. Write a class `DigitCNN(nn.Module)` whose `__init__(self, n_classes=10)`
@@ -661,9 +744,12 @@ for model, title in [(cnn, "Small CNN"), (image_mlp, "MLP on raw pixels")]:
 #
 # Then, in the same cell, train it on the translated digits: `torch.manual_seed(run.seed)`, build
 # `digit_cnn = DigitCNN()`, and call `digit_history = train.fit(digit_cnn, image_train,
-# image_val, ...)` with **at most 8 epochs** (choose the other settings). It must reach at least
-# **70 %** on the validation images; the hidden tests also score it on new translated digits it
-# has never seen, and check that every layer moves with the model to another device.
+# image_val, ...)` once, with **at most 8 epochs** in all (choose the other settings). Train on
+# `image_train` only: no validation images, no other data. It must reach at least **70 %** on the
+# validation images. The tests read the counts of the cell above the exercise — they catch
+# validation images used for training, and a second `train.fit` call or a loop of your own
+# that adds epochs; the hidden tests also score it on new translated digits it has never seen, and
+# check that every layer moves with the model to another device.
 #
 # <details><summary>Hint</summary>
 #
@@ -750,6 +836,23 @@ checks.check_between(train.count_parameters(fresh_digit_cnn()), 1, 5000, "traina
                      "batch norm 2 per channel; shrink the widest layer.")
 if isinstance(digit_history, train.History):
     checks.check_between(len(digit_history), 1, 8, "epochs trained", hint="Train for at most 8 epochs.")
+images_trained_on = getattr(digit_cnn, "images_trained_on", None)
+checks.check_equal(images_trained_on is not None, True, "digit_cnn counted the images it was trained on",
+                   hint="Run the cell just above the exercise (it starts the counts), then your answer cell again.")
+train_prints = {fingerprint(image) for image in image_train[0]}
+val_prints = {fingerprint(image) for image in image_val[0]} - train_prints
+checks.check_between(max(images_trained_on[p] for p in train_prints), 1, 8,
+                     "passes over the training images, in all of digit_cnn's training",
+                     hint="At most 8 epochs in all: one train.fit call with epochs ≤ 8. A second call, or a "
+                     "loop of your own, adds epochs that the last History does not show.")
+checks.check_equal(sum(images_trained_on[p] > 0 for p in val_prints), 0,
+                   "validation images that digit_cnn was trained on",
+                   hint="Train on image_train only: a network scores higher on the images it learned from, so "
+                   "its validation accuracy would no longer measure how it does on new images.")
+checks.check_between(len(set(images_trained_on) - train_prints - val_prints), 0, 32,
+                     "other images (neither training nor validation) that digit_cnn was trained on",
+                     hint="Train on image_train only. For a quick shape check on made-up images, call "
+                     "digit_cnn.eval() first: in eval mode nothing is counted.")
 val_accuracy = float(np.mean(train.predict(digit_cnn, image_val[0]) == y_img_val))
 checks.check_between(val_accuracy, 0.70, 1.0, "digit_cnn's accuracy on the validation images",
                      hint="Below 70 %: add batch normalisation, a third block, or raise lr / epochs (≤ 8).")

@@ -91,6 +91,31 @@ WRONG_ANSWERS: dict[str, list[str]] = {
             out[i, j] = np.sum(image[i:i + kh, j:j + kw] * kernel)
     return out
 ''',
+        # Library shortcut (window helper): scikit-image's view_as_windows and one tensordot.
+        '''def conv2d(image, kernel):
+    from skimage.util import view_as_windows
+    image, kernel = np.asarray(image, dtype=float), np.asarray(kernel, dtype=float)
+    return np.tensordot(view_as_windows(image, kernel.shape), kernel, axes=([2, 3], [0, 1]))
+''',
+        # Library shortcut (convolution theorem): SciPy's real FFT of the image and the flipped kernel.
+        '''def conv2d(image, kernel):
+    import scipy.fft
+    image, kernel = np.asarray(image, dtype=float), np.asarray(kernel, dtype=float)
+    (H, W), (kh, kw) = image.shape, kernel.shape
+    product = scipy.fft.rfft2(image) * scipy.fft.rfft2(kernel[::-1, ::-1], s=(H, W))
+    return scipy.fft.irfft2(product, s=(H, W))[kh - 1:, kw - 1:]
+''',
+        # Precision: works in float32 "like PyTorch" and converts back at the end, so every sum is
+        # rounded to about 7 significant digits (float64 asked for).
+        '''def conv2d(image, kernel):
+    image, kernel = np.asarray(image, dtype=np.float32), np.asarray(kernel, dtype=np.float32)
+    kh, kw = kernel.shape
+    out = np.zeros((image.shape[0] - kh + 1, image.shape[1] - kw + 1), dtype=np.float32)
+    for i in range(out.shape[0]):
+        for j in range(out.shape[1]):
+            out[i, j] = np.sum(image[i:i + kh, j:j + kw] * kernel)
+    return out.astype(np.float64)
+''',
     ],
     "ex2-max-pool": [
         # Average pooling instead of max-pooling.
@@ -170,6 +195,23 @@ WRONG_ANSWERS: dict[str, list[str]] = {
         for j in range(out.shape[1]):
             out[i, j] = x[i * size:(i + 1) * size, j * size:(j + 1) * size].max()
     return out
+''',
+        # Library shortcut (window helper): SciPy's maximum filter, then every size-th value.
+        '''def max_pool2d(feature_map, size=2):
+    from scipy.ndimage import maximum_filter
+    x = np.asarray(feature_map, dtype=float)
+    rows, cols = x.shape[0] // size, x.shape[1] // size
+    return maximum_filter(x, size=size, origin=-(size // 2))[:rows * size:size, :cols * size:size]
+''',
+        # Empty case: rows built as Python lists, so a map with no complete window gives shape (0,)
+        # instead of (0, W // size).
+        '''def max_pool2d(feature_map, size=2):
+    x = np.asarray(feature_map, dtype=float)
+    rows = []
+    for i in range(x.shape[0] // size):
+        rows.append([x[i * size:(i + 1) * size, j * size:(j + 1) * size].max()
+                     for j in range(x.shape[1] // size)])
+    return np.array(rows, dtype=float)
 ''',
     ],
     "ex3-digit-cnn": [
@@ -289,6 +331,53 @@ torch.manual_seed(run.seed)
 digit_cnn = DigitCNN()
 digit_history = train.fit(digit_cnn, image_train, image_val, epochs=8, lr=2e-2, batch_size=64,
                           schedule="onecycle", seed=run.seed, progress=False)
+''',
+        # Epoch budget: a 3-epoch warm-up fit, then a 6-epoch fit: 9 epochs in all, though the
+        # History kept shows 6.
+        '''class DigitCNN(nn.Module):
+    def __init__(self, n_classes=10):
+        super().__init__()
+        blocks, width = [], 1
+        for channels in (8, 16, 20):
+            blocks += [nn.Conv2d(width, channels, 3, padding=1), nn.BatchNorm2d(channels), nn.ReLU(),
+                       nn.MaxPool2d(2)]
+            width = channels
+        self.body = nn.Sequential(*blocks)
+        self.head = nn.Linear(width, n_classes)
+
+    def forward(self, x):
+        return self.head(self.body(x).mean(dim=(2, 3)))
+
+
+torch.manual_seed(run.seed)
+digit_cnn = DigitCNN()
+train.fit(digit_cnn, image_train, epochs=3, lr=3e-3, seed=run.seed, progress=False)   # warm-up
+digit_history = train.fit(digit_cnn, image_train, image_val, epochs=6, lr=2e-2, batch_size=64,
+                          schedule="onecycle", seed=run.seed, progress=False)
+''',
+        # Validation leakage: half the validation images moved into training ("more data"), the
+        # other half kept for validation; the check on all of image_val is then inflated.
+        '''class DigitCNN(nn.Module):
+    def __init__(self, n_classes=10):
+        super().__init__()
+        blocks, width = [], 1
+        for channels in (8, 16, 20):
+            blocks += [nn.Conv2d(width, channels, 3, padding=1), nn.BatchNorm2d(channels), nn.ReLU(),
+                       nn.MaxPool2d(2)]
+            width = channels
+        self.body = nn.Sequential(*blocks)
+        self.head = nn.Linear(width, n_classes)
+
+    def forward(self, x):
+        return self.head(self.body(x).mean(dim=(2, 3)))
+
+
+torch.manual_seed(run.seed)
+digit_cnn = DigitCNN()
+more_train = (np.concatenate([image_train[0], image_val[0][:150]]),
+              np.concatenate([image_train[1], image_val[1][:150]]))
+digit_history = train.fit(digit_cnn, more_train, (image_val[0][150:], image_val[1][150:]), epochs=8,
+                          lr=2e-2, batch_size=64, schedule="onecycle", seed=run.seed, progress=False)
 ''',
     ],
     "ex4-attention": [
