@@ -1010,10 +1010,14 @@ claim("most digits overlap heavily: for at least six of the ten, under 3 in 4 im
 #   (sign-fixed) components;
 # - `ratios`: shape `(n_components,)`, the explained variance ratio of each.
 #
-# Use `np.linalg.svd(Xc, full_matrices=False)` and write the steps yourself: the tests forbid
-# scikit-learn's `PCA` and its relatives (and its sign-fixing helper `svd_flip`) while your
-# function runs, and compare your result with `PCA` computed beforehand, on tables whose columns
-# are far from centred.
+# `X` may hold floats or whole numbers (pixel counts, say). Use the exact
+# `np.linalg.svd(Xc, full_matrices=False)` and write the steps yourself: while your function runs
+# the tests forbid scikit-learn's `PCA` and its relatives, its approximate `randomized_svd`, its
+# sign-fixing helpers (`svd_flip` and the like), and the eigen-decomposition routines
+# (`np.linalg.eigh`, `np.linalg.eig`, `scipy.linalg.eigh`, …) — the same numbers can come from the
+# covariance matrix, but this exercise is about the SVD. They compare your result with `PCA`
+# computed beforehand, on integer tables, on tables whose columns are far from centred, and on
+# components whose variances are close.
 #
 # <details><summary>Hint</summary>
 #
@@ -1058,7 +1062,16 @@ from utils.guards import shortcuts_forbidden
 PCA_SHORTCUTS = ("sklearn.decomposition.PCA", "sklearn.decomposition.TruncatedSVD",
                  "sklearn.decomposition.KernelPCA", "sklearn.decomposition.IncrementalPCA",
                  "sklearn.decomposition.SparsePCA", "sklearn.decomposition.MiniBatchSparsePCA",
-                 "sklearn.utils.extmath.svd_flip")
+                 # approximate SVDs and sign-fixing helpers
+                 "sklearn.utils.extmath.randomized_svd", "sklearn.utils.extmath.randomized_range_finder",
+                 "scipy.sparse.linalg.svds", "sklearn.utils.extmath.svd_flip",
+                 "sklearn.utils.extmath._deterministic_vector_sign_flip",
+                 "sklearn.cross_decomposition._pls._svd_flip_1d",
+                 # eigen-decompositions (of the covariance matrix): the task prescribes the SVD
+                 "numpy.linalg.eigh", "numpy.linalg.eig", "numpy.linalg.eigvalsh", "numpy.linalg.eigvals",
+                 "scipy.linalg.eigh", "scipy.linalg.eig", "scipy.linalg.eigvalsh", "scipy.linalg.eigvals",
+                 "scipy.linalg.eig_banded", "scipy.linalg.eigh_tridiagonal",
+                 "scipy.sparse.linalg.eigsh", "scipy.sparse.linalg.eigs", "scipy.sparse.linalg.lobpcg")
 
 
 def check_pca_against_sklearn(X, n_components, name, reveal=True):
@@ -1095,6 +1108,8 @@ test_rng = np.random.default_rng(0)
 visible_X = test_rng.normal(size=(40, 5)) * [5.0, 3.0, 2.0, 1.0, 0.5] + 10.0  # not centred!
 check_pca_against_sklearn(visible_X, 2, "a 40 × 5 table")
 check_pca_against_sklearn(X_digits[:300].astype(float), 3, "300 digits")
+pixel_counts = np.rint(X_digits[300:500] * 16).astype(int)  # whole numbers 0..16, an integer table
+check_pca_against_sklearn(pixel_counts, 3, "200 digits as integer pixel counts (0 to 16)")
 checks.passed()
 
 ### BEGIN HIDDEN TESTS
@@ -1109,6 +1124,15 @@ check_pca_against_sklearn(hidden_wide, 5, "a hidden wide table (more columns tha
 check_pca_against_sklearn(X_digits[500:900].astype(float), 1, "400 other digits", reveal=False)
 check_pca_against_sklearn(X_digits[900:1200].astype(float), 10, "300 other digits, 10 components",
                           reveal=False)
+hidden_counts = hidden_rng.integers(0, 50, size=(70, 5)) * [1, 2, 3, 1, 1] + [0, 100, 0, 7, 1000]
+check_pca_against_sklearn(hidden_counts, 3, "a hidden integer table", reveal=False)
+check_pca_against_sklearn(np.rint(X_digits[1200:1500] * 16).astype(np.int32), 4,
+                          "hidden digits as int32 pixel counts", reveal=False)
+hidden_far = hidden_rng.normal(size=(50, 4)) * [2.0, 1.0, 0.7, 0.3] + [1e4, -3e4, 5e3, 2e4]
+check_pca_against_sklearn(hidden_far, 3, "a hidden table with values in the tens of thousands", reveal=False)
+# 40 columns of nearly equal variance: an approximate (randomized) SVD is visibly off here.
+hidden_close = hidden_rng.normal(size=(150, 40)) * np.linspace(1.0, 0.8, 40) + 5.0
+check_pca_against_sklearn(hidden_close, 3, "a hidden table whose variances are close", reveal=False)
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -1469,7 +1493,9 @@ print(f"autoencoder: {autoencoder.n_iter_} epochs in {fit_time:.1f} s")
 # 2. alarms go to the highest scores: every reading with an alarm scores higher than every reading
 #    without one;
 # 3. readings with **equal scores get the same decision** (a technician cannot be told why one of
-#    two identical readings was worth a visit and the other not).
+#    two identical readings was worth a visit and the other not). Equal means exactly equal:
+#    scores that differ, however little (`0.30001` and `0.30002`, or tiny reconstruction errors
+#    such as `0.00021` and `0.00024`), are not tied, and the higher one comes first.
 #
 # Without ties, that is exactly the `n_alarms` highest scores. Think about what the rules force when
 # the scores of the last readings that fit in the budget are tied with scores that do not fit
@@ -1532,6 +1558,11 @@ checks.check_equal(alarms_at_budget(tied_scores, 0.3),
                    "the alarms at a budget of 0.3 when three readings tie at 4.0",
                    hint="3 alarms fit: 9.0, 5.0 and ONE of the three 4.0s. Rule 3 forbids picking "
                         "one of them, rule 1 forbids all three.")
+small_scores = [0.00021, 0.00052, 0.00013, 0.00047, 0.00035]  # tiny, but no two are equal
+checks.check_equal(alarms_at_budget(small_scores, 0.4), np.array([0, 1, 0, 1, 0], dtype=bool),
+                   "the alarms at a budget of 0.4 for five tiny scores",
+                   hint="2 alarms, on 0.00052 and 0.00047. Only EXACTLY equal scores are ties: do not "
+                        "round the scores or compare them with a tolerance.")
 checks.passed()
 
 ### BEGIN HIDDEN TESTS
@@ -1566,6 +1597,18 @@ for hidden_n in (40, 120, 333):
                            f"alarms at budget {hidden_budget} for {hidden_n} scores with ties", reveal=False)
 checks.check_equal(alarms_at_budget([2.0, 2.0, 2.0, 2.0], 0.5), np.zeros(4, dtype=bool),
                    "alarms when every score is equal (budget 0.5)", reveal=False)
+# Near-ties are not ties: scores a hair apart (1e-9), and tiny scores (reconstruction errors).
+for hidden_n in (30, 90, 215):
+    hidden_near = np.round(hidden_rng.normal(size=hidden_n), 1) + 1e-9 * hidden_rng.permutation(hidden_n)
+    hidden_tiny = np.abs(hidden_rng.normal(size=hidden_n)) * 1e-4
+    for hidden_budget in (0.1, 0.2, 0.5):
+        checks.check_equal(alarms_at_budget(hidden_near, hidden_budget),
+                           reference_alarms(hidden_near, hidden_budget),
+                           f"alarms at budget {hidden_budget} for {hidden_n} scores with near-ties (1e-9 apart)",
+                           reveal=False)
+        checks.check_equal(alarms_at_budget(hidden_tiny, hidden_budget),
+                           reference_alarms(hidden_tiny, hidden_budget),
+                           f"alarms at budget {hidden_budget} for {hidden_n} tiny scores", reveal=False)
 # A Series with a shuffled index: positions, not labels.
 hidden_values = hidden_rng.normal(size=60)
 hidden_series = pd.Series(hidden_values, index=hidden_rng.permutation(60) + 1000)
@@ -1696,8 +1739,9 @@ claim("at a 20 % budget the forest with the variability feature catches clearly 
 #
 # Write `readings_to_check(scores, is_anomaly, target_recall)` that returns, as an `int`, the
 # smallest number `m` such that raising alarms on the `m` readings with the highest scores catches
-# at least `target_recall` of the true anomalies (recall = anomalies among the alarms / all
-# anomalies, as in notebook 02). `scores` and `is_anomaly` have one entry per reading and may be
+# at least `target_recall` of the true anomalies: the recall, anomalies among the alarms / all
+# anomalies (as in notebook 02), is `>= target_recall` — compare that fraction itself with the
+# target, as you would print it. `scores` and `is_anomaly` have one entry per reading and may be
 # lists, arrays or pandas Series (with any index, the same for both); `is_anomaly` holds booleans
 # or 0/1 integers. Return 0 when `target_recall` is 0, and 0 when there is no true anomaly at all
 # (there is nothing to catch). The test scores have no ties.
@@ -1721,6 +1765,8 @@ claim("at a 20 % budget the forest with the variability feature catches clearly 
 #   boolean array (or `np.flatnonzero(...)[0]`). Careful: a position counts from 0, a number of
 #   readings from 1.
 # - Trap: with a Series, `is_anomaly[order]` picks by index *label*; convert to arrays first.
+# - Trap: turning the target into a count of anomalies (`target_recall * n_anomalies`, then
+#   rounding) looks equivalent but is not in floating point: try `0.28 * 25` in Python.
 #
 # </details>
 
@@ -1755,6 +1801,13 @@ checks.check_equal(int(readings_to_check(toy_scores, toy_truth, 1.0)), 7, "readi
 checks.check_equal(int(readings_to_check(toy_scores, toy_truth, 0.0)), 0, "readings to check for a recall of 0")
 checks.check_equal(int(readings_to_check(toy_scores, [0, 0, 0, 0, 0, 0, 0, 0], 0.8)), 0,
                    "readings to check when there is no anomaly", hint="The task says: return 0.")
+boundary_scores = np.arange(40.0)[::-1]            # reading i is the (i + 1)-th from the top
+boundary_truth = np.arange(40) % 8 < 5             # 25 anomalies: 5 of every 8 readings
+checks.check_equal(int(readings_to_check(boundary_scores, boundary_truth, 0.28)), 10,
+                   "readings to check for a recall of 0.28 (25 anomalies)",
+                   hint="7 of 25 anomalies is a recall of exactly 0.28, reached after 10 readings. Compare "
+                        "the recall caught / 25 with the target; a count target * 25 is not exactly 7 in "
+                        "floating point (0.28 * 25 = 7.000000000000001).")
 checks.passed()
 
 ### BEGIN HIDDEN TESTS
@@ -1799,6 +1852,17 @@ checks.check_equal(int(readings_to_check(hidden_scores, np.zeros(30, dtype=int),
                    "readings to check with no anomaly (0/1 integers)", reveal=False)
 checks.check_equal(int(readings_to_check(list(hidden_scores), list(hidden_truth), 0.0)), 0,
                    "readings to check for recall 0 (lists)", reveal=False)
+# Targets that are exactly k / n_anomalies but whose product target * n_anomalies is not exactly k
+# in floating point (0.56 * 25 = 14.000000000000002): the recall k / n_anomalies reaches them.
+for hidden_target, hidden_anomalies in ((0.56, 25), (0.14, 50), (0.28, 50), (0.56, 50)):
+    assert hidden_target * hidden_anomalies != round(hidden_target * hidden_anomalies)
+    hidden_truth = np.zeros(3 * hidden_anomalies, dtype=bool)
+    hidden_truth[hidden_rng.choice(len(hidden_truth), size=hidden_anomalies, replace=False)] = True
+    hidden_scores = hidden_rng.normal(size=len(hidden_truth)) + hidden_truth
+    checks.check_equal(int(readings_to_check(hidden_scores, hidden_truth, hidden_target)),
+                       reference_readings(hidden_scores, hidden_truth, hidden_target),
+                       f"readings to check for recall {hidden_target} ({hidden_anomalies} anomalies)",
+                       reveal=False)
 ### END HIDDEN TESTS
 
 # %% [markdown]

@@ -387,6 +387,67 @@ WRONG_ANSWERS: dict[str, list[str]] = {
     Xc = X - X.mean(axis=0)
     return Xc @ components.T, components, values[order] / values.sum()
 ''',
+        # Procedure (not the SVD): eigen-decomposition of the centred covariance with SciPy, the same
+        # numbers as the SVD but not the method the task prescribes (eigen-routines are forbidden).
+        '''def pca_svd(X, n_components):
+    import scipy.linalg
+    X = np.asarray(X, dtype=float)
+    Xc = X - X.mean(axis=0)
+    values, vectors = scipy.linalg.eigh(Xc.T @ Xc)
+    values, vectors = values[::-1], vectors[:, ::-1]
+    components = vectors[:, :n_components].T
+    components = components * np.sign(components[np.arange(n_components), np.argmax(np.abs(components), axis=1)])[:, None]
+    return Xc @ components.T, components, values[:n_components] / values.sum()
+''',
+        # Shortcut (sign helper): scikit-learn's private sign-flipping helper instead of writing the flip.
+        '''def pca_svd(X, n_components):
+    from sklearn.utils import extmath
+    X = np.asarray(X, dtype=float)
+    Xc = X - X.mean(axis=0)
+    _, S, Vt = np.linalg.svd(Xc, full_matrices=False)
+    components = extmath._deterministic_vector_sign_flip(Vt)[:n_components]
+    return Xc @ components.T, components, S[:n_components] ** 2 / np.sum(S ** 2)
+''',
+        # Approximate method: power iteration with deflation instead of the exact SVD (50 steps are
+        # not enough when the leading variances are close).
+        '''def pca_svd(X, n_components):
+    X = np.asarray(X, dtype=float)
+    Xc = X - X.mean(axis=0)
+    C = Xc.T @ Xc
+    total = np.trace(C)
+    components, variances = [], []
+    for _ in range(n_components):
+        v = np.ones(C.shape[0]) / np.sqrt(C.shape[0])
+        for _ in range(50):
+            v = C @ v
+            v /= np.linalg.norm(v)
+        lam = v @ C @ v
+        C = C - lam * np.outer(v, v)
+        components.append(v * np.sign(v[np.argmax(np.abs(v))]))
+        variances.append(lam)
+    components = np.array(components)
+    return Xc @ components.T, components, np.array(variances) / total
+''',
+        # Dtypes (integer tables): centres into a copy of X filled in place, which keeps X's dtype,
+        # so an integer table is centred with the decimals cut off.
+        '''def pca_svd(X, n_components):
+    Xc = np.array(X)
+    Xc[:] = Xc - Xc.mean(axis=0)
+    _, S, Vt = np.linalg.svd(Xc.astype(float), full_matrices=False)
+    components = Vt[:n_components]
+    components = components * np.sign(components[np.arange(n_components), np.argmax(np.abs(components), axis=1)])[:, None]
+    return Xc @ components.T, components, S[:n_components] ** 2 / np.sum(S ** 2)
+''',
+        # Dtypes (precision): single precision "to save memory"; far from the origin the mean eats the
+        # digits of the spread.
+        '''def pca_svd(X, n_components):
+    X = np.asarray(X).astype("float32")
+    Xc = X - X.mean(axis=0)
+    _, S, Vt = np.linalg.svd(Xc, full_matrices=False)
+    components = Vt[:n_components]
+    components = components * np.sign(components[np.arange(n_components), np.argmax(np.abs(components), axis=1)])[:, None]
+    return Xc @ components.T, components, S[:n_components] ** 2 / np.sum(S ** 2)
+''',
     ],
     "ex5-alarms-at-budget": [
         # Wrong tail: alarms on the LOWEST scores.
@@ -498,6 +559,18 @@ WRONG_ANSWERS: dict[str, list[str]] = {
         alarms[scores.index[scores > threshold]] = True
     return alarms
 ''',
+        # Near-ties treated as ties: scores within np.isclose of the first score left out lose their
+        # alarm too, although only EXACTLY equal scores are tied.
+        '''def alarms_at_budget(scores, budget):
+    scores = np.asarray(scores, dtype=float)
+    n_alarms = round(budget * len(scores))
+    if n_alarms == 0:
+        return np.zeros(len(scores), dtype=bool)
+    if n_alarms >= len(scores):
+        return np.ones(len(scores), dtype=bool)
+    edge = np.sort(scores)[::-1][n_alarms]
+    return (scores > edge) & ~np.isclose(scores, edge)
+''',
     ],
     "ex6-readings-to-check": [
         # Boundary: the position of the first crossing, not the number of readings (off by one).
@@ -583,6 +656,17 @@ WRONG_ANSWERS: dict[str, list[str]] = {
         if np.sum(alarms & truth) / truth.sum() >= target_recall:
             return int(alarms.sum())
     return len(truth)
+''',
+        # Float boundary: the target turned into a count of anomalies, ceil(target * n_anomalies);
+        # 0.56 * 25 is 14.000000000000002 in floating point, so it asks for 15 anomalies, not 14.
+        '''def readings_to_check(scores, is_anomaly, target_recall):
+    scores = np.asarray(scores, dtype=float)
+    truth = np.asarray(is_anomaly, dtype=int)
+    if target_recall <= 0 or truth.sum() == 0:
+        return 0
+    needed = int(np.ceil(target_recall * truth.sum()))
+    caught = np.cumsum(truth[np.argsort(-scores)])
+    return int(np.searchsorted(caught, needed)) + 1
 ''',
     ],
 }
