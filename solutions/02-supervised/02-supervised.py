@@ -212,8 +212,11 @@ pd.DataFrame(encoder.transform(X_train[["contract"]].head(4)),
 # It must work for any DataFrame, not only the churn table: text columns may be stored as
 # `category` (like the churn table's) or as plain strings (`str` or `object`), the columns of
 # `X_test` may come in another order than those of `X_train`, and the rows may carry any index
-# labels (after a shuffled split they are not 0, 1, 2, …). Only the numeric columns are imputed: a
-# missing text value is simply a category of its own for the encoder.
+# labels (after a shuffled split they are not 0, 1, 2, …). Decide from the **dtype**, not from the
+# values: a `category` column of numbers (star ratings 1–5, say) is categorical. Every numeric
+# column is imputed — a value may be missing in `X_test` where `X_train` has no gap — while a
+# missing text value is simply a category of its own for the encoder. A text column with many
+# different values must still come back as a NumPy array, not a sparse matrix.
 #
 # <details><summary>Hint</summary>
 #
@@ -312,16 +315,20 @@ toy_test = pd.DataFrame({"minutes": [np.nan, 20.0], "plan": pd.Categorical(["stu
 _, toy_train_matrix, toy_test_matrix = prepare_features(toy_train, toy_test)
 check_columns(toy_test_matrix, toy_train, toy_test, "test_matrix of a small table with a new plan")
 
-# text stored as plain strings (str) and as object, not only as category, with a missing value;
-# numbers as float64 and int32; test columns in another order; index labels of a shuffled split
+# text stored as plain strings (str) and as object, not only as category, with missing values (one
+# in the first row); numbers as float64 and int32, and star ratings stored as a category of numbers;
+# a gap in X_test only ("charges"); test columns in another order; index labels of a shuffled split
 mixed_train = pd.DataFrame({
     "plan": ["basic", "premium", None, "family", "premium"],                      # str
     "minutes": [10.0, np.nan, 30.0, 50.0, 20.0],
     "calls": np.array([1, 4, 2, 0, 7], dtype=np.int32),
-    "city": ["Lyon", "Oslo", "Oslo", "Lyon", "Pisa"],                             # object (below)
+    "city": [np.nan, "Oslo", "Oslo", "Lyon", "Pisa"],                             # object (below)
     "tier": pd.Categorical(["a", "b", "a", "a", "b"]),                            # category
+    "stars": pd.Categorical([3, 1, 5, 3, 1]),                                     # category of numbers
+    "charges": [20.0, 35.5, 80.0, 42.0, 61.0],                                    # no gap in training
 }, index=[41, 7, 93, 15, 68]).astype({"city": object})
 mixed_test = pd.DataFrame({"tier": pd.Categorical(["b", "a", "a"]), "city": ["Pisa", "Oslo", "Rome"],
+                           "charges": [np.nan, 30.0, 55.0], "stars": pd.Categorical([5, 2, 1]),
                            "minutes": [np.nan, 40.0, 25.0], "plan": ["family", None, "student"],
                            "calls": np.array([3, 0, 9], dtype=np.int32)},
                           index=[12, 3, 77])
@@ -334,8 +341,19 @@ checks.check_equal(mixed_train.equals(mixed_train_before) and mixed_test.equals(
 check_columns(mixed_train_matrix, mixed_train, mixed_train,
               "train_matrix of a table with str, object and category text columns",
               reveal=True)
+checks.check_no_nan(mixed_test_matrix, "test_matrix when X_test has a gap where X_train has none",
+                    hint="Send EVERY numeric column through the imputer, not only those with gaps "
+                    "in X_train: the next customers may have gaps anywhere.")
 check_columns(mixed_test_matrix, mixed_train, mixed_test,
               "test_matrix when X_test has its columns in another order and its own index labels")
+
+# a text column with many different values (30 postcodes): the output must still be a NumPy array
+postcodes = [f"{7000 + 13 * i}" for i in range(30)]
+many_train = pd.DataFrame({"postcode": postcodes, "minutes": np.linspace(5.0, 95.0, 30)},
+                          index=np.arange(30)[::-1] * 3)
+many_test = pd.DataFrame({"postcode": postcodes[:4] + ["9999"], "minutes": [50.0, np.nan, 7.0, 88.0, 12.0]})
+_, _, many_test_matrix = prepare_features(many_train, many_test)
+check_columns(many_test_matrix, many_train, many_test, "test_matrix of a table with 30 postcodes")
 checks.passed()
 
 ### BEGIN HIDDEN TESTS
@@ -365,6 +383,23 @@ check_columns(hidden_small_train_matrix, hidden_small_train, hidden_small_train,
 check_columns(hidden_small_test_matrix, hidden_small_train, hidden_small_test,
               "test_matrix of a table with two categorical columns", reveal=False)
 checks.check_type(hidden_prep2, (ColumnTransformer, Pipeline), "the preprocessor", reveal=False)
+hidden_gap_train = pd.DataFrame({
+    "rating": pd.Categorical([np.nan, 4, 2, 4, 5, 2]),                # numbers, but a category
+    "age": np.array([23, 35, 51, 44, 29, 62], dtype=np.int16),
+    "spend": np.array([12.5, 80.0, 33.0, 7.5, 41.0, 55.0], dtype=np.float32),
+    "shop": pd.Series([None, "north", "south", "north", "east", "south"], dtype=object),
+    "ref": [f"R{i}" for i in range(6)],                               # one level per customer
+}, index=[9, 9, 4, 1, 4, 7])
+hidden_gap_test = pd.DataFrame({"ref": ["R1", "R9", "R3"], "shop": ["west", None, "north"],
+                                "spend": np.array([np.nan, 20.0, 60.0], dtype=np.float32),
+                                "age": [np.nan, 40.0, 18.0], "rating": pd.Categorical([4, 3, np.nan])},
+                               index=[2, 2, 0])
+_, hidden_gap_train_matrix, hidden_gap_test_matrix = prepare_features(hidden_gap_train, hidden_gap_test)
+check_columns(hidden_gap_train_matrix, hidden_gap_train, hidden_gap_train,
+              "train_matrix of a table with int16/float32 numbers and a category of numbers", reveal=False)
+checks.check_no_nan(hidden_gap_test_matrix, "test_matrix with gaps only in X_test", reveal=False)
+check_columns(hidden_gap_test_matrix, hidden_gap_train, hidden_gap_test,
+              "test_matrix with gaps only in X_test", reveal=False)
 hidden_order = ["region", "monthly_charges", "contract", "satisfaction"]
 hidden_text_train = hidden_train[hidden_order].astype({"region": str, "contract": object})
 hidden_text_train.index = np.random.default_rng(5).permutation(np.arange(1000, 1200))
@@ -598,13 +633,17 @@ plt.show()
 # (a number, a string such as `"yes"`, or a boolean such as `True` or `False`). `y_true` and
 # `y_pred` may be lists, NumPy arrays or pandas Series — and two Series need not share their
 # index: the first true label goes with the first prediction, whatever the index labels say.
+# There may be more than two labels (`"cat"`, `"dog"`, `"bird"`): every label other than
+# `positive` counts as negative. Numbers are compared as numbers: a prediction `1.0` is the label
+# `1`.
 #
 # When a ratio would divide by zero, use 0.0: precision is 0.0 when nothing is predicted positive,
 # recall is 0.0 when nothing is really positive, and F1 is 0.0 when precision and recall are both 0
 # (this is also what scikit-learn returns, with a warning).
 #
 # Count it yourself: the tests switch off scikit-learn's metric functions (`precision_score`,
-# `confusion_matrix`, `classification_report`, …) while your function runs.
+# `confusion_matrix`, `classification_report`, …) and pandas' `pd.crosstab`, which would do the
+# counting for you, while your function runs.
 #
 # <details><summary>Hint</summary>
 #
@@ -653,7 +692,8 @@ METRIC_SHORTCUTS = ("sklearn.metrics.precision_recall_fscore_support", "sklearn.
                     "sklearn.metrics.fbeta_score", "sklearn.metrics.classification_report",
                     "sklearn.metrics.confusion_matrix", "sklearn.metrics.multilabel_confusion_matrix",
                     "sklearn.metrics.precision_recall_curve", "sklearn.metrics.get_scorer",
-                    "sklearn.metrics.make_scorer", "sklearn.metrics.cluster.contingency_matrix")
+                    "sklearn.metrics.make_scorer", "sklearn.metrics.cluster.contingency_matrix",
+                    "pandas.crosstab")
 
 
 def by_hand(cases, reveal=True):
@@ -674,13 +714,20 @@ def by_hand(cases, reveal=True):
     return results
 
 
-(toy_result, yes_no, booleans, two_series, none_predicted, no_positives) = by_hand([
+(toy_result, yes_no, booleans, two_series, three_labels, float_predictions, none_predicted,
+ no_positives) = by_hand([
     # 3 real churners (1); the model flags 2 customers, one of them rightly: TP = 1, FP = 1, FN = 2
     ([1, 1, 1, 0, 0, 0, 0, 0], [1, 0, 0, 1, 0, 0, 0, 0], 1),
     (np.array(["no", "yes", "yes", "no"]), np.array(["yes", "yes", "yes", "no"]), "yes"),
     ([True, False, True, True, False], [True, True, False, True, False], False),
     # the index of a shuffled split next to predictions with a default index: match by position
     (pd.Series([1, 0, 1, 1, 0, 0], index=[5, 2, 0, 4, 1, 3]), pd.Series([1, 1, 0, 1, 0, 0]), 1),
+    # three labels: TP = 2; FP = 2 (a bird and a dog called cats); FN = 2 (cats called dogs), while
+    # three more mistakes (bird <-> dog) do not involve cats at all
+    (["cat", "dog", "bird", "cat", "bird", "dog", "cat", "bird", "dog", "cat"],
+     ["cat", "bird", "dog", "dog", "cat", "bird", "cat", "bird", "cat", "dog"], "cat"),
+    # integer labels, predictions that came back as floats: TP = 2, FP = 1, FN = 1
+    ([1, 0, 2, 1, 1, 0], np.array([1.0, 1.0, 2.0, 0.0, 1.0, 0.0]), 1),
     ([1, 0, 1], [0, 0, 0], 1),
     ([0, 0, 0, 0], [0, 0, 0, 0], 1),
 ])
@@ -696,6 +743,14 @@ checks.check_close(booleans, (1 / 2, 1 / 2, 1 / 2), "precision_recall_f1 with bo
                    hint="With positive=False the positive class is False: compare with `positive`.")
 checks.check_close(two_series, (2 / 3, 2 / 3, 2 / 3), "precision_recall_f1 of two Series with different indexes",
                    hint="Convert with np.asarray first: pandas matches two Series by index label.")
+checks.check_close(three_labels, (1 / 2, 1 / 2, 1 / 2), "precision_recall_f1 with three labels, positive='cat'",
+                   hint="Every label other than `positive` is negative: a false positive is "
+                   "predicted `positive` but really anything else; a false negative is really "
+                   "`positive` but predicted anything else. A bird taken for a dog is neither.")
+checks.check_close(float_predictions, (2 / 3, 2 / 3, 2 / 3),
+                   "precision_recall_f1 with integer labels and float predictions (1.0), positive=1",
+                   hint="Compare the values themselves with `positive` (1.0 == 1), not their text "
+                   "(str(1.0) is '1.0').")
 checks.check_close(none_predicted, (0.0, 0.0, 0.0), "precision_recall_f1 when nothing is predicted positive",
                    hint="Return 0.0 instead of dividing by zero.")
 checks.check_close(no_positives, (0.0, 0.0, 0.0),
@@ -731,6 +786,14 @@ hidden_names = ["200 labels, positive=1", "200 labels, positive=0", "boolean lab
                 "boolean labels, positive=False", "two Series whose indexes are shuffled differently",
                 "a Series of strings, positive='a'", "no real positives",
                 "a positive label that never occurs", "labels 1/2, positive=2"]
+hidden_multi_true = hidden_rng.integers(0, 4, 300)
+hidden_multi_pred = np.where(hidden_rng.random(300) < 0.6, hidden_multi_true, hidden_rng.integers(0, 4, 300))
+for hidden_positive in (0, 2, 3):
+    hidden_cases.append((pd.Series(hidden_multi_true, index=hidden_rng.permutation(300)),
+                         hidden_multi_pred.astype(float), float(hidden_positive)))
+    hidden_expected.append(tuple(v[0] for v in precision_recall_fscore_support(
+        hidden_multi_true, hidden_multi_pred, labels=[hidden_positive], average=None)[:3]))
+    hidden_names.append(f"four labels 0-3 (predictions as floats), positive={hidden_positive}.0")
 for name, hidden_result, expected in zip(hidden_names, by_hand(hidden_cases, reveal=False),
                                          hidden_expected):
     checks.check_close(hidden_result, expected, f"precision_recall_f1 with {name}", reveal=False)
@@ -875,7 +938,8 @@ plt.show()
 # Write `kfold_accuracy(model, X, y, n_splits=5, seed=0)` that returns a NumPy array with the
 # `n_splits` accuracies of a **stratified** k-fold cross-validation that you build yourself —
 # both the folds and the loop. `X` is a DataFrame and `y` a Series (with the shuffled index labels
-# of a split, not 0, 1, 2, …); the labels may be numbers or strings.
+# of a split, not 0, 1, 2, …, which may even repeat, as after a `pd.concat`); the labels may be
+# numbers or strings.
 #
 # Make the folds like a card dealer, so that every fold gets its share of every class:
 #
@@ -909,8 +973,8 @@ plt.show()
 # - Grouping by class while keeping the shuffled order inside each class is a **stable** sort of
 #   `order` by `labels[order]` (`np.argsort(..., kind="stable")`; the default sort may reorder equal
 #   labels). Looping `for label in np.unique(labels)` and collecting `order[labels[order] == label]`
-#   does the same. Do not loop over `set(labels)` or the order of first appearance: the classes
-#   must come in sorted order.
+#   does the same. Do not loop over `set(labels)`, the order of first appearance or the classes'
+#   sizes: the classes must come in sorted order.
 # - Dealing: the j-th position of the grouped sequence gets fold `j % n_splits`.
 # - Inside the loop: `np.flatnonzero(fold == f)` gives positions; `X.iloc[...]`, `y.iloc[...]`;
 #   `clone(model).fit(...)`, then `.score(...)` on the held-out rows. Draw from your own
@@ -976,14 +1040,18 @@ class FoldRecorder(ClassifierMixin, BaseEstimator):
 
     def predict(self, X):
         FoldRecorder.calls.append(("score", sorted(int(r) for r in X["row"])))
-        return np.where(np.asarray(X["row"]) % 2 == 0, "churn", "stay")
+        labels = self.classes_
+        return np.where(np.asarray(X["row"]) % 2 == 0, labels[-1], labels[0])
 
 
-# 12 customers at positions 0–11 (column "row"), with the index labels of a shuffled split
-toy_y = pd.Series(["churn", "stay", "stay", "churn", "stay", "churn", "stay", "stay", "churn", "stay",
-                   "stay", "churn"], index=[905, 112, 347, 58, 760, 231, 419, 986, 673, 15, 524, 890])
+# 12 customers at positions 0–11 (column "row"), with the index labels of a shuffled split, two of
+# them repeated; "active" (7 customers) sorts before "churn" (5), which comes first in y and in the
+# shuffled order
+toy_y = pd.Series(["churn", "active", "active", "churn", "active", "churn", "active", "active", "active",
+                   "churn", "active", "churn"],
+                  index=[905, 112, 347, 58, 760, 231, 112, 986, 673, 15, 524, 58])
 toy_X = pd.DataFrame({"row": np.arange(12), "x": np.linspace(0, 1, 12)}, index=toy_y.index)
-toy_held_out = [[2, 3, 5, 6], [7, 8, 10, 11], [0, 1, 4, 9]]    # the folds the recipe deals (seed=0)
+toy_held_out = [[1, 2, 6, 11], [0, 7, 9, 10], [3, 4, 5, 8]]    # the folds the recipe deals (seed=0)
 X_cancer, y_cancer = data.load_tabular("breast_cancer")
 cancer_model = make_pipeline(StandardScaler(), LogisticRegression())
 FoldRecorder.calls = []
@@ -1004,13 +1072,14 @@ for f, held_out in enumerate(toy_held_out):
     checks.check_equal(scored_on[f] if f < len(scored_on) else None, held_out,
                        f"the row positions scored in fold {f}",
                        hint="Deal the shuffled positions, grouped by class in sorted order "
-                       "('churn' before 'stay'), to folds 0, 1, 2, 0, … with "
-                       "np.random.default_rng(seed).permutation(len(y)); select rows by POSITION "
-                       "(.iloc), and score on the held-out fold.")
+                       "('active' before 'churn', whatever comes first or is rarer), to folds 0, 1, "
+                       "2, 0, … with np.random.default_rng(seed).permutation(len(y)); select rows "
+                       "by POSITION (.iloc: index labels repeat here), and score on the held-out "
+                       "fold.")
     checks.check_equal(fitted_on[f], sorted(set(range(12)) - set(held_out)),
                        f"the row positions the copy of fold {f} was fitted on",
                        hint="Fit on every row that is NOT in the held-out fold.")
-checks.check_close(toy_scores, [0.0, 1 / 2, 3 / 4], "the three accuracies of the stand-in model",
+checks.check_close(toy_scores, [1 / 4, 1 / 2, 0.0], "the three accuracies of the stand-in model",
                    hint="Score each copy on its held-out fold (model.score), in the order of the folds.")
 checks.check_between(cancer_scores.min(), 0.9, 1.0, "the lowest fold accuracy of logistic regression "
                      "on breast cancer",
@@ -1036,8 +1105,8 @@ def hidden_dealt_splits(y, n_splits, seed):
 X_wine, y_wine = data.load_tabular("wine")
 hidden_index = np.random.default_rng(3).permutation(len(y_wine))
 hidden_wine_X = X_wine.iloc[hidden_index].set_axis(hidden_index * 7 + 11)
-hidden_wine_y = y_wine.iloc[hidden_index].map({0: "barolo", 1: "grignolino", 2: "barbera"}).set_axis(
-    hidden_wine_X.index)
+hidden_wine_y = y_wine.iloc[hidden_index].map({0: "barolo", 1: "barbera", 2: "grignolino"}).set_axis(
+    hidden_wine_X.index)        # sorted order (barbera, barolo, grignolino) is not the order of size
 hidden_cases = [
     (DecisionTreeClassifier(max_depth=2, random_state=0), hidden_wine_X, hidden_wine_y, 3, 7),
     (DecisionTreeClassifier(max_depth=1, random_state=0), hidden_wine_X, hidden_wine_y, 5, 2),
@@ -1047,8 +1116,8 @@ hidden_cases = [
 hidden_expected = [cross_val_score(hidden_model, hidden_X, hidden_y,
                                    cv=hidden_dealt_splits(hidden_y, hidden_k, hidden_seed))
                    for hidden_model, hidden_X, hidden_y, hidden_k, hidden_seed in hidden_cases]
-hidden_rec_y = pd.Series(np.where(np.random.default_rng(8).random(40) < 0.3, "churn", "stay"),
-                         index=np.arange(40)[::-1] + 500)
+hidden_rec_y = pd.Series(np.where(np.random.default_rng(8).random(40) < 0.3, "yes", "no"),
+                         index=np.arange(40)[::-1] % 15 + 500)      # "no" is the bigger class
 hidden_rec_X = pd.DataFrame({"row": np.arange(40)}, index=hidden_rec_y.index)
 FoldRecorder.calls = []
 hidden_results = cv_by_hand(hidden_cases + [(FoldRecorder(), hidden_rec_X, hidden_rec_y, 4, 9)],
@@ -1338,7 +1407,7 @@ toy_probability = [0.915, 0.405, 0.305, 0.205, 0.105, 0.055, 0.155, 0.645]
 check_cheapest(toy_labels, toy_probability, 100, 20, (0.11, 120.0), "8 customers")
 # the same customers with the index labels of a shuffled split, and probabilities with their own index
 check_cheapest(pd.Series(toy_labels, index=[31, 4, 17, 9, 26, 12, 40, 3]),
-               pd.Series(toy_probability), 100, 20, (0.11, 120.0),
+               pd.Series(toy_probability, index=[5, 2, 7, 0, 3, 6, 1, 4]), 100, 20, (0.11, 120.0),
                "labels and probabilities as Series with different indexes")
 check_cheapest([bool(label) for label in toy_labels], np.array(toy_probability), 100, 20,
                (0.11, 120.0), "the same labels as booleans")
@@ -1375,7 +1444,8 @@ for hidden_seed, hidden_n, hidden_sharp, hidden_shift, hidden_missed, hidden_off
     hidden_churned, hidden_score = hidden_miscalibrated(hidden_seed, hidden_n, hidden_sharp, hidden_shift)
     hidden_labels = pd.Series(hidden_churned.astype(int),
                               index=np.random.default_rng(hidden_seed).permutation(hidden_n) + 100)
-    check_cheapest(hidden_labels, pd.Series(hidden_score), hidden_missed, hidden_offer,
+    check_cheapest(hidden_labels, pd.Series(hidden_score, index=np.arange(hidden_n)[::-1]),
+                   hidden_missed, hidden_offer,
                    hidden_reference(hidden_churned, hidden_score, hidden_missed, hidden_offer),
                    f"{hidden_n} customers, costs {hidden_missed}/{hidden_offer}", reveal=False)
     check_cheapest(list(hidden_churned), hidden_score, hidden_missed, hidden_offer,

@@ -161,6 +161,43 @@ WRONG_ANSWERS: dict[str, list[str]] = {
     ])
     return preprocessor, preprocessor.fit_transform(X_train), preprocessor.transform(X_test)
 ''',
+        # Dtype from the values, not the dtype: a column counts as numeric when its values convert
+        # to numbers, so a `category` column of star ratings is imputed and scaled like a number.
+        '''def prepare_features(X_train, X_test):
+    numeric = [c for c in X_train.columns
+               if pd.to_numeric(X_train[c].astype(object), errors="coerce").notna().sum()
+               == X_train[c].notna().sum()]
+    categorical = [c for c in X_train.columns if c not in numeric]
+    preprocessor = ColumnTransformer([
+        ("num", make_pipeline(SimpleImputer(strategy="median"), StandardScaler()), numeric),
+        ("cat", OneHotEncoder(handle_unknown="ignore", sparse_output=False), categorical),
+    ])
+    return preprocessor, preprocessor.fit_transform(X_train), preprocessor.transform(X_test)
+''',
+        # Missing only in X_test: imputes just the numeric columns that have gaps in X_train (the
+        # others are only scaled), so a gap that appears only in the test data stays NaN.
+        '''def prepare_features(X_train, X_test):
+    numeric = list(X_train.select_dtypes(include="number").columns)
+    categorical = list(X_train.select_dtypes(exclude="number").columns)
+    gappy = [c for c in numeric if X_train[c].hasnans]
+    preprocessor = ColumnTransformer([
+        ("imputed", make_pipeline(SimpleImputer(strategy="median"), StandardScaler()), gappy),
+        ("scaled", StandardScaler(), [c for c in numeric if c not in gappy]),
+        ("cat", OneHotEncoder(handle_unknown="ignore", sparse_output=False), categorical),
+    ])
+    return preprocessor, preprocessor.fit_transform(X_train), preprocessor.transform(X_test)
+''',
+        # Return type: keeps OneHotEncoder's default sparse output, so a table with a text column
+        # of many values comes back as a SciPy sparse matrix, not a NumPy array.
+        '''def prepare_features(X_train, X_test):
+    numeric = list(X_train.select_dtypes(include="number").columns)
+    categorical = list(X_train.select_dtypes(exclude="number").columns)
+    preprocessor = ColumnTransformer([
+        ("num", make_pipeline(SimpleImputer(strategy="median"), StandardScaler()), numeric),
+        ("cat", OneHotEncoder(handle_unknown="ignore"), categorical),
+    ])
+    return preprocessor, preprocessor.fit_transform(X_train), preprocessor.transform(X_test)
+''',
     ],
     "ex2-precision-recall": [
         # Swaps precision and recall.
@@ -296,6 +333,41 @@ WRONG_ANSWERS: dict[str, list[str]] = {
     recall = tp / (tp + fn) if tp + fn else 0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0
     return precision, recall, f1
+''',
+        # Dtypes: compares the labels as text, so a prediction 1.0 never matches the label 1.
+        '''def precision_recall_f1(y_true, y_pred, positive=1):
+    y_true = np.asarray(y_true).astype(str)
+    y_pred = np.asarray(y_pred).astype(str)
+    positive = str(positive)
+    tp = np.sum((y_pred == positive) & (y_true == positive))
+    fp = np.sum((y_pred == positive) & (y_true != positive))
+    fn = np.sum((y_pred != positive) & (y_true == positive))
+    precision = float(tp / (tp + fp)) if tp + fp else 0.0
+    recall = float(tp / (tp + fn)) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, float(f1)
+''',
+        # More than two labels: counts the false negatives as "every mistake that is not a false
+        # positive", which is right only when there are two labels (a bird taken for a dog counts).
+        '''def precision_recall_f1(y_true, y_pred, positive=1):
+    y_true, y_pred = np.asarray(y_true), np.asarray(y_pred)
+    tp = np.sum((y_pred == positive) & (y_true == positive))
+    fp = np.sum((y_pred == positive) & (y_true != positive))
+    fn = np.sum(y_pred != y_true) - fp
+    precision = float(tp / (tp + fp)) if tp + fp else 0.0
+    recall = float(tp / (tp + fn)) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, float(f1)
+''',
+        # Shortcut: pandas' crosstab does the counting (a confusion matrix in one call).
+        '''def precision_recall_f1(y_true, y_pred, positive=1):
+    table = pd.crosstab(np.asarray(y_true) == positive, np.asarray(y_pred) == positive)
+    table = table.reindex(index=[False, True], columns=[False, True], fill_value=0)
+    tp, fp, fn = table.loc[True, True], table.loc[False, True], table.loc[True, False]
+    precision = float(tp / (tp + fp)) if tp + fp else 0.0
+    recall = float(tp / (tp + fn)) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, float(f1)
 ''',
     ],
     "ex3-kfold": [
@@ -456,6 +528,35 @@ WRONG_ANSWERS: dict[str, list[str]] = {
         scores.append(clone(model).fit(X.loc[train], y.loc[train]).score(X.loc[test], y.loc[test]))
     return np.array(scores)
 ''',
+        # Prescribed procedure (class order): deals the biggest class first ("it has the most rows
+        # to spread"), not the classes in sorted order.
+        '''def kfold_accuracy(model, X, y, n_splits=5, seed=0):
+    labels = np.asarray(y)
+    order = np.random.default_rng(seed).permutation(len(labels))
+    classes, counts = np.unique(labels, return_counts=True)
+    grouped = np.concatenate([order[labels[order] == c] for c in classes[np.argsort(-counts, kind="stable")]])
+    fold = np.empty(len(labels), dtype=int)
+    fold[grouped] = np.arange(len(labels)) % n_splits
+    scores = []
+    for f in range(n_splits):
+        train, test = np.flatnonzero(fold != f), np.flatnonzero(fold == f)
+        scores.append(clone(model).fit(X.iloc[train], y.iloc[train]).score(X.iloc[test], y.iloc[test]))
+    return np.array(scores)
+''',
+        # Repeated index labels: right folds, but the rows are taken by label (y.index[...] then
+        # .loc), so a label that occurs twice brings both rows into every fold that asks for it.
+        '''def kfold_accuracy(model, X, y, n_splits=5, seed=0):
+    labels = np.asarray(y)
+    order = np.random.default_rng(seed).permutation(len(labels))
+    grouped = order[np.argsort(labels[order], kind="stable")]
+    fold = np.empty(len(labels), dtype=int)
+    fold[grouped] = np.arange(len(labels)) % n_splits
+    scores = []
+    for f in range(n_splits):
+        train, test = y.index[fold != f], y.index[fold == f]
+        scores.append(clone(model).fit(X.loc[train], y.loc[train]).score(X.loc[test], y.loc[test]))
+    return np.array(scores)
+''',
     ],
     "ex4-cost-threshold": [
         # The default threshold 0.5, whatever the costs.
@@ -582,6 +683,19 @@ WRONG_ANSWERS: dict[str, list[str]] = {
             break
         if best is None or cost < best[1]:
             best = (float(t), float(cost))
+    return best
+''',
+        # Default RangeIndex assumed (probabilities): the labels are turned into an array, but the
+        # probabilities stay a Series, and pandas pairs a Series with a Series by index label.
+        '''def cheapest_threshold(y_true, churn_probability, cost_missed, cost_offer):
+    churned = pd.Series(np.asarray(y_true) == 1)
+    probability = pd.Series(churn_probability).astype(float)
+    best = None
+    for t in np.linspace(0, 1, 101):
+        flagged = probability >= t
+        cost = float(cost_offer * flagged.sum() + cost_missed * (churned & ~flagged).sum())
+        if best is None or cost < best[1]:
+            best = (float(t), cost)
     return best
 ''',
     ],
