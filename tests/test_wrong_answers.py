@@ -28,7 +28,6 @@ from nbclient.exceptions import CellExecutionError
 
 from tests.notebooks import IDS, is_solution, nbgrader_meta, read, solution_path, grading_cell_after
 
-pytestmark = pytest.mark.slow
 WRONG_ANSWERS = Path(__file__).parent / "wrong_answers"
 # A wrong answer must fail the tests on its merits, not because it forgot to define a name
 # or is still the stub.
@@ -84,6 +83,7 @@ def test_every_autograded_exercise_keeps_a_wrong_answer(notebook_id):
     assert not unknown, f"tests/wrong_answers/independent/{notebook_id}.py names unknown cells {unknown}"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("notebook_id", IDS)
 def test_tests_reject_every_wrong_answer(notebook_id):
     path = solution_path(notebook_id)
@@ -152,3 +152,17 @@ def _judge(client: NotebookClient, index: int, wrong: str, tests: str, strict: b
             return f"tests failed with {error.ename}, not on the answer's merits"
         return None
     return "the tests ACCEPTED it"
+
+
+def test_hint_code_finds_the_code_blocks_of_the_exercise_above_an_answer_cell():
+    """The hint check runs on something: the blocks of the nearest exercise above, only in hints."""
+    cells = [nbformat.v4.new_markdown_cell("### Exercise 1 — A\n```python\nnot_a_hint = 1\n```\n"
+                                           "<details><summary>Hint</summary>\n\n```python\nx = 1\n```\n"
+                                           "</details>\n<details><summary>Closer hint</summary>\n\n"
+                                           "```\ny = 2\n```\n</details>"),
+             nbformat.v4.new_code_cell("answer = 1"),
+             nbformat.v4.new_markdown_cell("### Exercise 2 — B\n<details><summary>Hint</summary>"
+                                           "\nwords only\n</details>"),
+             nbformat.v4.new_code_cell("answer = 2")]
+    assert hint_code(cells, 1) == ["x = 1\n", "y = 2\n"]
+    assert hint_code(cells, 3) == []
