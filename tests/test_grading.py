@@ -1,13 +1,16 @@
 """The real `nbgrader autograde` on a throw-away course root.
 
-For every notebook: a student who solved everything scores full marks on the autograded
-part (> 0); a student who hands in the untouched student version scores 0, and the grader
-neither breaks nor gives marks for written answers left as "YOUR ANSWER HERE".
+For every notebook, a student who solved everything scores full marks on the autograded part
+(> 0), and the graded notebook shows no error: every demonstration ran, every claim held
+(the kernel inherits COURSE_STRICT_CLAIMS). That an untouched exercise scores 0 is shown
+for every exercise by tests/test_wrong_answers.py (the stub is one of the wrong answers) and,
+through the real exchange and autograde, by the untouched students of tests/test_classroom.py.
 """
 
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import pytest
 from nbgrader.api import Gradebook
@@ -31,28 +34,27 @@ def solved_student_version(notebook_id: str):
 
 @pytest.fixture(scope="module")
 def graded(tmp_path_factory):
-    """Scores of two students per notebook, graded on first use: `graded(notebook_id)`.
+    """Scores and graded notebook of a student who solved everything, graded on first use:
+    `graded(notebook_id)`.
 
-    Each notebook is released, submitted by a student who solved everything and by one who
-    handed in the untouched student version, and autograded on its own throw-away course root
-    (so `-k 04` grades only notebook 04).
+    Each notebook is released, submitted and autograded on its own throw-away course root (so
+    `-k 04` grades only notebook 04).
     """
-    cache: dict[str, dict[str, dict[str, float]]] = {}
+    cache: dict[str, dict] = {}
 
     def grade(notebook_id: str) -> dict[str, dict[str, float]]:
         if notebook_id not in cache:
             root = tmp_path_factory.mktemp(f"course-root-{notebook_id}")
             shutil.copytree(solution_path(notebook_id).parent, root / "solutions" / notebook_id)
             nbgrader("generate_assignment", notebook_id, "--force", root=root)
-            submissions = {"solved": solved_student_version(notebook_id),
-                           "untouched": read(course_path(notebook_id))}
-            for student, nb in submissions.items():
-                write_notebook(nb, root / "submitted" / student / notebook_id / f"{notebook_id}.ipynb")
+            write_notebook(solved_student_version(notebook_id),
+                           root / "submitted" / "solved" / notebook_id / f"{notebook_id}.ipynb")
             result = nbgrader("autograde", notebook_id, "--create", "--force", root=root, check=False)
             assert result.returncode == 0, result.stdout + result.stderr
             with Gradebook(f"sqlite:///{root / 'gradebook.db'}") as gradebook:
-                cache[notebook_id] = {student: _scores(gradebook.find_submission(notebook_id, student))
-                                      for student in submissions}
+                scores = _scores(gradebook.find_submission(notebook_id, "solved"))
+            cache[notebook_id] = {"scores": scores, "notebook": read(
+                Path(root / "autograded" / "solved" / notebook_id / f"{notebook_id}.ipynb"))}
         return cache[notebook_id]
 
     return grade
@@ -65,16 +67,17 @@ def _scores(submission) -> dict[str, float]:
 
 @pytest.mark.parametrize("notebook_id", IDS)
 def test_solution_gets_full_autograded_marks(graded, notebook_id):
-    scores = graded(notebook_id)["solved"]
+    scores = graded(notebook_id)["scores"]
     print(notebook_id, "solved:", scores)
     assert scores["max_code"] > 0
     assert scores["code"] == scores["max_code"]
 
 
 @pytest.mark.parametrize("notebook_id", IDS)
-def test_untouched_student_version_scores_zero(graded, notebook_id):
-    scores = graded(notebook_id)["untouched"]
-    print(notebook_id, "untouched:", scores)
-    assert scores["max_total"] > 0
-    assert scores["code"] == 0
-    assert scores["total"] == 0
+def test_the_graded_solution_shows_no_error(graded, notebook_id):
+    notebook = graded(notebook_id)["notebook"]
+    code = [cell for cell in notebook.cells if cell.cell_type == "code"]
+    assert code and all(cell.execution_count for cell in code), "a cell did not run"
+    errors = [f"cell {cell.execution_count}: {out.get('ename')}: {out.get('evalue')}"
+              for cell in code for out in cell.outputs if out.output_type == "error"]
+    assert errors == []

@@ -12,7 +12,10 @@ Three sources of wrong answers, all run the same way:
   student notebook (never the hidden tests nor the file above): the check that the tests
   reject what real learners get wrong, not only what their authors imagined;
 - every code block in the exercise's hints: a hint nudges, it is never a passing answer (a
-  hint fragment that does not even run counts as rejected).
+  hint fragment that does not even run counts as rejected);
+- the nbgrader stub of the student version (`raise NotImplementedError()`): the tests of an
+  untouched exercise must fail, so it scores 0 (the real `nbgrader autograde` of an untouched
+  notebook runs in tests/test_classroom.py).
 """
 
 from __future__ import annotations
@@ -26,7 +29,8 @@ import pytest
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
-from tests.notebooks import IDS, is_solution, nbgrader_meta, read, solution_path, grading_cell_after
+from tests.notebooks import (IDS, course_path, grading_cell_after, is_solution, nbgrader_meta, read,
+                             solution_path)
 
 WRONG_ANSWERS = Path(__file__).parent / "wrong_answers"
 # A wrong answer must fail the tests on its merits, not because it forgot to define a name
@@ -94,7 +98,8 @@ def test_tests_reject_every_wrong_answer(notebook_id):
     client = NotebookClient(nb, timeout=300, kernel_name="python3",
                             resources={"metadata": {"path": str(path.parent)}})
     accepted: list[str] = []
-    checked = {"authors'": 0, "independent": 0, "hint": 0}
+    stubs = {cell.id: cell.source for cell in read(course_path(notebook_id)).cells}
+    checked = {"authors'": 0, "independent": 0, "hint": 0, "stub": 0}
     with client.setup_kernel():
         for index, cell in enumerate(nb.cells):
             if cell.cell_type != "code":
@@ -112,9 +117,13 @@ def test_tests_reject_every_wrong_answer(notebook_id):
                     checked["hint"] += 1
                     if _run_wrong_answer(client, index, hint, tests, strict=False) is not None:
                         accepted.append(f"{grade_id} hint code block #{number} is a passing answer")
+                checked["stub"] += 1
+                if _run_wrong_answer(client, index, stubs[cell.id], tests, strict=False) is not None:
+                    accepted.append(f"{grade_id}: the untouched stub passes its tests")
             client.execute_cell(cell, index)  # the real cell: raises if its tests fail
     print(f"{notebook_id}: wrong answers checked: " + ", ".join(f"{n} {k}" for k, n in checked.items()))
     assert checked["authors'"] > 0
+    assert checked["stub"] == len(autograded)
     assert not accepted, "\n".join(accepted)
 
 
