@@ -34,8 +34,9 @@ from tests.notebooks import (IDS, course_path, grading_cell_after, is_solution, 
 
 WRONG_ANSWERS = Path(__file__).parent / "wrong_answers"
 # A wrong answer must fail the tests on its merits, not because it forgot to define a name
-# or is still the stub.
-NOT_A_REJECTION = {"NameError", "NotImplementedError", "SyntaxError", "IndentationError"}
+# or is still the stub (nbgrader's stub raises a bare NotImplementedError(); one with a message
+# comes from a library the wrong answer misused, e.g. PyTorch refusing an operation).
+NOT_A_REJECTION = {"NameError", "SyntaxError", "IndentationError"}
 
 
 HINT_CODE = re.compile(r"```(?:python)?\n(.*?)```", re.DOTALL)
@@ -157,7 +158,8 @@ def _judge(client: NotebookClient, index: int, wrong: str, tests: str, strict: b
     try:
         client.execute_cell(nbformat.v4.new_code_cell(tests), index)
     except CellExecutionError as error:
-        if strict and error.ename in NOT_A_REJECTION:
+        if strict and (error.ename in NOT_A_REJECTION
+                       or (error.ename == "NotImplementedError" and not error.evalue.strip())):
             return f"tests failed with {error.ename}, not on the answer's merits"
         return None
     return "the tests ACCEPTED it"
