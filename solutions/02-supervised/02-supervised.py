@@ -19,6 +19,8 @@
 #   and size;
 # - estimate performance with **cross-validation**, report it as mean ± standard deviation, and
 #   compare two models fold by fold to tell a real difference from a tie;
+# - tune a hyperparameter with a grid search and estimate the tuned model honestly with
+#   **nested cross-validation**;
 # - choose and compute metrics: precision, recall, F1, ROC-AUC and the confusion matrix for
 #   classification; MAE and RMSE for regression;
 # - choose a decision threshold from what each kind of mistake costs, on validation predictions
@@ -55,8 +57,9 @@ from sklearn.impute import SimpleImputer
 from sklearn.linear_model import LinearRegression, LogisticRegression, RidgeCV
 from sklearn.metrics import (get_scorer, mean_absolute_error, precision_recall_fscore_support,
                              roc_curve, root_mean_squared_error)
-from sklearn.model_selection import (KFold, StratifiedKFold, cross_val_predict, cross_val_score,
-                                     cross_validate, train_test_split, validation_curve)
+from sklearn.model_selection import (GridSearchCV, KFold, StratifiedKFold, cross_val_predict,
+                                     cross_val_score, cross_validate, train_test_split,
+                                     validation_curve)
 from sklearn.neighbors import KNeighborsClassifier
 from sklearn.pipeline import Pipeline, make_pipeline
 from sklearn.preprocessing import OneHotEncoder, StandardScaler
@@ -1176,21 +1179,12 @@ plt.show()
 
 # %% [markdown]
 # Are the top two really different? Whether their error bars overlap is the wrong test: a hard fold
-# tends to be hard for *every* model (the plot below shows each model on each fold), so part of
-# each model's spread is shared and says nothing about the difference. The right comparison is
+# can be hard for *every* model, so part of each model's spread can be shared and say nothing about
+# the difference. The right comparison is
 # **paired**: subtract the two models' scores fold by fold and ask whether the mean difference
 # is clearly away from zero. `paired_comparison` from the course's `utils.stats` does this, with a
 # correction for the fact that the folds share training data (Nadeau and Bengio, 2003); when its
 # 95 % interval contains 0, the two models are **a tie** on this data.
-
-# %%
-fig, ax = plt.subplots(figsize=(7.5, 4))
-for name in cv_results.index:
-    ax.plot(np.arange(1, 6), cv_folds[name], marker="o", label=name)
-ax.set(xticks=np.arange(1, 6), xlabel="fold", ylabel="accuracy on the held-out fold",
-       title="Every model scored on the same five folds")
-ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize="small")
-plt.show()
 
 # %%
 cv_best, cv_second = cv_results.index[:2]
@@ -1698,9 +1692,255 @@ plt.show()
 # The same holds for every family, with its own complexity knob: the number of neighbours *k* in
 # k-NN (a *small* k is the complex end), `C` in logistic regression and SVMs (the *inverse* of the
 # regularisation strength: a *large* C is the complex end), the number and depth of trees in
-# boosting. Try it: change the cell above the slider to
-# `KNeighborsClassifier(n_neighbors=k)` for k from 1 to 50.
+# boosting.
 #
+# ### Tuning without fooling yourself: nested cross-validation
+#
+# Choosing `max_depth` by its validation score was a **search**: we tried 14 settings and kept
+# the best. That best score is not an honest estimate of the tuned model. Each setting's score
+# is a measurement with some luck in it, and taking the maximum also picks the setting that was
+# luckiest on *these* folds. The more settings you try and the smaller the data, the more the best
+# score flatters the model. The choice of a setting is part of the training, so its estimate needs
+# data that the whole search never saw.
+#
+# **Nested cross-validation** provides that data. An *outer* loop splits the data into folds. For
+# each outer split, a complete search runs on the outer training part only, with its own *inner*
+# cross-validation. Then the setting it picks, refitted on that whole part, is scored once on the
+# outer test fold. The outer scores estimate the whole procedure — "search the grid, then refit" —
+# on new data.
+
+# %% [markdown]
+# ### Exercise 5 — Nested cross-validation (4 points)
+#
+# Write `nested_cv(estimator, param_grid, X, y, outer_k=5, inner_k=3, seed=0)`. `X` is a
+# DataFrame and `y` a Series, both with the shuffled (possibly repeated) index labels of a split,
+# and the score is accuracy. Return a tuple `(outer_scores, inner_best, chosen)`, each with one
+# entry per outer fold, in the splitter's order:
+#
+# 1. split with `StratifiedKFold(n_splits=outer_k, shuffle=True, random_state=seed)`;
+# 2. for each outer split, run `GridSearchCV(estimator, param_grid,
+#    cv=StratifiedKFold(n_splits=inner_k, shuffle=True, random_state=seed))` on the rows of the
+#    outer **training** part only. With its defaults it scores by accuracy, breaks ties by taking
+#    the first best setting in the grid's order, and refits that setting on all the rows it was
+#    given;
+# 3. score the refitted search on the outer **test** rows.
+#
+# - `outer_scores` — a NumPy array of the `outer_k` test accuracies from step 3;
+# - `inner_best` — a NumPy array of the `outer_k` best inner scores, each search's own estimate
+#   of its winner (`best_score_`);
+# - `chosen` — a list of the `outer_k` winning settings, as the dicts `best_params_` gives.
+#
+# The point is to write the outer loop yourself and see where each row goes. So the tests switch
+# off `cross_val_score`, `cross_validate` and `cross_val_predict` while your function runs.
+# (`cross_val_score(GridSearchCV(...), X, y, cv=outer)` is nested CV too; it just hides the inner
+# results.) Leave the `estimator` you are given unfitted.
+#
+# <details><summary>Hint</summary>
+#
+# Two loops, one inside the other: `GridSearchCV` is the inner loop, and you write the outer one
+# with the outer splitter's `.split(X, y)`. The search must never see the outer test rows, not even
+# to choose a setting. Which rows do you pass to its `fit`, and which to its `score`?
+#
+# </details>
+#
+# <details><summary>Closer hint</summary>
+#
+# - `.split` gives row **positions**: select with `X.iloc[...]` and `y.iloc[...]`, since the index
+#   labels are shuffled.
+# - Make a new inner splitter and a new search for every outer split, with the same `seed`, and
+#   `fit` the search on the outer training rows: it splits *those* rows into its inner folds.
+# - A fitted `GridSearchCV` has `best_score_`, `best_params_`, and a `score` method that uses the
+#   refitted best model.
+# - Traps: a single search on all of `X` (its best score is the optimistic number this exercise is
+#   about), `cv=inner_k` (an int splits without shuffling), and averaging the scores (return one
+#   per fold).
+#
+# </details>
+
+# %% solution="ex5-nested-cv"
+def nested_cv(estimator, param_grid, X, y, outer_k=5, inner_k=3, seed=0):
+    """Nested CV: per outer fold, the test accuracy, the best inner score and the chosen setting."""
+    ### BEGIN SOLUTION
+    outer = StratifiedKFold(n_splits=outer_k, shuffle=True, random_state=seed)
+    outer_scores, inner_best, chosen = [], [], []
+    for train_rows, test_rows in outer.split(X, y):
+        inner = StratifiedKFold(n_splits=inner_k, shuffle=True, random_state=seed)
+        search = GridSearchCV(estimator, param_grid, cv=inner)
+        search.fit(X.iloc[train_rows], y.iloc[train_rows])
+        outer_scores.append(search.score(X.iloc[test_rows], y.iloc[test_rows]))
+        inner_best.append(search.best_score_)
+        chosen.append(search.best_params_)
+    return np.array(outer_scores), np.array(inner_best), chosen
+    ### END SOLUTION
+
+
+# %% tests="ex5-nested-cv-tests" points=4
+from sklearn.datasets import make_classification
+
+NESTED_SHORTCUTS = ("sklearn.model_selection.cross_val_score", "sklearn.model_selection.cross_validate",
+                    "sklearn.model_selection.cross_val_predict")
+
+
+def nested_reference(estimator, param_grid, X, y, outer_k, inner_k, seed):
+    """The procedure of the task, written out in the test."""
+    outer_scores, inner_best, chosen = [], [], []
+    outer = StratifiedKFold(n_splits=outer_k, shuffle=True, random_state=seed)
+    for train_rows, test_rows in outer.split(X, y):
+        search = GridSearchCV(estimator, param_grid,
+                              cv=StratifiedKFold(n_splits=inner_k, shuffle=True, random_state=seed))
+        search.fit(X.iloc[train_rows], y.iloc[train_rows])
+        outer_scores.append(search.score(X.iloc[test_rows], y.iloc[test_rows]))
+        inner_best.append(search.best_score_)
+        chosen.append(search.best_params_)
+    return np.array(outer_scores), np.array(inner_best), chosen
+
+
+def check_nested(estimator, param_grid, X, y, outer_k, inner_k, seed, what, reveal=True):
+    X_before, y_before = X.copy(), y.copy()
+    expected = nested_reference(clone(estimator), param_grid, X, y, outer_k, inner_k, seed)
+    with keeps_global_random_state("nested_cv(...)"), \
+            shortcuts_forbidden(*NESTED_SHORTCUTS, task="write the outer loop of nested cross-validation"):
+        result = nested_cv(estimator, param_grid, X, y, outer_k=outer_k, inner_k=inner_k, seed=seed)
+    checks.check_equal(X.equals(X_before) and y.equals(y_before) and y.index.equals(y_before.index),
+                       True, "X and y are unchanged after nested_cv", reveal=reveal,
+                       hint="Select rows with .iloc; do not sort, shuffle or re-index what you are given.")
+    checks.check_equal(getattr(estimator, "n_features_in_", None) is None
+                       and getattr(estimator, "classes_", None) is None, True,
+                       "the estimator you were given is still unfitted", reveal=reveal,
+                       hint="Give the estimator to GridSearchCV, which fits copies of it; "
+                       "do not fit the estimator itself.")
+    checks.check_type(result, tuple, "nested_cv(...)", reveal=reveal,
+                      hint="Return a tuple: return outer_scores, inner_best, chosen")
+    checks.check_equal(len(result), 3, "the number of values nested_cv returns", reveal=reveal,
+                       hint="Three values: outer_scores, inner_best, chosen.")
+    outer_scores, inner_best, chosen = result
+    for name, scores in [("outer_scores", outer_scores), ("inner_best", inner_best)]:
+        checks.check_type(scores, np.ndarray, name, reveal=reveal,
+                          hint="Collect one number per outer fold in a list, then np.array(...).")
+        checks.check_shape(scores, (outer_k,), f"{name}, with outer_k={outer_k}", reveal=reveal,
+                           hint="One score per OUTER fold, in the splitter's order: do not average.")
+    checks.check_type(chosen, list, "chosen", reveal=reveal,
+                      hint="A list with each outer fold's search.best_params_ (a dict).")
+    checks.check_equal(len(chosen), outer_k, f"the number of chosen settings, with outer_k={outer_k}",
+                       reveal=reveal, hint="One best_params_ dict per outer fold.")
+    checks.check_equal([dict(c) if isinstance(c, dict) else c for c in chosen], expected[2],
+                       f"the setting chosen in each outer fold, {what}", reveal=reveal,
+                       hint="Search on the outer TRAINING rows only, with a new inner "
+                       "StratifiedKFold(n_splits=inner_k, shuffle=True, random_state=seed) for every "
+                       "outer fold, and split the outer folds with random_state=seed too.")
+    checks.check_close(inner_best, expected[1], f"the best inner scores, {what}", reveal=reveal,
+                       hint="inner_best is each search's best_score_: the mean inner-CV accuracy "
+                       "of its winning setting.")
+    checks.check_close(outer_scores, expected[0], f"the outer test accuracies, {what}", reveal=reveal,
+                       hint="Score the fitted search (it refits the winner on the whole outer "
+                       "training part) on the outer TEST rows: search.score(X.iloc[test], y.iloc[test]).")
+
+
+# 120 rows with noisy labels and the index labels of a shuffled split; a grid of k for k-NN
+nested_X, nested_y = make_classification(n_samples=120, n_features=6, n_informative=3, flip_y=0.15,
+                                         random_state=11)
+nested_index = np.random.default_rng(11).permutation(1000)[:120]
+nested_X = pd.DataFrame(nested_X, index=nested_index, columns=[f"f{i}" for i in range(6)])
+nested_y = pd.Series(nested_y, index=nested_index)
+check_nested(make_pipeline(StandardScaler(), KNeighborsClassifier()),
+             {"kneighborsclassifier__n_neighbors": [1, 3, 7, 15, 31]}, nested_X, nested_y, 5, 3, 0,
+             "k-NN on 120 rows")
+# trees: depths 6, 8 and None grow the same trees here, so several settings tie
+check_nested(DecisionTreeClassifier(random_state=0), {"max_depth": [1, 2, 3, 6, 8, None]},
+             nested_X, nested_y, 4, 3, 2, "a decision tree, with ties in the grid")
+checks.passed()
+
+### BEGIN HIDDEN TESTS
+for hidden_seed, hidden_n, hidden_outer, hidden_inner in [(3, 150, 5, 3), (8, 110, 3, 4), (21, 90, 4, 2)]:
+    hidden_X, hidden_y = make_classification(n_samples=hidden_n, n_features=5, n_informative=2,
+                                             n_redundant=1, flip_y=0.2, weights=[0.65],
+                                             random_state=100 + hidden_seed)
+    hidden_index = np.random.default_rng(hidden_seed).integers(0, hidden_n // 2, hidden_n)  # repeats
+    hidden_X = pd.DataFrame(hidden_X, index=hidden_index, columns=list("abcde"))
+    hidden_y = pd.Series(np.where(hidden_y == 1, "churn", "stay"), index=hidden_index)
+    check_nested(make_pipeline(StandardScaler(), KNeighborsClassifier()),
+                 {"kneighborsclassifier__n_neighbors": [1, 5, 9, 21],
+                  "kneighborsclassifier__weights": ["uniform", "distance"]},
+                 hidden_X, hidden_y, hidden_outer, hidden_inner, hidden_seed,
+                 f"{hidden_n} rows, outer_k={hidden_outer}, inner_k={hidden_inner}", reveal=False)
+    check_nested(DecisionTreeClassifier(random_state=hidden_seed),
+                 {"max_depth": [None, 1, 2, 4], "min_samples_leaf": [1, 5]},
+                 hidden_X, hidden_y, hidden_outer, hidden_inner, hidden_seed + 1,
+                 f"a tree on {hidden_n} rows", reveal=False)
+### END HIDDEN TESTS
+
+# %% [markdown]
+# First on the churn data: the tree's depth, searched over a grid, three times with three shuffles
+# of the folds. For each shuffle the cell compares what a single search on the training customers
+# reports as its best score (the non-nested number) with your nested estimate on the same outer
+# folds.
+
+# %%
+depth_grid = {"decisiontreeclassifier__max_depth": [2, 3, 4, 5, 6, 7, 8, 10, 14]}
+depth_search = make_pipeline(clone(preprocessor), DecisionTreeClassifier(random_state=run.seed))
+churn_nested = {}
+for fold_seed in range(run.seed, run.seed + 3):
+    outer_folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=fold_seed)
+    single = GridSearchCV(depth_search, depth_grid, cv=outer_folds).fit(X_train, y_train)
+    outer_scores, inner_best, chosen = nested_cv(depth_search, depth_grid, X_train, y_train,
+                                                 outer_k=5, inner_k=3, seed=fold_seed)
+    churn_nested[fold_seed] = (single.best_score_, outer_scores.mean())
+    print(f"folds shuffled with seed {fold_seed}: single search's best {single.best_score_:.3f} "
+          f"(depth {single.best_params_['decisiontreeclassifier__max_depth']}), nested "
+          f"{outer_scores.mean():.3f} (depths chosen: "
+          f"{', '.join(str(c['decisiontreeclassifier__max_depth']) for c in chosen)})")
+churn_gap = np.mean([best - nested for best, nested in churn_nested.values()])
+print(f"average gap, single search − nested: {churn_gap:+.3f}")
+claim("on churn the single search's best score and the nested estimate are within 1.5 points",
+      all(abs(best - nested) < 0.015 for best, nested in churn_nested.values()),
+      measured={"average gap": churn_gap},
+      why="with a smaller training set or a larger grid, the best score flatters more");
+
+# %% [markdown]
+# On churn the two numbers are close (checked above): one knob, nine settings and a training set of
+# this size leave little room for luck, so the optimism is small. It usually grows with the number
+# of settings tried and shrinks with the amount of data. To see it clearly, make the search
+# hopeless: 150 rows whose labels are coin flips, so that no setting can truly beat the majority
+# class, and 20 values of k for k-NN. Repeated for three
+# draws of the coins:
+
+# %%
+noise_rows = []
+for noise_seed in range(run.seed, run.seed + 3):
+    noise_rng = np.random.default_rng(1000 + noise_seed)
+    noise_X = pd.DataFrame(noise_rng.normal(size=(150, 10)))
+    noise_y = pd.Series(noise_rng.integers(0, 2, 150))
+    noise_grid = {"n_neighbors": list(range(1, 40, 2))}
+    noise_folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=noise_seed)
+    noise_single = GridSearchCV(KNeighborsClassifier(), noise_grid, cv=noise_folds).fit(noise_X, noise_y)
+    noise_outer, noise_inner, _ = nested_cv(KNeighborsClassifier(), noise_grid, noise_X, noise_y,
+                                            outer_k=5, inner_k=3, seed=noise_seed)
+    noise_rows.append({"majority class": max(noise_y.mean(), 1 - noise_y.mean()),
+                       "single search's best": noise_single.best_score_,
+                       "nested: inner best (mean)": noise_inner.mean(),
+                       "nested: outer (mean)": noise_outer.mean()})
+noise_table = pd.DataFrame(noise_rows, index=[f"coins {s}" for s in range(run.seed, run.seed + 3)])
+noise_table.loc["mean"] = noise_table.mean()
+noise_table.round(3)
+
+# %% [markdown]
+# On coin flips, where nothing can be learned, the single search reports a best score above 50 %,
+# as if it had found something. The searches inside the nested loop report optimistic best scores
+# of the same kind, but the outer folds, which no search saw, bring the estimate below both
+# (checked below). Report the nested number, or a test set the search never touched, never the
+# search's own best score.
+
+# %%
+noise_mean = noise_table.loc["mean"]
+claim("on coin flips the single search's best score is above 50 % on average, and the nested "
+      "outer estimate is lower than both that best score and the inner best scores",
+      noise_mean["single search's best"] > 0.5
+      and noise_mean["nested: outer (mean)"] < min(noise_mean["single search's best"],
+                                                   noise_mean["nested: inner best (mean)"]),
+      measured=noise_mean.to_dict(),
+      why="with three draws only, one lucky draw can lift the nested estimate");
+
+# %% [markdown]
 # ## 8. Regression: predicting a number
 #
 # When the label is a number, the task is **regression**. scikit-learn's bundled *diabetes* data
@@ -1770,27 +2010,13 @@ linear_vs_boost = paired_comparison(regression_cv["linear regression"],
                                     higher_is_better=False)
 print("Paired, fold by fold (RMSE, lower is better):", linear_vs_boost)
 
-# %%
-fig, axes = plt.subplots(1, 2, figsize=(11, 4.8), sharex=True, sharey=True)
-low, high = y_diabetes.min(), y_diabetes.max()
-for ax, name, colour in zip(axes, ["linear regression", "gradient boosting"], plt.cm.tab10.colors):
-    ax.scatter(yd_test, regressors[name].predict(Xd_test), alpha=0.7, color=colour)
-    ax.plot([low, high], [low, high], color="0.4", linestyle="--", label="perfect prediction")
-    ax.set(xlabel="true disease progression", ylabel="predicted disease progression",
-           title=f"{name}: test MAE {regression_results.loc[name, 'MAE']:.1f}, "
-                 f"RMSE {regression_results.loc[name, 'RMSE']:.1f}")
-    ax.legend(loc="upper left", fontsize="small")
-plt.show()
-
 # %% [markdown]
 # As on breast cancer, the trees lose their edge: on the diabetes data the **linear models' error is
 # lower than gradient boosting's on average**, and boosting does not win the paired comparison
 # (checked below). Whether the linear lead itself is beyond the noise of five folds of 88 patients
 # is what the paired line above says. Either way boosting's flexibility buys nothing here: with 442
 # patients and a target that depends on the features in a smooth, roughly additive way, a weighted
-# sum is the right shape, and the extra freedom goes into fitting noise. Both models still miss by a
-# lot — the points lie far from the diagonal: ten measurements taken today only partly determine how
-# a disease develops over a year. No model choice fixes missing information.
+# sum is the right shape, and the extra freedom goes into fitting noise.
 
 # %%
 claim("on diabetes, the linear models' mean RMSE is lower than gradient boosting's, and boosting "
@@ -1877,7 +2103,7 @@ verdict_table(NOTEBOOK, [
 ])
 
 # %% [markdown]
-# ### Exercise 5 — Which model would you deploy? (written answer, 3 points)
+# ### Exercise 6 — Which model would you deploy? (written answer, 3 points)
 #
 # The telecom asks you which model to put into production for its monthly churn list. In the cell
 # below, answer in **five to eight sentences**, using the numbers *you* measured in this notebook:
@@ -1910,7 +2136,7 @@ verdict_table(NOTEBOOK, [
 #
 # </details>
 
-# %% [markdown] answer="ex5-deploy" points=3
+# %% [markdown] answer="ex6-deploy" points=3
 # ### BEGIN SOLUTION
 # *What a good answer contains (the numbers are the learner's own; check them against their
 # printed tables, not against this text).*
@@ -1961,6 +2187,9 @@ verdict_table(NOTEBOOK, [
 # - **Complexity has a sweet spot.** Training scores keep rising with complexity, validation scores
 #   peak; validation curves and decision boundaries make under- and over-fitting visible. A single
 #   tree over-fits when grown deep; a forest sags less.
+# - **Tuning is part of training.** A search's best score can flatter the model it picks — on coin
+#   flips it reported more than chance — and the more settings tried and the less data, the more
+#   it can. Estimate a tuned model with nested cross-validation, or on a test set the search never saw.
 # - **No family wins everywhere.** The tree ensembles led logistic regression on churn — data
 #   generated from threshold rules, which suit trees — but not on the real breast-cancer data, and
 #   on diabetes the linear models' error was lower than boosting's. Cost and interpretability belong
@@ -1979,6 +2208,10 @@ verdict_table(NOTEBOOK, [
 # - [Tuning the decision threshold](https://scikit-learn.org/stable/modules/classification_threshold.html)
 #   (`TunedThresholdClassifierCV`) chooses the threshold from a business cost, as you did by hand
 #   in exercise 4.
+# - G. C. Cawley and N. L. C. Talbot, "[On over-fitting in model selection and subsequent selection
+#   bias in performance evaluation](https://www.jmlr.org/papers/v11/cawley10a.html)", *JMLR* 11
+#   (2010) — why the score that chose a model cannot also grade it; scikit-learn's example
+#   [nested versus non-nested cross-validation](https://scikit-learn.org/stable/auto_examples/model_selection/plot_nested_cross_validation_iris.html).
 # - G. James, D. Witten, T. Hastie, R. Tibshirani, *[An Introduction to Statistical Learning](https://www.statlearning.com/)*
 #   (free online): chapters 4 (classification), 5 (resampling), 8 (trees) and 9 (SVMs).
 # - L. Grinsztajn, E. Oyallon, G. Varoquaux, "[Why do tree-based models still outperform deep

@@ -699,4 +699,285 @@ WRONG_ANSWERS: dict[str, list[str]] = {
     return best
 ''',
     ],
+    "ex5-nested-cv": [
+        # Not nested: one search on all the data, with the outer folds as its CV; reports the winner's
+        # fold scores as if they were outer test scores (the optimistic number).
+        '''def nested_cv(estimator, param_grid, X, y, outer_k=5, inner_k=3, seed=0):
+    outer = StratifiedKFold(n_splits=outer_k, shuffle=True, random_state=seed)
+    search = GridSearchCV(estimator, param_grid, cv=outer).fit(X, y)
+    best = search.best_index_
+    scores = np.array([search.cv_results_[f"split{i}_test_score"][best] for i in range(outer_k)])
+    return scores, np.full(outer_k, search.best_score_), [search.best_params_] * outer_k
+''',
+        # Leak: the search in each outer fold sees all rows, the outer test rows included.
+        '''def nested_cv(estimator, param_grid, X, y, outer_k=5, inner_k=3, seed=0):
+    outer = StratifiedKFold(n_splits=outer_k, shuffle=True, random_state=seed)
+    outer_scores, inner_best, chosen = [], [], []
+    for train_rows, test_rows in outer.split(X, y):
+        search = GridSearchCV(estimator, param_grid,
+                              cv=StratifiedKFold(n_splits=inner_k, shuffle=True, random_state=seed))
+        search.fit(X, y)
+        outer_scores.append(search.score(X.iloc[test_rows], y.iloc[test_rows]))
+        inner_best.append(search.best_score_)
+        chosen.append(search.best_params_)
+    return np.array(outer_scores), np.array(inner_best), chosen
+''',
+        # Leak: one search on all the data chooses the setting, then the outer loop cross-validates it.
+        '''def nested_cv(estimator, param_grid, X, y, outer_k=5, inner_k=3, seed=0):
+    search = GridSearchCV(estimator, param_grid,
+                          cv=StratifiedKFold(n_splits=inner_k, shuffle=True, random_state=seed)).fit(X, y)
+    outer = StratifiedKFold(n_splits=outer_k, shuffle=True, random_state=seed)
+    outer_scores = []
+    for train_rows, test_rows in outer.split(X, y):
+        model = clone(estimator).set_params(**search.best_params_)
+        model.fit(X.iloc[train_rows], y.iloc[train_rows])
+        outer_scores.append(model.score(X.iloc[test_rows], y.iloc[test_rows]))
+    return np.array(outer_scores), np.full(outer_k, search.best_score_), [search.best_params_] * outer_k
+''',
+        # Inner splitter not shuffled: cv=inner_k makes an unshuffled StratifiedKFold.
+        '''def nested_cv(estimator, param_grid, X, y, outer_k=5, inner_k=3, seed=0):
+    outer = StratifiedKFold(n_splits=outer_k, shuffle=True, random_state=seed)
+    outer_scores, inner_best, chosen = [], [], []
+    for train_rows, test_rows in outer.split(X, y):
+        search = GridSearchCV(estimator, param_grid, cv=inner_k)
+        search.fit(X.iloc[train_rows], y.iloc[train_rows])
+        outer_scores.append(search.score(X.iloc[test_rows], y.iloc[test_rows]))
+        inner_best.append(search.best_score_)
+        chosen.append(search.best_params_)
+    return np.array(outer_scores), np.array(inner_best), chosen
+''',
+        # Wrong seed: a different inner seed in every outer fold (seed + fold number).
+        '''def nested_cv(estimator, param_grid, X, y, outer_k=5, inner_k=3, seed=0):
+    outer = StratifiedKFold(n_splits=outer_k, shuffle=True, random_state=seed)
+    outer_scores, inner_best, chosen = [], [], []
+    for fold, (train_rows, test_rows) in enumerate(outer.split(X, y)):
+        inner = StratifiedKFold(n_splits=inner_k, shuffle=True, random_state=seed + fold)
+        search = GridSearchCV(estimator, param_grid, cv=inner)
+        search.fit(X.iloc[train_rows], y.iloc[train_rows])
+        outer_scores.append(search.score(X.iloc[test_rows], y.iloc[test_rows]))
+        inner_best.append(search.best_score_)
+        chosen.append(search.best_params_)
+    return np.array(outer_scores), np.array(inner_best), chosen
+''',
+        # Wrong splitter: plain KFold for the outer loop (not stratified).
+        '''def nested_cv(estimator, param_grid, X, y, outer_k=5, inner_k=3, seed=0):
+    outer = KFold(n_splits=outer_k, shuffle=True, random_state=seed)
+    outer_scores, inner_best, chosen = [], [], []
+    for train_rows, test_rows in outer.split(X, y):
+        inner = StratifiedKFold(n_splits=inner_k, shuffle=True, random_state=seed)
+        search = GridSearchCV(estimator, param_grid, cv=inner)
+        search.fit(X.iloc[train_rows], y.iloc[train_rows])
+        outer_scores.append(search.score(X.iloc[test_rows], y.iloc[test_rows]))
+        inner_best.append(search.best_score_)
+        chosen.append(search.best_params_)
+    return np.array(outer_scores), np.array(inner_best), chosen
+''',
+        # Wrong shuffling: the outer folds are not shuffled.
+        '''def nested_cv(estimator, param_grid, X, y, outer_k=5, inner_k=3, seed=0):
+    outer = StratifiedKFold(n_splits=outer_k)
+    outer_scores, inner_best, chosen = [], [], []
+    for train_rows, test_rows in outer.split(X, y):
+        inner = StratifiedKFold(n_splits=inner_k, shuffle=True, random_state=seed)
+        search = GridSearchCV(estimator, param_grid, cv=inner)
+        search.fit(X.iloc[train_rows], y.iloc[train_rows])
+        outer_scores.append(search.score(X.iloc[test_rows], y.iloc[test_rows]))
+        inner_best.append(search.best_score_)
+        chosen.append(search.best_params_)
+    return np.array(outer_scores), np.array(inner_best), chosen
+''',
+        # Aggregation: returns the mean over the outer folds instead of one score per fold.
+        '''def nested_cv(estimator, param_grid, X, y, outer_k=5, inner_k=3, seed=0):
+    outer = StratifiedKFold(n_splits=outer_k, shuffle=True, random_state=seed)
+    outer_scores, inner_best, chosen = [], [], []
+    for train_rows, test_rows in outer.split(X, y):
+        inner = StratifiedKFold(n_splits=inner_k, shuffle=True, random_state=seed)
+        search = GridSearchCV(estimator, param_grid, cv=inner)
+        search.fit(X.iloc[train_rows], y.iloc[train_rows])
+        outer_scores.append(search.score(X.iloc[test_rows], y.iloc[test_rows]))
+        inner_best.append(search.best_score_)
+        chosen.append(search.best_params_)
+    return float(np.mean(outer_scores)), float(np.mean(inner_best)), chosen
+''',
+        # pandas index trap: selects the split's positions with .loc (index labels), not .iloc.
+        '''def nested_cv(estimator, param_grid, X, y, outer_k=5, inner_k=3, seed=0):
+    outer = StratifiedKFold(n_splits=outer_k, shuffle=True, random_state=seed)
+    outer_scores, inner_best, chosen = [], [], []
+    for train_rows, test_rows in outer.split(X, y):
+        inner = StratifiedKFold(n_splits=inner_k, shuffle=True, random_state=seed)
+        search = GridSearchCV(estimator, param_grid, cv=inner)
+        search.fit(X.loc[X.index[train_rows]], y.loc[y.index[train_rows]])
+        outer_scores.append(search.score(X.loc[X.index[test_rows]], y.loc[y.index[test_rows]]))
+        inner_best.append(search.best_score_)
+        chosen.append(search.best_params_)
+    return np.array(outer_scores), np.array(inner_best), chosen
+''',
+        # pandas index trap: resets the index of the learner's own X and y in place.
+        '''def nested_cv(estimator, param_grid, X, y, outer_k=5, inner_k=3, seed=0):
+    X.reset_index(drop=True, inplace=True)
+    y.reset_index(drop=True, inplace=True)
+    outer = StratifiedKFold(n_splits=outer_k, shuffle=True, random_state=seed)
+    outer_scores, inner_best, chosen = [], [], []
+    for train_rows, test_rows in outer.split(X, y):
+        inner = StratifiedKFold(n_splits=inner_k, shuffle=True, random_state=seed)
+        search = GridSearchCV(estimator, param_grid, cv=inner)
+        search.fit(X.loc[train_rows], y.loc[train_rows])
+        outer_scores.append(search.score(X.loc[test_rows], y.loc[test_rows]))
+        inner_best.append(search.best_score_)
+        chosen.append(search.best_params_)
+    return np.array(outer_scores), np.array(inner_best), chosen
+''',
+        # Shortcut (forbidden: the task is the outer loop): cross_validate(GridSearchCV) with the
+        # prescribed splitters computes the same numbers.
+        '''def nested_cv(estimator, param_grid, X, y, outer_k=5, inner_k=3, seed=0):
+    search = GridSearchCV(estimator, param_grid,
+                          cv=StratifiedKFold(n_splits=inner_k, shuffle=True, random_state=seed))
+    result = cross_validate(search, X, y, return_estimator=True,
+                            cv=StratifiedKFold(n_splits=outer_k, shuffle=True, random_state=seed))
+    return (result["test_score"], np.array([s.best_score_ for s in result["estimator"]]),
+            [s.best_params_ for s in result["estimator"]])
+''',
+        # Shortcut with the wrong splitters: cross_val_score(GridSearchCV(cv=inner_k), cv=outer_k).
+        '''def nested_cv(estimator, param_grid, X, y, outer_k=5, inner_k=3, seed=0):
+    search = GridSearchCV(estimator, param_grid, cv=inner_k)
+    scores = cross_val_score(search, X, y, cv=outer_k)
+    search.fit(X, y)
+    return scores, np.full(outer_k, search.best_score_), [search.best_params_] * outer_k
+''',
+        # Global state: seeds NumPy's global generator and lets the splitters draw from it.
+        '''def nested_cv(estimator, param_grid, X, y, outer_k=5, inner_k=3, seed=0):
+    np.random.seed(seed)
+    outer = StratifiedKFold(n_splits=outer_k, shuffle=True, random_state=seed)
+    outer_scores, inner_best, chosen = [], [], []
+    for train_rows, test_rows in outer.split(X, y):
+        inner = StratifiedKFold(n_splits=inner_k, shuffle=True, random_state=seed)
+        search = GridSearchCV(estimator, param_grid, cv=inner)
+        search.fit(X.iloc[train_rows], y.iloc[train_rows])
+        outer_scores.append(search.score(X.iloc[test_rows], y.iloc[test_rows]))
+        inner_best.append(search.best_score_)
+        chosen.append(search.best_params_)
+    return np.array(outer_scores), np.array(inner_best), chosen
+''',
+        # Reports the search's own best score as the outer score (the optimistic number), twice.
+        '''def nested_cv(estimator, param_grid, X, y, outer_k=5, inner_k=3, seed=0):
+    outer = StratifiedKFold(n_splits=outer_k, shuffle=True, random_state=seed)
+    inner_best, chosen = [], []
+    for train_rows, test_rows in outer.split(X, y):
+        inner = StratifiedKFold(n_splits=inner_k, shuffle=True, random_state=seed)
+        search = GridSearchCV(estimator, param_grid, cv=inner)
+        search.fit(X.iloc[train_rows], y.iloc[train_rows])
+        inner_best.append(search.best_score_)
+        chosen.append(search.best_params_)
+    return np.array(inner_best), np.array(inner_best), chosen
+''',
+        # Leak at the refit: the winner is refitted on ALL rows (outer test rows included) before scoring.
+        '''def nested_cv(estimator, param_grid, X, y, outer_k=5, inner_k=3, seed=0):
+    outer = StratifiedKFold(n_splits=outer_k, shuffle=True, random_state=seed)
+    outer_scores, inner_best, chosen = [], [], []
+    for train_rows, test_rows in outer.split(X, y):
+        inner = StratifiedKFold(n_splits=inner_k, shuffle=True, random_state=seed)
+        search = GridSearchCV(estimator, param_grid, cv=inner)
+        search.fit(X.iloc[train_rows], y.iloc[train_rows])
+        model = clone(estimator).set_params(**search.best_params_).fit(X, y)
+        outer_scores.append(model.score(X.iloc[test_rows], y.iloc[test_rows]))
+        inner_best.append(search.best_score_)
+        chosen.append(search.best_params_)
+    return np.array(outer_scores), np.array(inner_best), chosen
+''',
+        # No refit on the whole outer training part: the winner is fitted on the first inner training fold.
+        '''def nested_cv(estimator, param_grid, X, y, outer_k=5, inner_k=3, seed=0):
+    outer = StratifiedKFold(n_splits=outer_k, shuffle=True, random_state=seed)
+    outer_scores, inner_best, chosen = [], [], []
+    for train_rows, test_rows in outer.split(X, y):
+        inner = StratifiedKFold(n_splits=inner_k, shuffle=True, random_state=seed)
+        X_part, y_part = X.iloc[train_rows], y.iloc[train_rows]
+        search = GridSearchCV(estimator, param_grid, cv=inner, refit=False).fit(X_part, y_part)
+        first_train, _ = next(inner.split(X_part, y_part))
+        model = clone(estimator).set_params(**search.best_params_)
+        model.fit(X_part.iloc[first_train], y_part.iloc[first_train])
+        outer_scores.append(model.score(X.iloc[test_rows], y.iloc[test_rows]))
+        inner_best.append(search.best_score_)
+        chosen.append(search.best_params_)
+    return np.array(outer_scores), np.array(inner_best), chosen
+''',
+        # Inner splitter not given the outer-training rows: the inner folds are made once, on all rows,
+        # and restricted to the training part (so they are not the inner splitter's folds of that part).
+        '''def nested_cv(estimator, param_grid, X, y, outer_k=5, inner_k=3, seed=0):
+    inner = StratifiedKFold(n_splits=inner_k, shuffle=True, random_state=seed)
+    inner_fold = np.empty(len(y), dtype=int)
+    for f, (_, held) in enumerate(inner.split(X, y)):
+        inner_fold[held] = f
+    outer = StratifiedKFold(n_splits=outer_k, shuffle=True, random_state=seed)
+    outer_scores, inner_best, chosen = [], [], []
+    for train_rows, test_rows in outer.split(X, y):
+        part = inner_fold[train_rows]
+        splits = [(np.flatnonzero(part != f), np.flatnonzero(part == f)) for f in range(inner_k)]
+        search = GridSearchCV(estimator, param_grid, cv=splits)
+        search.fit(X.iloc[train_rows], y.iloc[train_rows])
+        outer_scores.append(search.score(X.iloc[test_rows], y.iloc[test_rows]))
+        inner_best.append(search.best_score_)
+        chosen.append(search.best_params_)
+    return np.array(outer_scores), np.array(inner_best), chosen
+''',
+        # Own inner loop, ties to the LAST best setting (>=) instead of GridSearchCV's first.
+        '''from sklearn.model_selection import ParameterGrid
+def nested_cv(estimator, param_grid, X, y, outer_k=5, inner_k=3, seed=0):
+    outer = StratifiedKFold(n_splits=outer_k, shuffle=True, random_state=seed)
+    outer_scores, inner_best, chosen = [], [], []
+    for train_rows, test_rows in outer.split(X, y):
+        X_part, y_part = X.iloc[train_rows], y.iloc[train_rows]
+        inner = StratifiedKFold(n_splits=inner_k, shuffle=True, random_state=seed)
+        best, best_params = -1, None
+        for params in ParameterGrid(param_grid):
+            s = np.mean([clone(estimator).set_params(**params).fit(X_part.iloc[a], y_part.iloc[a])
+                         .score(X_part.iloc[b], y_part.iloc[b]) for a, b in inner.split(X_part, y_part)])
+            if s >= best:
+                best, best_params = s, params
+        model = clone(estimator).set_params(**best_params).fit(X_part, y_part)
+        outer_scores.append(model.score(X.iloc[test_rows], y.iloc[test_rows]))
+        inner_best.append(best)
+        chosen.append(best_params)
+    return np.array(outer_scores), np.array(inner_best), chosen
+''',
+        # Fits the estimator it was given (to "check" it) instead of leaving it unfitted.
+        '''def nested_cv(estimator, param_grid, X, y, outer_k=5, inner_k=3, seed=0):
+    estimator.fit(X, y)
+    outer = StratifiedKFold(n_splits=outer_k, shuffle=True, random_state=seed)
+    outer_scores, inner_best, chosen = [], [], []
+    for train_rows, test_rows in outer.split(X, y):
+        inner = StratifiedKFold(n_splits=inner_k, shuffle=True, random_state=seed)
+        search = GridSearchCV(estimator, param_grid, cv=inner)
+        search.fit(X.iloc[train_rows], y.iloc[train_rows])
+        outer_scores.append(search.score(X.iloc[test_rows], y.iloc[test_rows]))
+        inner_best.append(search.best_score_)
+        chosen.append(search.best_params_)
+    return np.array(outer_scores), np.array(inner_best), chosen
+''',
+        # Returns the fitted best estimators instead of the best_params_ dicts.
+        '''def nested_cv(estimator, param_grid, X, y, outer_k=5, inner_k=3, seed=0):
+    outer = StratifiedKFold(n_splits=outer_k, shuffle=True, random_state=seed)
+    outer_scores, inner_best, chosen = [], [], []
+    for train_rows, test_rows in outer.split(X, y):
+        inner = StratifiedKFold(n_splits=inner_k, shuffle=True, random_state=seed)
+        search = GridSearchCV(estimator, param_grid, cv=inner)
+        search.fit(X.iloc[train_rows], y.iloc[train_rows])
+        outer_scores.append(search.score(X.iloc[test_rows], y.iloc[test_rows]))
+        inner_best.append(search.best_score_)
+        chosen.append(search.best_estimator_)
+    return np.array(outer_scores), np.array(inner_best), chosen
+''',
+        # Scoring: balanced accuracy in the search and for the outer folds, not the accuracy asked for.
+        '''from sklearn.metrics import balanced_accuracy_score
+def nested_cv(estimator, param_grid, X, y, outer_k=5, inner_k=3, seed=0):
+    outer = StratifiedKFold(n_splits=outer_k, shuffle=True, random_state=seed)
+    outer_scores, inner_best, chosen = [], [], []
+    for train_rows, test_rows in outer.split(X, y):
+        inner = StratifiedKFold(n_splits=inner_k, shuffle=True, random_state=seed)
+        search = GridSearchCV(estimator, param_grid, cv=inner, scoring="balanced_accuracy")
+        search.fit(X.iloc[train_rows], y.iloc[train_rows])
+        outer_scores.append(search.score(X.iloc[test_rows], y.iloc[test_rows]))
+        inner_best.append(search.best_score_)
+        chosen.append(search.best_params_)
+    return np.array(outer_scores), np.array(inner_best), chosen
+''',
+    ],
 }
