@@ -1713,9 +1713,10 @@ plt.show()
 # ### Exercise 5 — Nested cross-validation (4 points)
 #
 # Write `nested_cv(estimator, param_grid, X, y, outer_k=5, inner_k=3, seed=0)`. `X` is a
-# DataFrame and `y` a Series, both with the shuffled (possibly repeated) index labels of a split,
-# and the score is accuracy. Return a tuple `(outer_scores, inner_best, chosen)`, each with one
-# entry per outer fold, in the splitter's order:
+# DataFrame and `y` a Series of class labels (two classes or more, numbers or strings), both with
+# the shuffled (possibly repeated) index labels of a split, and the score is accuracy. Return a
+# tuple `(outer_scores, inner_best, chosen)`, each with one entry per outer fold, in the
+# splitter's order:
 #
 # 1. split with `StratifiedKFold(n_splits=outer_k, shuffle=True, random_state=seed)`;
 # 2. for each outer split, run `GridSearchCV(estimator, param_grid,
@@ -1730,10 +1731,17 @@ plt.show()
 #   of its winner (`best_score_`);
 # - `chosen` — a list of the `outer_k` winning settings, as the dicts `best_params_` gives.
 #
+# The estimator may pick its columns by name, as the churn pipeline's `ColumnTransformer` does. So
+# give it the rows as you were given them, a DataFrame and a Series, not NumPy arrays. Do not
+# transform `X` yourself either: preprocessing belongs inside the estimator (a pipeline), where
+# every fit learns it from its own training rows. Leave the `estimator` you are given unfitted.
+#
 # The point is to write the outer loop yourself and see where each row goes. So the tests switch
 # off `cross_val_score`, `cross_validate` and `cross_val_predict` while your function runs.
 # (`cross_val_score(GridSearchCV(...), X, y, cv=outer)` is nested CV too; it just hides the inner
-# results.) Leave the `estimator` you are given unfitted.
+# results.) The visible tests give your function an estimator that keeps a diary of the rows each
+# fit and each prediction sees, and check from it where every row went; the hidden tests compare
+# your results with the prescribed procedure on other data.
 #
 # <details><summary>Hint</summary>
 #
@@ -1746,7 +1754,7 @@ plt.show()
 # <details><summary>Closer hint</summary>
 #
 # - `.split` gives row **positions**: select with `X.iloc[...]` and `y.iloc[...]`, since the index
-#   labels are shuffled.
+#   labels are shuffled and may repeat. That keeps the rows a DataFrame and a Series.
 # - Make a new inner splitter and a new search for every outer split, with the same `seed`, and
 #   `fit` the search on the outer training rows: it splits *those* rows into its inner folds.
 # - A fitted `GridSearchCV` has `best_score_`, `best_params_`, and a `score` method that uses the
@@ -1775,35 +1783,70 @@ def nested_cv(estimator, param_grid, X, y, outer_k=5, inner_k=3, seed=0):
 
 
 # %% tests="ex5-nested-cv-tests" points=4
+from collections import Counter, defaultdict
+
+from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.datasets import make_classification
 
 NESTED_SHORTCUTS = ("sklearn.model_selection.cross_val_score", "sklearn.model_selection.cross_validate",
                     "sklearn.model_selection.cross_val_predict")
 
 
-def nested_reference(estimator, param_grid, X, y, outer_k, inner_k, seed):
-    """The procedure of the task, written out in the test."""
-    outer_scores, inner_best, chosen = [], [], []
-    outer = StratifiedKFold(n_splits=outer_k, shuffle=True, random_state=seed)
-    for train_rows, test_rows in outer.split(X, y):
-        search = GridSearchCV(estimator, param_grid,
-                              cv=StratifiedKFold(n_splits=inner_k, shuffle=True, random_state=seed))
-        search.fit(X.iloc[train_rows], y.iloc[train_rows])
-        outer_scores.append(search.score(X.iloc[test_rows], y.iloc[test_rows]))
-        inner_best.append(search.best_score_)
-        chosen.append(search.best_params_)
-    return np.array(outer_scores), np.array(inner_best), chosen
+class RowDiary(ClassifierMixin, BaseEstimator):
+    """For the tests: a classifier that keeps a diary of the rows it sees.
+
+    It fits `estimator` on every column except `customer_id`, which it picks by name (as a
+    ColumnTransformer does), and writes down which customers each fit and each prediction saw.
+    All the copies that GridSearchCV makes write in the same diary.
+    """
+    diary = []
+
+    def __init__(self, estimator=None):
+        self.estimator = estimator
+
+    def _features(self, X):
+        if not isinstance(X, pd.DataFrame):
+            raise TypeError(f"the estimator picks its columns by name, but it was given a "
+                            f"{type(X).__name__}: pass it rows of the DataFrame, X.iloc[rows]")
+        return X.drop(columns="customer_id")
+
+    def fit(self, X, y):
+        features = self._features(X)
+        RowDiary.diary.append(("fit", self.get_params(), list(X["customer_id"]), None))
+        self.model_ = clone(self.estimator).fit(features, y)
+        self.classes_ = self.model_.classes_
+        return self
+
+    def predict(self, X):
+        predicted = self.model_.predict(self._features(X))
+        RowDiary.diary.append(("predict", self.get_params(), list(X["customer_id"]), predicted))
+        return predicted
+
+
+def customers(n, seed, classes=2, scales=None):
+    """n customers with noisy labels, a unique customer_id column, and index labels that are
+    shuffled and repeat (as in a split of a table whose index has duplicates)."""
+    features, labels = make_classification(n_samples=n, n_features=5, n_informative=3, n_redundant=1,
+                                           n_classes=classes, flip_y=0.15, random_state=seed)
+    rng = np.random.default_rng(seed)
+    index = rng.integers(0, n // 2, n)
+    frame = pd.DataFrame(features * (1 if scales is None else np.asarray(scales)),
+                         index=index, columns=[f"f{i}" for i in range(5)])
+    frame.insert(0, "customer_id", rng.permutation(100_000)[:n])
+    return frame, pd.Series(labels, index=index)
 
 
 def check_nested(estimator, param_grid, X, y, outer_k, inner_k, seed, what, reveal=True):
+    """Run nested_cv with the shortcuts switched off; check what it returns and leaves behind."""
     X_before, y_before = X.copy(), y.copy()
-    expected = nested_reference(clone(estimator), param_grid, X, y, outer_k, inner_k, seed)
+    RowDiary.diary.clear()
     with keeps_global_random_state("nested_cv(...)"), \
             shortcuts_forbidden(*NESTED_SHORTCUTS, task="write the outer loop of nested cross-validation"):
         result = nested_cv(estimator, param_grid, X, y, outer_k=outer_k, inner_k=inner_k, seed=seed)
     checks.check_equal(X.equals(X_before) and y.equals(y_before) and y.index.equals(y_before.index),
                        True, "X and y are unchanged after nested_cv", reveal=reveal,
-                       hint="Select rows with .iloc; do not sort, shuffle or re-index what you are given.")
+                       hint="Select rows with .iloc; do not sort, shuffle, re-index or rescale what "
+                       "you are given.")
     checks.check_equal(getattr(estimator, "n_features_in_", None) is None
                        and getattr(estimator, "classes_", None) is None, True,
                        "the estimator you were given is still unfitted", reveal=reveal,
@@ -1823,34 +1866,122 @@ def check_nested(estimator, param_grid, X, y, outer_k, inner_k, seed, what, reve
                       hint="A list with each outer fold's search.best_params_ (a dict).")
     checks.check_equal(len(chosen), outer_k, f"the number of chosen settings, with outer_k={outer_k}",
                        reveal=reveal, hint="One best_params_ dict per outer fold.")
-    checks.check_equal([dict(c) if isinstance(c, dict) else c for c in chosen], expected[2],
-                       f"the setting chosen in each outer fold, {what}", reveal=reveal,
+    return outer_scores, inner_best, [dict(c) if isinstance(c, dict) else c for c in chosen]
+
+
+def check_rows(result, param_grid, X, y, outer_k, inner_k, seed, what, reveal=True):
+    """Read the diary of a RowDiary estimator: where did each row go, fold by fold?"""
+    outer_scores, inner_best, chosen = result
+    ids = np.array(X["customer_id"].tolist(), dtype=object)     # Python ints, for readable messages
+    label_of = dict(zip(ids, y))                   # customer_id is unique, the index labels are not
+    n_settings = int(np.prod([len(values) for values in param_grid.values()]))
+    diary, start = RowDiary.diary, 0
+    outer = StratifiedKFold(n_splits=outer_k, shuffle=True, random_state=seed)    # step 1 of the task
+    for fold, (train_rows, test_rows) in enumerate(outer.split(X, y), 1):
+        train_ids, test_ids = sorted(ids[train_rows]), sorted(ids[test_rows])
+        # the fold ends with the prediction for exactly its outer test rows
+        end = next((i for i in range(start, len(diary))
+                    if diary[i][0] == "predict" and sorted(diary[i][2]) == test_ids), None)
+        checks.check_equal(end is not None, True,
+                           f"outer fold {fold}: the fitted search predicts exactly its outer test rows, "
+                           f"{what}", reveal=reveal,
+                           hint="Split with the outer splitter as the task says, then score the fitted "
+                           "search on X.iloc[test_rows], y.iloc[test_rows]: the rows at the split's test "
+                           "positions, each once and as you were given them (not rescaled).")
+        search_saw = diary[start:end]
+        fits = [entry for entry in search_saw if entry[0] == "fit"]
+        checks.check_equal(sorted(fits[-1][2]) if fits else None, train_ids,
+                           f"outer fold {fold}: the rows the winner is refitted on, {what}", reveal=reveal,
+                           hint="Fit the search on X.iloc[train_rows], y.iloc[train_rows]: exactly the "
+                           "outer training rows, each once (.loc with repeated index labels or "
+                           "dropping by label gets more or fewer rows).")
+        strays = {i for entry in search_saw for i in Counter(entry[2]) - Counter(train_ids)}
+        checks.check_equal(sorted(strays), [], f"outer fold {fold}: rows the search saw that are "
+                           f"not outer training rows, {what}", reveal=reveal,
+                           hint="The search must never see the outer test rows.")
+        inner = search_saw[:-1]        # (fit, predict) pairs: one per setting and inner fold
+        checks.check_equal(len(inner), 2 * n_settings * inner_k,
+                           f"outer fold {fold}: inner fits and predictions ({n_settings} settings × "
+                           f"inner_k={inner_k} folds, each once fitted and once scored), {what}",
+                           reveal=reveal, hint="Give GridSearchCV the inner splitter with "
+                           "n_splits=inner_k; one search per outer fold.")
+        fold_accuracies = defaultdict(list)
+        for (_, setting, _, _), (_, _, rows, predicted) in zip(inner[::2], inner[1::2]):
+            key = tuple(repr(setting[name]) for name in param_grid)
+            fold_accuracies[key].append(np.mean([label_of[i] == p for i, p in zip(rows, predicted)]))
+        checks.check_close(inner_best[fold - 1], max(np.mean(a) for a in fold_accuracies.values()),
+                           f"outer fold {fold}: the best inner score, {what}", reveal=reveal,
+                           hint="inner_best is each search's best_score_: the mean inner-CV accuracy "
+                           "of its winning setting.")
+        refit_setting = {name: fits[-1][1][name] for name in param_grid}
+        checks.check_equal(chosen[fold - 1], refit_setting,
+                           f"outer fold {fold}: the chosen setting (the one refitted), {what}",
+                           reveal=reveal, hint="chosen holds each search's best_params_.")
+        _, _, rows, predicted = diary[end]
+        checks.check_close(outer_scores[fold - 1],
+                           np.mean([label_of[i] == p for i, p in zip(rows, predicted)]),
+                           f"outer fold {fold}: the outer test accuracy, {what}", reveal=reveal,
+                           hint="The score is the accuracy of the refitted search on the outer "
+                           "test rows: search.score(X.iloc[test_rows], y.iloc[test_rows]).")
+        start = end + 1
+
+
+# 120 customers whose index labels repeat; k-NN, then a tree with inner_k=4
+diary_X, diary_y = customers(120, seed=11)
+for estimator, grid, outer_k, inner_k, seed, what in [
+        (RowDiary(KNeighborsClassifier()), {"estimator__n_neighbors": [1, 3, 7, 15, 31]}, 5, 3, 0,
+         "k-NN on 120 rows"),
+        (RowDiary(DecisionTreeClassifier(random_state=0)),
+         {"estimator__max_depth": [1, 2, 3, None], "estimator__min_samples_leaf": [1, 5]}, 3, 4, 2,
+         "a tree with inner_k=4")]:
+    check_rows(check_nested(estimator, grid, diary_X, diary_y, outer_k, inner_k, seed, what),
+               grid, diary_X, diary_y, outer_k, inner_k, seed, what)
+checks.passed()
+
+### BEGIN HIDDEN TESTS
+def nested_reference(estimator, param_grid, X, y, outer_k, inner_k, seed):
+    """The procedure of the task, written out in the hidden test."""
+    outer_scores, inner_best, chosen = [], [], []
+    outer = StratifiedKFold(n_splits=outer_k, shuffle=True, random_state=seed)
+    for train_rows, test_rows in outer.split(X, y):
+        search = GridSearchCV(estimator, param_grid,
+                              cv=StratifiedKFold(n_splits=inner_k, shuffle=True, random_state=seed))
+        search.fit(X.iloc[train_rows], y.iloc[train_rows])
+        outer_scores.append(search.score(X.iloc[test_rows], y.iloc[test_rows]))
+        inner_best.append(search.best_score_)
+        chosen.append(search.best_params_)
+    return np.array(outer_scores), np.array(inner_best), chosen
+
+
+def check_exact(estimator, param_grid, X, y, outer_k, inner_k, seed, what):
+    expected = nested_reference(clone(estimator), param_grid, X, y, outer_k, inner_k, seed)
+    outer_scores, inner_best, chosen = check_nested(estimator, param_grid, X, y, outer_k, inner_k, seed,
+                                                    what, reveal=False)
+    checks.check_equal(chosen, expected[2], f"the setting chosen in each outer fold, {what}", reveal=False,
                        hint="Search on the outer TRAINING rows only, with a new inner "
                        "StratifiedKFold(n_splits=inner_k, shuffle=True, random_state=seed) for every "
                        "outer fold, and split the outer folds with random_state=seed too.")
-    checks.check_close(inner_best, expected[1], f"the best inner scores, {what}", reveal=reveal,
+    checks.check_close(inner_best, expected[1], f"the best inner scores, {what}", reveal=False,
                        hint="inner_best is each search's best_score_: the mean inner-CV accuracy "
                        "of its winning setting.")
-    checks.check_close(outer_scores, expected[0], f"the outer test accuracies, {what}", reveal=reveal,
+    checks.check_close(outer_scores, expected[0], f"the outer test accuracies, {what}", reveal=False,
                        hint="Score the fitted search (it refits the winner on the whole outer "
                        "training part) on the outer TEST rows: search.score(X.iloc[test], y.iloc[test]).")
 
 
-# 120 rows with noisy labels and the index labels of a shuffled split; a grid of k for k-NN
-nested_X, nested_y = make_classification(n_samples=120, n_features=6, n_informative=3, flip_y=0.15,
-                                         random_state=11)
-nested_index = np.random.default_rng(11).permutation(1000)[:120]
-nested_X = pd.DataFrame(nested_X, index=nested_index, columns=[f"f{i}" for i in range(6)])
-nested_y = pd.Series(nested_y, index=nested_index)
-check_nested(make_pipeline(StandardScaler(), KNeighborsClassifier()),
-             {"kneighborsclassifier__n_neighbors": [1, 3, 7, 15, 31]}, nested_X, nested_y, 5, 3, 0,
-             "k-NN on 120 rows")
-# trees: depths 6, 8 and None grow the same trees here, so several settings tie
-check_nested(DecisionTreeClassifier(random_state=0), {"max_depth": [1, 2, 3, 6, 8, None]},
-             nested_X, nested_y, 4, 3, 2, "a decision tree, with ties in the grid")
-checks.passed()
-
-### BEGIN HIDDEN TESTS
+# k-NN on 120 rows with shuffled unique index labels
+exact_X, exact_y = make_classification(n_samples=120, n_features=6, n_informative=3, flip_y=0.15,
+                                       random_state=11)
+exact_index = np.random.default_rng(11).permutation(1000)[:120]
+exact_X = pd.DataFrame(exact_X, index=exact_index, columns=[f"f{i}" for i in range(6)])
+exact_y = pd.Series(exact_y, index=exact_index)
+check_exact(make_pipeline(StandardScaler(), KNeighborsClassifier()),
+            {"kneighborsclassifier__n_neighbors": [1, 3, 7, 15, 31]}, exact_X, exact_y, 5, 3, 0,
+            "k-NN on 120 rows")
+# ties: depths 8 and None get the same best inner score in outer fold 1 (the first in the grid, 8,
+# wins); depth 6 scores differently from them in outer folds 1 and 4
+check_exact(DecisionTreeClassifier(random_state=0), {"max_depth": [1, 2, 3, 6, 8, None]},
+            exact_X, exact_y, 4, 3, 2, "a decision tree, with ties in the grid")
 for hidden_seed, hidden_n, hidden_outer, hidden_inner in [(3, 150, 5, 3), (8, 110, 3, 4), (21, 90, 4, 2)]:
     hidden_X, hidden_y = make_classification(n_samples=hidden_n, n_features=5, n_informative=2,
                                              n_redundant=1, flip_y=0.2, weights=[0.65],
@@ -1858,15 +1989,30 @@ for hidden_seed, hidden_n, hidden_outer, hidden_inner in [(3, 150, 5, 3), (8, 11
     hidden_index = np.random.default_rng(hidden_seed).integers(0, hidden_n // 2, hidden_n)  # repeats
     hidden_X = pd.DataFrame(hidden_X, index=hidden_index, columns=list("abcde"))
     hidden_y = pd.Series(np.where(hidden_y == 1, "churn", "stay"), index=hidden_index)
-    check_nested(make_pipeline(StandardScaler(), KNeighborsClassifier()),
-                 {"kneighborsclassifier__n_neighbors": [1, 5, 9, 21],
-                  "kneighborsclassifier__weights": ["uniform", "distance"]},
-                 hidden_X, hidden_y, hidden_outer, hidden_inner, hidden_seed,
-                 f"{hidden_n} rows, outer_k={hidden_outer}, inner_k={hidden_inner}", reveal=False)
-    check_nested(DecisionTreeClassifier(random_state=hidden_seed),
-                 {"max_depth": [None, 1, 2, 4], "min_samples_leaf": [1, 5]},
-                 hidden_X, hidden_y, hidden_outer, hidden_inner, hidden_seed + 1,
-                 f"a tree on {hidden_n} rows", reveal=False)
+    check_exact(make_pipeline(StandardScaler(), KNeighborsClassifier()),
+                {"kneighborsclassifier__n_neighbors": [1, 5, 9, 21],
+                 "kneighborsclassifier__weights": ["uniform", "distance"]},
+                hidden_X, hidden_y, hidden_outer, hidden_inner, hidden_seed,
+                f"{hidden_n} rows, outer_k={hidden_outer}, inner_k={hidden_inner}")
+    check_exact(DecisionTreeClassifier(random_state=hidden_seed),
+                {"max_depth": [None, 1, 2, 4], "min_samples_leaf": [1, 5]},
+                hidden_X, hidden_y, hidden_outer, hidden_inner, hidden_seed + 1,
+                f"a tree on {hidden_n} rows")
+# three classes labelled 0, 1, 2; k-NN without a scaler on columns of very different scales, so
+# that anything rescaled with all rows (the outer test rows too) chooses and scores differently
+three_X, three_y = customers(150, seed=31, classes=3, scales=[1, 30, 0.05, 4, 200])
+three_X = three_X.drop(columns="customer_id")
+check_exact(KNeighborsClassifier(), {"n_neighbors": [1, 3, 5, 9, 15, 25]}, three_X, three_y, 4, 3, 5,
+            "k-NN on unscaled columns, three classes")
+check_exact(KNeighborsClassifier(), {"n_neighbors": [1, 3, 5, 9, 15, 25]}, three_X,
+            three_y.map({0: "stay", 1: "churn", 2: "downgrade"}), 5, 2, 6,
+            "k-NN on unscaled columns, three classes named by strings")
+# where the rows go, on unseen customers with three classes and inner_k=5
+diary_X, diary_y = customers(130, seed=47, classes=3, scales=[2, 1, 50, 0.1, 1])
+diary_grid = {"estimator__n_neighbors": [2, 6, 12]}
+check_rows(check_nested(RowDiary(KNeighborsClassifier()), diary_grid, diary_X, diary_y, 3, 5, 9,
+                        "a k-NN diary, three classes", reveal=False),
+           diary_grid, diary_X, diary_y, 3, 5, 9, "a k-NN diary, three classes", reveal=False)
 ### END HIDDEN TESTS
 
 # %% [markdown]

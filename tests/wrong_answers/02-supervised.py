@@ -979,5 +979,79 @@ def nested_cv(estimator, param_grid, X, y, outer_k=5, inner_k=3, seed=0):
         chosen.append(search.best_params_)
     return np.array(outer_scores), np.array(inner_best), chosen
 ''',
+        # Repeated index labels: the test part picked by LABEL (X.index.isin(...)); training rows that
+        # share a label with a test row move to the test part, so both parts are wrong.
+        '''def nested_cv(estimator, param_grid, X, y, outer_k=5, inner_k=3, seed=0):
+    outer = StratifiedKFold(n_splits=outer_k, shuffle=True, random_state=seed)
+    outer_scores, inner_best, chosen = [], [], []
+    for train_rows, test_rows in outer.split(X, y):
+        in_test = X.index.isin(X.index[test_rows])
+        search = GridSearchCV(estimator, param_grid,
+                              cv=StratifiedKFold(n_splits=inner_k, shuffle=True, random_state=seed))
+        search.fit(X[~in_test], y[~in_test])
+        outer_scores.append(search.score(X[in_test], y[in_test]))
+        inner_best.append(search.best_score_)
+        chosen.append(search.best_params_)
+    return np.array(outer_scores), np.array(inner_best), chosen
+''',
+        # Leak by preprocessing before the loop: every column z-scored with the mean and std of ALL rows,
+        # outer test rows included (a scale-sensitive estimator then chooses and scores differently).
+        '''def nested_cv(estimator, param_grid, X, y, outer_k=5, inner_k=3, seed=0):
+    X = (X - X.mean()) / X.std()
+    outer = StratifiedKFold(n_splits=outer_k, shuffle=True, random_state=seed)
+    outer_scores, inner_best, chosen = [], [], []
+    for train_rows, test_rows in outer.split(X, y):
+        search = GridSearchCV(estimator, param_grid,
+                              cv=StratifiedKFold(n_splits=inner_k, shuffle=True, random_state=seed))
+        search.fit(X.iloc[train_rows], y.iloc[train_rows])
+        outer_scores.append(search.score(X.iloc[test_rows], y.iloc[test_rows]))
+        inner_best.append(search.best_score_)
+        chosen.append(search.best_params_)
+    return np.array(outer_scores), np.array(inner_best), chosen
+''',
+        # Accuracy written for 0/1 labels only (p*t + (1-p)*(1-t)): wrong with three classes, crashes on
+        # string labels.
+        '''def nested_cv(estimator, param_grid, X, y, outer_k=5, inner_k=3, seed=0):
+    outer = StratifiedKFold(n_splits=outer_k, shuffle=True, random_state=seed)
+    outer_scores, inner_best, chosen = [], [], []
+    for train_rows, test_rows in outer.split(X, y):
+        search = GridSearchCV(estimator, param_grid,
+                              cv=StratifiedKFold(n_splits=inner_k, shuffle=True, random_state=seed))
+        search.fit(X.iloc[train_rows], y.iloc[train_rows])
+        p, t = search.predict(X.iloc[test_rows]), y.iloc[test_rows].to_numpy()
+        outer_scores.append(float(np.mean(p * t + (1 - p) * (1 - t))))
+        inner_best.append(search.best_score_)
+        chosen.append(search.best_params_)
+    return np.array(outer_scores), np.array(inner_best), chosen
+''',
+        # inner_k ignored: the inner splitter uses a module constant of 3 folds.
+        '''INNER_FOLDS = 3
+
+def nested_cv(estimator, param_grid, X, y, outer_k=5, inner_k=3, seed=0):
+    outer = StratifiedKFold(n_splits=outer_k, shuffle=True, random_state=seed)
+    outer_scores, inner_best, chosen = [], [], []
+    for train_rows, test_rows in outer.split(X, y):
+        search = GridSearchCV(estimator, param_grid,
+                              cv=StratifiedKFold(n_splits=INNER_FOLDS, shuffle=True, random_state=seed))
+        search.fit(X.iloc[train_rows], y.iloc[train_rows])
+        outer_scores.append(search.score(X.iloc[test_rows], y.iloc[test_rows]))
+        inner_best.append(search.best_score_)
+        chosen.append(search.best_params_)
+    return np.array(outer_scores), np.array(inner_best), chosen
+''',
+        # NumPy arrays handed to the estimator (X.values[rows]): an estimator that picks its columns by
+        # name (a ColumnTransformer) cannot be fitted; the task asks for the DataFrame rows.
+        '''def nested_cv(estimator, param_grid, X, y, outer_k=5, inner_k=3, seed=0):
+    outer = StratifiedKFold(n_splits=outer_k, shuffle=True, random_state=seed)
+    outer_scores, inner_best, chosen = [], [], []
+    for train_rows, test_rows in outer.split(X, y):
+        search = GridSearchCV(estimator, param_grid,
+                              cv=StratifiedKFold(n_splits=inner_k, shuffle=True, random_state=seed))
+        search.fit(X.values[train_rows], y.values[train_rows])
+        outer_scores.append(search.score(X.values[test_rows], y.values[test_rows]))
+        inner_best.append(search.best_score_)
+        chosen.append(search.best_params_)
+    return np.array(outer_scores), np.array(inner_best), chosen
+''',
     ],
 }

@@ -276,4 +276,118 @@ WRONG_ANSWERS: dict[str, list[str]] = {
     return best_threshold, best_cost
 ''',
     ],
+    "ex5-nested-cv": [
+        # split positions turned into index labels and selected with .loc: with repeated index labels every duplicate comes along, so folds grow and overlap (unique labels hide it)
+        '''def nested_cv(estimator, param_grid, X, y, outer_k=5, inner_k=3, seed=0):
+    """Nested CV: per outer fold, the test accuracy, the best inner score and the chosen setting."""
+    outer = StratifiedKFold(n_splits=outer_k, shuffle=True, random_state=seed)
+    outer_scores, inner_best, chosen = [], [], []
+    for train_rows, test_rows in outer.split(X, y):
+        train_labels, test_labels = X.index[train_rows], X.index[test_rows]
+        search = GridSearchCV(estimator, param_grid,
+                              cv=StratifiedKFold(n_splits=inner_k, shuffle=True, random_state=seed))
+        search.fit(X.loc[train_labels], y.loc[train_labels])
+        outer_scores.append(search.score(X.loc[test_labels], y.loc[test_labels]))
+        inner_best.append(search.best_score_)
+        chosen.append(search.best_params_)
+    return np.array(outer_scores), np.array(inner_best), chosen
+''',
+        # the outer training part built as X.drop(index=<test rows' labels>): with repeated index labels it also drops training rows that share a label with a test row
+        '''def nested_cv(estimator, param_grid, X, y, outer_k=5, inner_k=3, seed=0):
+    """Nested CV: per outer fold, the test accuracy, the best inner score and the chosen setting."""
+    outer = StratifiedKFold(n_splits=outer_k, shuffle=True, random_state=seed)
+    outer_scores, inner_best, chosen = [], [], []
+    for _, test_rows in outer.split(X, y):
+        X_test_part, y_test_part = X.iloc[test_rows], y.iloc[test_rows]
+        X_train_part = X.drop(index=X_test_part.index)
+        y_train_part = y.drop(index=y_test_part.index)
+        search = GridSearchCV(estimator, param_grid,
+                              cv=StratifiedKFold(n_splits=inner_k, shuffle=True, random_state=seed))
+        search.fit(X_train_part, y_train_part)
+        outer_scores.append(search.score(X_test_part, y_test_part))
+        inner_best.append(search.best_score_)
+        chosen.append(search.best_params_)
+    return np.array(outer_scores), np.array(inner_best), chosen
+''',
+        # X selected by position but y re-aligned to X by label (y.loc[X_part.index]): with repeated labels y gets more rows than X (or the wrong ones)
+        '''def nested_cv(estimator, param_grid, X, y, outer_k=5, inner_k=3, seed=0):
+    """Nested CV: per outer fold, the test accuracy, the best inner score and the chosen setting."""
+    outer = StratifiedKFold(n_splits=outer_k, shuffle=True, random_state=seed)
+    outer_scores, inner_best, chosen = [], [], []
+    for train_rows, test_rows in outer.split(X, y):
+        X_tr, X_te = X.iloc[train_rows], X.iloc[test_rows]
+        y_tr, y_te = y.loc[X_tr.index], y.loc[X_te.index]
+        search = GridSearchCV(estimator, param_grid,
+                              cv=StratifiedKFold(n_splits=inner_k, shuffle=True, random_state=seed))
+        search.fit(X_tr, y_tr)
+        outer_scores.append(search.score(X_te, y_te))
+        inner_best.append(search.best_score_)
+        chosen.append(search.best_params_)
+    return np.array(outer_scores), np.array(inner_best), chosen
+''',
+        # numeric columns standardised on ALL rows before the outer loop (leak of the outer test rows into the search); invisible only when the estimator re-scales itself or is scale-invariant
+        '''def nested_cv(estimator, param_grid, X, y, outer_k=5, inner_k=3, seed=0):
+    """Nested CV: per outer fold, the test accuracy, the best inner score and the chosen setting."""
+    # put the numeric columns on one scale first, so that every fold sees comparable features
+    X = X.copy()
+    numeric = X.select_dtypes(include="number").columns
+    X[numeric] = StandardScaler().fit_transform(X[numeric])
+    outer = StratifiedKFold(n_splits=outer_k, shuffle=True, random_state=seed)
+    outer_scores, inner_best, chosen = [], [], []
+    for train_rows, test_rows in outer.split(X, y):
+        search = GridSearchCV(estimator, param_grid,
+                              cv=StratifiedKFold(n_splits=inner_k, shuffle=True, random_state=seed))
+        search.fit(X.iloc[train_rows], y.iloc[train_rows])
+        outer_scores.append(search.score(X.iloc[test_rows], y.iloc[test_rows]))
+        inner_best.append(search.best_score_)
+        chosen.append(search.best_params_)
+    return np.array(outer_scores), np.array(inner_best), chosen
+''',
+        # outer accuracy computed as 1 - mean|prediction - label|: only right for 0/1 labels (wrong for 3+ classes, crashes on string labels)
+        '''def nested_cv(estimator, param_grid, X, y, outer_k=5, inner_k=3, seed=0):
+    """Nested CV: per outer fold, the test accuracy, the best inner score and the chosen setting."""
+    outer = StratifiedKFold(n_splits=outer_k, shuffle=True, random_state=seed)
+    outer_scores, inner_best, chosen = [], [], []
+    for train_rows, test_rows in outer.split(X, y):
+        search = GridSearchCV(estimator, param_grid,
+                              cv=StratifiedKFold(n_splits=inner_k, shuffle=True, random_state=seed))
+        search.fit(X.iloc[train_rows], y.iloc[train_rows])
+        predicted = search.predict(X.iloc[test_rows])
+        errors = np.abs(predicted - y.iloc[test_rows].to_numpy())
+        outer_scores.append(1 - errors.mean())
+        inner_best.append(search.best_score_)
+        chosen.append(search.best_params_)
+    return np.array(outer_scores), np.array(inner_best), chosen
+''',
+        # inner splitter hard-coded with n_splits=3 (the default) instead of inner_k: every visible call uses inner_k=3
+        '''def nested_cv(estimator, param_grid, X, y, outer_k=5, inner_k=3, seed=0):
+    """Nested CV: per outer fold, the test accuracy, the best inner score and the chosen setting."""
+    outer = StratifiedKFold(n_splits=outer_k, shuffle=True, random_state=seed)
+    inner = StratifiedKFold(n_splits=3, shuffle=True, random_state=seed)
+    outer_scores, inner_best, chosen = [], [], []
+    for train_rows, test_rows in outer.split(X, y):
+        search = GridSearchCV(estimator, param_grid, cv=inner)
+        search.fit(X.iloc[train_rows], y.iloc[train_rows])
+        outer_scores.append(search.score(X.iloc[test_rows], y.iloc[test_rows]))
+        inner_best.append(search.best_score_)
+        chosen.append(search.best_params_)
+    return np.array(outer_scores), np.array(inner_best), chosen
+''',
+        # X and y converted to NumPy arrays before the loop to dodge the shuffled index: an estimator that selects columns by name (ColumnTransformer) can no longer be fitted
+        '''def nested_cv(estimator, param_grid, X, y, outer_k=5, inner_k=3, seed=0):
+    """Nested CV: per outer fold, the test accuracy, the best inner score and the chosen setting."""
+    X_values, y_values = X.to_numpy(), y.to_numpy()    # plain arrays: positions work whatever the index
+    outer = StratifiedKFold(n_splits=outer_k, shuffle=True, random_state=seed)
+    outer_scores, inner_best, chosen = [], [], []
+    for train_rows, test_rows in outer.split(X_values, y_values):
+        search = GridSearchCV(estimator, param_grid,
+                              cv=StratifiedKFold(n_splits=inner_k, shuffle=True, random_state=seed))
+        search.fit(X_values[train_rows], y_values[train_rows])
+        outer_scores.append(search.score(X_values[test_rows], y_values[test_rows]))
+        inner_best.append(search.best_score_)
+        chosen.append(search.best_params_)
+    return np.array(outer_scores), np.array(inner_best), chosen
+''',
+    
+    ],
 }
