@@ -81,6 +81,9 @@ def test_exercises_have_visible_and_hidden_tests_and_hints(notebook_id):
             f"{cell.id}: no hidden tests"
     exercise_cells = [c for c in nb.cells
                       if c.cell_type == "markdown" and c.source.startswith("### Exercise")]
+    buried = [line for c in nb.cells if c.cell_type == "markdown" and c not in exercise_cells
+              for line in c.source.splitlines() if re.match(r"### Exercise \d", line)]
+    assert not buried, f"an exercise heading must start its own markdown cell: {buried}"
     for cell in exercise_cells:
         summaries = HINT_SUMMARY.findall(cell.source)
         assert summaries[:2] == ["Hint", "Closer hint"], (

@@ -1312,7 +1312,8 @@ claim("on breast cancer the single tree falls clearly behind logistic regression
 # data, like a model's weights, so it must not be chosen on the test set. Cross-validation gives
 # honest **validation** probabilities for every training customer: `cross_val_predict` returns,
 # for each customer, the probability predicted by the copy of the model that did *not* see them.
-#
+
+# %% [markdown]
 # ### Exercise 4 — The cheapest threshold (3 points)
 #
 # Write `cheapest_threshold(y_true, churn_probability, cost_missed, cost_offer)`:
