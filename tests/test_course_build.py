@@ -179,3 +179,30 @@ def test_readme_syllabus_table_lists_every_lesson_and_links_existing_ones():
     for notebook_id in IDS:
         assert templates.binder_url(notebook_id) in table
         assert f"(course/{notebook_id}/{notebook_id}.ipynb)" in table
+
+
+READING_WORDS_PER_MINUTE = 150  # technical prose, with its figures and printed tables
+MINUTES_PER_POINT = 3           # an exercise point: reading the task, writing, testing
+ONE_SITTING_MINUTES = 120
+
+
+def estimated_minutes(notebook) -> float:
+    """Reading the markdown at READING_WORDS_PER_MINUTE, plus MINUTES_PER_POINT per point."""
+    words = sum(len(re.sub(r"<[^>]+>", "", cell.source).split())
+                for cell in notebook.cells if cell.cell_type == "markdown")
+    points = sum(nbgrader_meta(cell).get("points", 0) for cell in notebook.cells)
+    return words / READING_WORDS_PER_MINUTE + MINUTES_PER_POINT * points
+
+
+@pytest.mark.parametrize("notebook_id", IDS)
+def test_the_time_estimate_is_honest_and_one_sitting(notebook_id):
+    """The title's **Time** agrees with the notebook's length and exercises, and fits a sitting."""
+    notebook = read(course_path(notebook_id))
+    stated = re.search(r"\*\*Time:\*\* ~(\d+) min", notebook.cells[0].source)
+    assert stated, "the title cell states **Time:** ~N min"
+    estimate = estimated_minutes(notebook)
+    assert estimate <= ONE_SITTING_MINUTES, (
+        f"{notebook_id}: ~{estimate:.0f} min of reading and exercises; one sitting is "
+        f"≤ {ONE_SITTING_MINUTES}: cut prose or exercises")
+    assert abs(int(stated.group(1)) - estimate) <= max(15, 0.25 * estimate), (
+        f"{notebook_id} says ~{stated.group(1)} min, its length and points suggest ~{estimate:.0f}")

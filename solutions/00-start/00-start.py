@@ -16,7 +16,7 @@
 # - write your first small pieces of ML code: an accuracy score, a baseline "model",
 #   leak-free standardisation, and an average image per class.
 #
-# **Time:** ~30 min
+# **Time:** ~50 min
 #
 # **Prerequisites:** basic Python (variables, lists, functions, `if` and `for`). A little NumPy
 # helps, but every NumPy idea you need here is explained in a hint.

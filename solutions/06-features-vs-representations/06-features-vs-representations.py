@@ -26,7 +26,7 @@
 # - engineer features for a table — thresholds and interactions found in the training data — that
 #   help a classical model on customers nobody has seen, and compare with what depth buys a network.
 #
-# **Time:** ~120 min
+# **Time:** ~100 min
 #
 # **Prerequisites:** notebook 05-deep-architectures (convolutions, `models.SmallCNN`,
 # `train.fit`); notebook 03-unsupervised (PCA and t-SNE); notebooks 02 and 04 (pipelines,
