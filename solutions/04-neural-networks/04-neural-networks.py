@@ -1,49 +1,40 @@
 # %% [markdown]
 # # 04 · Neural networks: from one neuron to a trained network
 #
-# Deep learning is built from one very simple part, the artificial **neuron**: a weighted sum of
-# its inputs, passed through a bend. In this notebook you build a small network by hand in NumPy —
-# its forward pass and, at the centre of the notebook, its **backward pass** (backpropagation) —
-# train it with gradient descent until its boundary bends around data no straight line separates,
-# and check your gradients against PyTorch's autograd. Then you write **the training loop** that
-# every deep-learning library runs, with its classic bugs caught by the tests, watch a network
-# over-fit and tame it, and put a neural network against gradient boosting on tabular data,
-# measured, whatever the outcome.
+# Deep learning is built from one simple part, the **neuron**: a weighted sum of its inputs, passed
+# through a bend. You build a small network by hand in NumPy — forward pass and **backward pass**
+# (backpropagation) — train it, check your gradients against PyTorch's autograd, write **the
+# training loop** every library runs, watch a network over-fit and tame it, and put it against
+# gradient boosting on tabular data, measured, whatever the outcome.
 #
 # **Learning objectives** — by the end of this notebook you can:
 #
-# - compute the output of a neuron and the forward pass of a multilayer perceptron (MLP) with
-#   NumPy, keeping track of the shapes of inputs, weights and biases;
+# - compute a neuron's output and the forward pass of a multilayer perceptron (MLP) in NumPy,
+#   keeping track of the shapes;
 # - explain gradient descent and how the learning rate changes the path to the minimum;
 # - write the backward pass of a two-layer network by hand with the chain rule, and check it
 #   against PyTorch's autograd (`requires_grad`, `.backward()`, `.grad`);
-# - see why a hidden layer bends the decision boundary where logistic regression draws a straight
-#   line, and how learning rate and width change what a network learns;
-# - write the training loop — batches on the model's device, `zero_grad`, forward, loss,
-#   `backward`, `step`, `model.train()` / `model.eval()`, `torch.no_grad()`, early stopping — and
-#   recognise its classic bugs;
-# - train with the course helper `utils.train.fit` (progress bar, early stopping, history) and
-#   with skorch, the scikit-learn interface to PyTorch;
-# - make over-fitting visible in training curves and reduce it with dropout, weight decay and
-#   early stopping;
-# - compare an MLP with gradient boosting on tabular data — accuracy, training time and what
-#   each needs — and explain the result.
+# - see why a hidden layer bends the decision boundary, and how learning rate and width change it;
+# - write the training loop — device, `zero_grad`, forward, loss, `backward`, `step`,
+#   `model.train()` / `model.eval()`, `torch.no_grad()`, early stopping — and recognise its classic bugs;
+# - train with the course helper `utils.train.fit` and with skorch, the scikit-learn interface to PyTorch;
+# - make over-fitting visible and reduce it with dropout, weight decay and early stopping;
+# - compare an MLP with gradient boosting on tabular data — accuracy, training time and what each
+#   needs — and explain the result.
 #
-# **Time:** ~120 min (about 45 min of reading and running, 75 min of exercises)
+# **Time:** ~110 min (about 45 min of reading and running, 65 min of exercises)
 #
-# **Prerequisites:** notebooks 00–02 (training and test data, pipelines and preprocessing,
-# cross-validation, the churn data); NumPy arrays and the matrix product `A @ B`. The idea of a
-# derivative (the slope of a function) helps; every formula is explained.
+# **Prerequisites:** notebooks 00–02 (training and test data, pipelines, cross-validation, the churn
+# data); NumPy arrays and the matrix product `A @ B`. The idea of a derivative helps; every formula
+# is explained.
 
 # %% setup
 
 # %% [markdown]
-# The tools of this notebook: NumPy first, then PyTorch (`torch`, its layers `nn` and its data
-# tools), scikit-learn for data and the classical model, skorch as the bridge between the two,
-# and the course's helpers — `train` and `models` are new in this notebook. `claim` checks, in your
-# run, each result the text states in words (✓ or ✗, with the numbers), and `paired_comparison`
-# judges whether two models differ by more than the noise. The last line runs the setup again with
-# a single PyTorch thread (the comment says why).
+# The tools: NumPy, PyTorch (`torch`, `nn`, data tools), scikit-learn, skorch (the bridge between
+# the two) and the course's helpers (`train` and `models` are new). `claim` checks in your run each
+# result the text states (✓ or ✗), and `paired_comparison` judges whether two models differ by more
+# than the noise. The last line sets a single PyTorch thread (the comment says why).
 
 # %%
 import time
@@ -79,21 +70,19 @@ run = env.setup(seed=run.seed, threads=1)
 # %% [markdown]
 # ## 1. One neuron, a layer, a network
 #
-# A neuron receives the features of one example, $x_1, \dots, x_d$. It multiplies each by a
-# **weight**, adds them up with a **bias** $b$, and passes the sum $z$ through an **activation
-# function** $f$:
+# A neuron multiplies each feature $x_1, \dots, x_d$ of an example by a **weight**, adds a **bias**
+# $b$, and passes the sum $z$ through an **activation function** $f$:
 #
 # $$z = w_1 x_1 + w_2 x_2 + \dots + w_d x_d + b = \mathbf{w} \cdot \mathbf{x} + b, \qquad a = f(z).$$
 #
-# The weights say how much each input counts (and in which direction), the bias shifts the point
-# where the neuron "switches on", and the activation bends the straight line $z$ into something
-# non-linear. Three common activations:
+# The weights say how much each input counts, the bias shifts where the neuron "switches on", and
+# the activation bends the straight line $z$. Three common activations:
 #
 # - **sigmoid** $\sigma(z) = 1 / (1 + e^{-z})$ squashes any number into $(0, 1)$ — read as a
 #   probability;
 # - **tanh** squashes into $(-1, 1)$;
-# - **ReLU** $\max(0, z)$ passes positive sums and blocks negative ones. It is the default in
-#   hidden layers today: cheap, and its slope does not fade away for large $z$.
+# - **ReLU** $\max(0, z)$ passes positive sums and blocks negative ones — the default in hidden
+#   layers: cheap, and its slope does not fade for large $z$.
 
 # %%
 z = np.linspace(-5, 5, 201)
@@ -119,11 +108,9 @@ print(f"z = {z_neuron:.2f}   sigmoid(z) = {1 / (1 + np.exp(-z_neuron)):.3f}   "
       f"ReLU(z) = {max(z_neuron, 0.0):.2f}")
 
 # %% [markdown]
-# What can a single neuron with a sigmoid *do*? Below, its output for every point of a plane of
-# inputs $(x_1, x_2)$. It is a soft step: close to 0 on one side of the straight line
-# $\mathbf{w} \cdot \mathbf{x} + b = 0$ (white), close to 1 on the other. The weights turn the
-# line, the bias shifts it. So one neuron is exactly **logistic regression** from notebook 02 — a
-# straight boundary. Networks get their power from combining many of them.
+# A single neuron with a sigmoid, over a plane of inputs $(x_1, x_2)$: a soft step, close to 0 on
+# one side of the straight line $\mathbf{w} \cdot \mathbf{x} + b = 0$ (white), close to 1 on the
+# other. One neuron is exactly **logistic regression** (notebook 02) — a straight boundary.
 
 # %%
 def sigmoid(z):
@@ -151,8 +138,8 @@ claim("the neuron's output goes from close to 0 on one side of the line to close
 # %% [markdown]
 # ### A layer: many neurons, one matrix product
 #
-# A **layer** of $h$ neurons looks at the same inputs; each has its own weights and bias. Stack the
-# weights as the columns of a matrix $W$ and process a whole batch of $n$ examples at once:
+# A **layer** of $h$ neurons looks at the same inputs, each with its own weights and bias. Stack the
+# weights as the columns of a matrix $W$ and process a batch of $n$ examples at once:
 #
 # $$Z = X W + \mathbf{b}$$
 #
@@ -163,32 +150,28 @@ claim("the neuron's output goes from close to 0 on one side of the line to close
 # | $\mathbf{b}$ | $(h,)$ | one bias per neuron; NumPy **broadcasting** adds it to every row |
 # | $Z = XW + \mathbf{b}$ | $(n, h)$ | row $i$: the weighted sums of all $h$ neurons for example $i$ |
 #
-# The rule for `A @ B`: the inner sizes must match, $(n, \mathbf{d}) @ (\mathbf{d}, h) \to (n, h)$.
-# When shapes do not fit, NumPy refuses with an error — read it, it is usually right.
+# For `A @ B` the inner sizes must match: $(n, \mathbf{d}) @ (\mathbf{d}, h) \to (n, h)$.
 #
 # ### A network: layers in a row
 #
-# A **multilayer perceptron** (MLP) feeds the activations of one layer into the next. With one
-# hidden layer of $h$ neurons and $k$ classes:
+# A **multilayer perceptron** (MLP) feeds one layer's activations into the next. With one hidden
+# layer of $h$ neurons and $k$ classes:
 #
 # $$H = \mathrm{ReLU}(X W_1 + \mathbf{b}_1) \;\; (n, h), \qquad
 #   S = H W_2 + \mathbf{b}_2 \;\; (n, k), \qquad
 #   p_{ic} = \frac{e^{S_{ic}}}{\sum_{c'} e^{S_{ic'}}}.$$
 #
-# The last step, the **softmax**, turns each row of scores $S$ (the **logits**) into $k$
-# probabilities that are positive and sum to 1; the predicted class is the largest. Why the
-# activation in between? Without it, two layers collapse into one: $(X W_1) W_2 = X (W_1 W_2)$ is
-# again a single linear model. The bend is what lets a network draw curved boundaries.
+# The **softmax** turns each row of scores $S$ (the **logits**) into $k$ probabilities that sum to
+# 1; the predicted class is the largest. Without the activation in between, two layers collapse into
+# one linear model: $(X W_1) W_2 = X (W_1 W_2)$.
 #
 # Two practical details:
 #
-# - $e^{1000}$ overflows to infinity (and $\infty / \infty$ is NaN). Since subtracting the same
-#   number from every score of a row does not change the softmax, subtract **each row's maximum**
-#   first: the largest exponent becomes $e^0 = 1$.
-# - The network has $d \cdot h + h + h \cdot k + k$ numbers to learn: its **parameters**.
+# - $e^{1000}$ overflows (and $\infty / \infty$ is NaN). Subtracting the same number from every score
+#   of a row does not change the softmax, so subtract **each row's maximum** first.
+# - The network has $d \cdot h + h + h \cdot k + k$ **parameters** to learn.
 #
-# Here are the shapes for the bundled 8×8 digits (64 pixels, 10 classes) and a hidden layer of 32
-# neurons, with random weights:
+# The shapes for the 8×8 digits (64 pixels, 10 classes) and 32 hidden neurons, with random weights:
 
 # %%
 images, labels = data.load_digits_8x8()
@@ -214,25 +197,23 @@ print(f"parameters: 64*32 + 32 + 32*10 + 10 = {W1.size + b1.size + W2.size + b2.
 #    `np.exp`, then divide each row by its sum — written yourself in NumPy (the tests refuse a
 #    library softmax such as `scipy.special.softmax` or `torch.softmax`).
 #
-# It must work for any sizes `n`, `d`, `h`, `k` (with `X` of shape `(n, d)`, `W1` `(d, h)`,
-# `b1` `(h,)`, `W2` `(h, k)`, `b2` `(k,)`).
+# It must work for any sizes (`X` `(n, d)`, `W1` `(d, h)`, `b1` `(h,)`, `W2` `(h, k)`, `b2` `(k,)`).
 #
 # <details><summary>Hint</summary>
 #
-# Follow the table of shapes above, one line per step. For the softmax, think about which
-# direction of the `(n, k)` logits holds one example's classes: that is the direction to take the
-# maximum and the sum over.
+# Follow the table of shapes above, one line per step. For the softmax: which direction of the
+# `(n, k)` logits holds one example's classes? Take the maximum and the sum over that one.
 #
 # </details>
 #
 # <details><summary>Closer hint</summary>
 #
 # - `np.maximum(0, Z)` is the ReLU, element by element.
-# - `logits.max(axis=1, keepdims=True)` is the maximum of each row, kept as a column of shape
-#   `(n, 1)` so that subtracting it reaches every element of its row; `axis=0` would mix examples.
+# - `logits.max(axis=1, keepdims=True)` is each row's maximum as a column `(n, 1)`, so that
+#   subtracting it reaches every element of its row; `axis=0` would mix examples.
 # - The row sums work the same way (`axis=1`, `keepdims=True`). Every row must sum to 1.
-# - The row maximum, not the maximum of the whole array: when rows differ a lot, subtracting the
-#   global maximum turns a whole row into `exp(-1000) = 0`, and `0 / 0` is NaN.
+# - The row maximum, not the global one: when rows differ a lot, the global maximum turns a whole
+#   row into `exp(-1000) = 0`, and `0 / 0` is NaN.
 #
 # </details>
 
@@ -327,10 +308,9 @@ for (hidden_name, hidden_args), hidden_p in zip(hidden_cases.items(), forward_by
 ### END HIDDEN TESTS
 
 # %% [markdown]
-# Your function on all 1,797 digits with the random weights from above: the probabilities are nearly
-# uniform, and the predictions are as good as a guess — with ten classes, guessing is right about
-# 10 % of the time, and random weights land up to several points above or below that by luck. The
-# network has the right *shape*; finding good weights is what **training** does.
+# Your function on all 1,797 digits with these random weights: the probabilities are nearly uniform,
+# and the accuracy is a guess's — about 10 % with ten classes, give or take a few points of luck.
+# The network has the right *shape*; finding good weights is what **training** does.
 
 # %%
 random_probabilities = mlp_forward(X_digits, W1, b1, W2, b2)
@@ -346,26 +326,24 @@ claim("with random weights the probabilities are nearly uniform and the accuracy
 # %% [markdown]
 # ## 2. Learning is going downhill: gradient descent and backpropagation
 #
-# Training needs a number that says how wrong the network is: the **loss**. Learning means
-# changing the parameters to make the loss smaller. The **gradient** — the vector of the loss's
-# partial derivatives, one per parameter — points in the direction in which the loss grows
-# fastest. So take a small step the other way, and repeat:
+# Training needs a number that says how wrong the network is: the **loss**. The **gradient** — one
+# partial derivative of the loss per parameter — points where the loss grows fastest, so take a
+# small step the other way, and repeat:
 #
 # $$\theta \leftarrow \theta - \eta \, \nabla_\theta L(\theta)$$
 #
-# where $\theta$ are the parameters and $\eta$ (eta) the **learning rate**, the size of the step.
-# That is **gradient descent**, the engine of all of deep learning.
+# with $\theta$ the parameters and $\eta$ the **learning rate**, the size of the step. That is
+# **gradient descent**, the engine of deep learning.
 #
 # ### A loss you can see: fitting a line
 #
-# A line $\hat y = w x + b$ has two parameters, so its loss is a landscape over the plane of
-# $(w, b)$ that we can draw. With the **mean squared error**
-# $L(w, b) = \frac{1}{n} \sum_i (w x_i + b - y_i)^2$ the derivatives are
+# A line $\hat y = w x + b$ has two parameters, so its loss is a landscape over the $(w, b)$ plane.
+# With the **mean squared error** $L(w, b) = \frac{1}{n} \sum_i (w x_i + b - y_i)^2$:
 #
 # $$\frac{\partial L}{\partial w} = \frac{1}{n}\sum_i 2\,(w x_i + b - y_i)\, x_i, \qquad
 #   \frac{\partial L}{\partial b} = \frac{1}{n}\sum_i 2\,(w x_i + b - y_i).$$
 #
-# Fifty noisy points around the line $y = 2x - 1$, and gradient descent written out:
+# Fifty noisy points around $y = 2x - 1$, and gradient descent written out:
 
 # %%
 line_rng = np.random.default_rng(run.seed)
@@ -393,10 +371,9 @@ def line_loss(w, b):
 
 # %% [markdown]
 # How large may a step be? This loss is a bowl, steep in one direction and flat in another; a step
-# too large for the steep direction overshoots the valley floor and lands higher on the other side.
-# For a bowl like this one the limit is known: 2 divided by the bowl's largest curvature (you do
-# not need the formula; the cell prints the number). We try a learning rate far below it, one a
-# little below, and one just above.
+# too large for the steep direction overshoots the valley floor. The limit is 2 divided by the bowl's
+# largest curvature (the cell prints it). We try a rate far below it, one a little below, and one
+# just above.
 
 # %%
 curvature = 2 * np.array([[np.mean(x_line ** 2), np.mean(x_line)], [np.mean(x_line), 1.0]])
@@ -441,48 +418,40 @@ claim("the smallest rate is still far from the bottom after 40 steps, and the la
       why="with other data the curvature changes; the rates are set relative to its limit");
 
 # %% [markdown]
-# Each contour joins parameter pairs with the same loss; the minimum sits in the middle of the
-# long valley. The three runs show the learning rate's dilemma:
+# Each contour joins parameter pairs with the same loss. The learning rate's dilemma:
 #
-# - **too small**: every step goes straight downhill, but the descent crawls and, after 40 steps,
-#   is still far from the bottom;
-# - **about right**: fast progress; the path zig-zags across the steep walls of the valley while
-#   it moves along its floor;
-# - **too large**: each step overshoots a little more than the last, the zig-zag grows, and the
-#   loss *rises* — training diverges. In a network you see it as a loss that jumps to `nan`.
+# - **too small**: straight downhill, but the descent crawls and, after 40 steps, is still far from
+#   the bottom;
+# - **about right**: fast progress, zig-zagging across the steep walls along the valley floor;
+# - **too large**: each step overshoots more than the last and the loss *rises* — training diverges
+#   (in a network, a loss that jumps to `nan`).
 #
-# The learning rate is the first thing to tune when a network does not train. Optimizers such as
-# **Adam**, which you will use below, adapt the step size for each parameter and are usually less
-# sensitive to it, but they still need a sensible starting value.
+# The learning rate is the first thing to tune when a network does not train. **Adam** (used below)
+# adapts the step per parameter and is usually less sensitive to it, but still needs a sensible start.
 #
 # ### Backpropagation: the chain rule, layer by layer
 #
-# To train the network of exercise 1 by gradient descent, we need the gradient of its loss with
-# respect to every parameter: $W_1, \mathbf{b}_1, W_2, \mathbf{b}_2$. The loss of a classifier with
-# a softmax is the **cross-entropy**, the average "surprise" at the true class $y_i$ of each
-# example:
+# To train the network of exercise 1 we need the gradient of its loss with respect to $W_1,
+# \mathbf{b}_1, W_2, \mathbf{b}_2$. The loss of a softmax classifier is the **cross-entropy**, the
+# average "surprise" at the true class $y_i$:
 #
 # $$L = -\frac{1}{n} \sum_{i=1}^{n} \log p_{i, y_i}.$$
 #
-# A confident right answer costs almost nothing, a confident wrong one a lot. Its gradient comes
-# from the **chain rule**, applied backwards from the loss to the first layer — hence
-# **backpropagation**. Three rules are all you need:
+# A confident right answer costs almost nothing, a confident wrong one a lot. The **chain rule**,
+# applied backwards from the loss to the first layer (hence **backpropagation**), needs three rules:
 #
-# 1. **Softmax + cross-entropy.** The gradient with respect to the logits $S$ is remarkably simple,
-#    "prediction minus truth": $\frac{\partial L}{\partial S} = \frac{1}{n}(P - Y)$, where $Y$
-#    is the **one-hot** matrix of the labels ($Y_{ic} = 1$ if $y_i = c$, else 0), shape $(n, k)$.
-# 2. **A linear layer** $Z = A W + \mathbf{b}$ (with $A$ its input). If you know
-#    $G = \frac{\partial L}{\partial Z}$, of the shape of $Z$, then
+# 1. **Softmax + cross-entropy.** The gradient with respect to the logits $S$ is "prediction minus
+#    truth": $\frac{\partial L}{\partial S} = \frac{1}{n}(P - Y)$, where $Y$ is the **one-hot**
+#    matrix of the labels ($Y_{ic} = 1$ if $y_i = c$, else 0), shape $(n, k)$.
+# 2. **A linear layer** $Z = A W + \mathbf{b}$ (input $A$). Given $G = \frac{\partial L}{\partial Z}$:
 #    $\frac{\partial L}{\partial W} = A^\top G$, $\;\frac{\partial L}{\partial \mathbf{b}} =$ the sum of
-#    the rows of $G$, and $\frac{\partial L}{\partial A} = G\, W^\top$ — which carries the gradient
-#    on to the layer below.
+#    the rows of $G$, and $\frac{\partial L}{\partial A} = G\, W^\top$, passed on to the layer below.
 # 3. **An activation** $H = f(Z)$, element by element: $\frac{\partial L}{\partial Z} =
 #    \frac{\partial L}{\partial H} \odot f'(Z)$ ($\odot$: element-wise product). For ReLU,
 #    $f'(z) = 1$ where $z > 0$ and $0$ elsewhere; for tanh, $f'(z) = 1 - \tanh^2(z)$.
 #
-# The shapes keep you honest: every gradient has the shape of the thing it is the gradient of
-# (`dW1` the shape of `W1`, and so on), and there is only one way to multiply the pieces so that
-# the shapes fit.
+# Every gradient has the shape of its parameter (`dW1` that of `W1`…), and only one way of
+# multiplying the pieces makes the shapes fit.
 
 # %% [markdown]
 # ### Exercise 2 — Backpropagation by hand (5 points)
@@ -496,11 +465,10 @@ claim("the smallest rate is still far from the bottom after 40 steps, and the la
 # - `f` is ReLU when `activation="relu"` and tanh when `activation="tanh"`;
 # - each gradient has the shape of its parameter; `n` may be 1.
 #
-# Do the forward pass again — with the softmax computed stably, as in exercise 1 — keeping what the
-# backward pass needs, then apply the three rules from the loss back to `W1`, without changing the
-# arrays you are given. **By hand, in NumPy**: the tests forbid PyTorch's autograd during the call
-# (you will meet it, and check your answer with it, in section 3). A numerical gradient will not do
-# either: it is slow, and wrong right at ReLU's kink, where the tests put some of their examples.
+# Redo the forward pass (softmax computed stably) keeping what the backward pass needs, then apply
+# the three rules from the loss back to `W1`, without changing the arrays you are given. **By hand,
+# in NumPy**: the tests forbid PyTorch's autograd during the call; a numerical gradient will not do
+# either (slow, and wrong at ReLU's kink, where the tests put some examples).
 #
 # <details><summary>Hint</summary>
 #
@@ -628,11 +596,10 @@ for case_name, h_mine, expected_grads, (h_args, _), copies in zip(
 # %% [markdown]
 # ### Your network learns a curve
 #
-# With a forward and a backward pass, gradient descent can train the whole network: compute the
-# gradients, step every parameter against its gradient, repeat. The data: scikit-learn's **two
-# moons**, two interleaving half-circles of points with noise — no straight line separates them.
-# The function below trains a network of `width` hidden ReLU neurons with **your**
-# `mlp_backward`, full batch, from random weights drawn from its own seeded generator.
+# With a forward and a backward pass, gradient descent trains the whole network. The data:
+# scikit-learn's **two moons**, two noisy interleaving half-circles that no straight line separates.
+# The function below trains `width` hidden ReLU neurons with **your** `mlp_backward`, full batch,
+# from seeded random weights.
 
 # %%
 moons_X, moons_y = make_moons(n_samples=300, noise=0.2, random_state=run.seed)
@@ -687,9 +654,9 @@ def draw_moon_map(ax, probability_map, title):
 
 
 # %% [markdown]
-# First the contrast of this notebook in one picture: logistic regression — one neuron, a straight
-# boundary (section 1) — beside a network of 32 hidden neurons trained by your code (learning rate
-# 1.0, 300 steps). The black line is where each model's probability crosses 0.5.
+# Logistic regression — one neuron, a straight boundary — beside a network of 32 hidden neurons
+# trained by your code (learning rate 1.0, 300 steps). The black line is where each model's
+# probability crosses 0.5.
 
 # %%
 fig, axes = plt.subplots(1, 2, figsize=(12, 4.8))
@@ -716,11 +683,9 @@ claim("the network's boundary bends with the moons where logistic regression's i
       why="with little training (a small learning rate, few steps) the network's boundary is still almost straight");
 
 # %% [markdown]
-# The hidden layer is what bends the line: each ReLU neuron contributes a straight fold, and the
-# output layer adds the folds up into a curve. How far a network gets depends on the **learning
-# rate** and its **width** (the number of hidden neurons). Move the sliders: each picture is a
-# network trained for 300 steps of gradient descent with your backprop (all twelve were trained
-# above, so the picture changes at once); on the right, its training loss step by step.
+# Each ReLU neuron contributes a straight fold, and the output layer adds the folds into a curve.
+# Move the sliders for **learning rate** and **width** (hidden neurons): each picture is a network
+# trained for 300 steps with your backprop (all precomputed); on the right, its training loss.
 
 # %%
 def draw_moon_net(learning_rate=0.1, width=8, axes=None):
@@ -749,9 +714,8 @@ interact(on_moon_sliders,
                                continuous_update=False));
 
 # %% [markdown]
-# If no slider appears above (on GitHub, in an exported copy, or when widgets are disabled), here
-# is the same lesson in still pictures: the widest network at each learning rate, then the three
-# widths at learning rate 1.0.
+# If no slider appears above (GitHub, an exported copy, widgets disabled), the same lesson in still
+# pictures: the widest network at each learning rate, then the three widths at learning rate 1.0.
 
 # %%
 fig, axes = plt.subplots(2, 4, figsize=(20, 8.4))
@@ -767,16 +731,14 @@ fig.tight_layout()
 plt.show()
 
 # %% [markdown]
-# What moving the sliders shows — the claim below checks each point in your run:
+# What the sliders show — the claim below checks each point in your run:
 #
 # - **too small a learning rate** (0.005): after 300 steps no width is more than two points more
-#   accurate on the training moons than the straight line of logistic regression — the boundary
-#   has barely begun to bend;
-# - **width**: at learning rate 1.0 the network of 32 neurons is more accurate than the one of 2,
-#   whose two folds cannot follow both moons, and more accurate than the same network at 0.1,
-#   which is still on its way;
-# - **too large a learning rate** (5.0): the loss jumps *above* where it started along the way —
-#   the overshooting of the line-fitting example, in a network.
+#   accurate on the training moons than logistic regression's straight line;
+# - **width**: at learning rate 1.0, 32 neurons are more accurate than 2 (two folds cannot follow
+#   both moons) and than the same network at 0.1, still on its way;
+# - **too large a learning rate** (5.0): the loss jumps *above* where it started — the overshooting
+#   of the line-fitting example.
 
 # %%
 slow_best = max(moon_scores[0.005, width]["train"] for width in moon_widths)
@@ -797,14 +759,11 @@ claim("at lr 0.005 no width is two points ahead of the straight line; at lr 1.0,
 # %% [markdown]
 # ## 3. The same in PyTorch: tensors and autograd
 #
-# PyTorch gives you three things on top of NumPy: the same arrays, called **tensors**, that can
-# live on a GPU; **autograd**, which computes gradients of anything you compute, automatically;
-# and ready-made layers, losses and optimizers.
-#
-# A tensor is an n-dimensional array with a `shape` and a `dtype`, and the operations you know
-# from NumPy (`@`, `.sum(dim=...)`, broadcasting). One difference matters at once: neural networks
-# compute in 32-bit floats (`torch.float32`), NumPy in 64-bit floats by default, and PyTorch does
-# not mix them silently — convert explicitly.
+# PyTorch adds three things to NumPy: arrays called **tensors** that can live on a GPU;
+# **autograd**, which computes gradients automatically; and ready-made layers, losses and optimizers.
+# Tensors have a `shape`, a `dtype` and NumPy's operations (`@`, `.sum(dim=...)`, broadcasting).
+# Networks compute in `torch.float32`, NumPy in 64-bit by default, and PyTorch does not mix them
+# silently — convert explicitly.
 
 # %%
 moons_X_t = torch.tensor(moons_train_X, dtype=torch.float32)    # a copy of the NumPy array, as float32
@@ -817,13 +776,12 @@ print("back to NumPy:", type(moons_X_t.numpy()).__name__, "  first row:", moons_
 # ### Autograd: your backward pass, for free
 #
 # Mark a tensor with `requires_grad=True` and PyTorch records every operation that uses it — a
-# **computational graph** from the parameters to the loss. `loss.backward()` then walks this graph
-# backwards, applying the chain rule at every step — backpropagation, as you wrote it — and stores
-# the gradient of the loss with respect to each marked tensor in its `.grad`.
+# **computational graph**. `loss.backward()` walks it backwards with the chain rule, as you did, and
+# stores each marked tensor's gradient in its `.grad`.
 #
-# The moons network of 8 neurons at its random starting point: the loss written with PyTorch
-# operations (`cross_entropy` applies the softmax itself), its gradients from autograd, and
-# **your** `mlp_backward` beside them. (64-bit floats, so that the two can agree to many digits.)
+# The moons network of 8 neurons at its random start: the loss in PyTorch (`cross_entropy` applies
+# the softmax itself), autograd's gradients, and **your** `mlp_backward` beside them (64-bit floats,
+# so that they can agree to many digits).
 
 # %%
 start_params = [np.random.default_rng(run.seed).normal(size=shape) for shape in [(2, 8), 8, (8, 2), 2]]
@@ -844,12 +802,10 @@ claim("autograd's gradients and yours are the same numbers", max(differences.val
       measured=differences, why="your mlp_backward from exercise 2 differs from the true gradient: check it");
 
 # %% [markdown]
-# The same numbers, without a single derivative written by hand. That is what makes deep learning
-# practical: you write the **forward** computation, PyTorch derives the **backward** one.
+# The same numbers, without a derivative written by hand: you write the **forward** computation,
+# PyTorch derives the **backward** one.
 #
-# One behaviour of `.grad` matters for everything that follows: `backward()` **adds** the new
-# gradient to whatever `.grad` already holds. Compute the loss again and call `backward()` a second
-# time:
+# But `backward()` **adds** the new gradient to whatever `.grad` holds. Call it a second time:
 
 # %%
 logits_t = torch.relu(torch.tensor(moons_train_X) @ W1_t + b1_t) @ W2_t + b2_t
@@ -860,26 +816,22 @@ for p in params_t:
     p.grad = None                         # reset, as optimizer.zero_grad() does
 
 # %% [markdown]
-# Accumulating is useful (it adds up gradients over several small batches when one big batch does
-# not fit in memory), but in ordinary training it means: **reset the gradients before every
-# backward pass**, or each step uses the sum of all the gradients so far — the most famous bug in
-# PyTorch code; remember it for exercise 3.
+# Accumulating has uses (summing gradients over small batches when a big one does not fit in
+# memory), but in ordinary training: **reset the gradients before every backward pass** — forgetting
+# it is the most famous PyTorch bug; remember it for exercise 3.
 #
 # ### Layers, losses and optimizers
 #
-# `torch.nn` has the building blocks ready:
-#
-# - `nn.Linear(d, h)` is a layer: $Z = X W^\top + \mathbf{b}$. PyTorch stores its weight as
-#   `(h, d)` — (outputs, inputs), the transpose of our NumPy convention — and initialises it with
-#   small random numbers;
-# - `nn.ReLU()`, `nn.Tanh()`… are the activations; `nn.Sequential(...)` chains layers;
-# - `nn.CrossEntropyLoss()` takes the **logits** and integer labels, and applies the softmax
-#   itself (in a numerically safe way): never put a softmax at the end of a network trained with it;
-# - an **optimizer** from `torch.optim` holds the parameters and updates them from their `.grad`:
-#   `torch.optim.SGD` is plain gradient descent, `torch.optim.Adam` the adaptive favourite.
+# - `nn.Linear(d, h)` is a layer $Z = X W^\top + \mathbf{b}$; its weight is stored as `(h, d)` —
+#   (outputs, inputs), the transpose of our NumPy convention — and starts small and random;
+# - `nn.ReLU()`, `nn.Tanh()`… are activations; `nn.Sequential(...)` chains layers;
+# - `nn.CrossEntropyLoss()` takes the **logits** and integer labels and applies the softmax itself:
+#   never end a network trained with it with a softmax;
+# - an **optimizer** from `torch.optim` updates the parameters from their `.grad`: `SGD` is plain
+#   gradient descent, `Adam` the adaptive favourite.
 #
 # Every training step is the same five lines. One step of plain gradient descent on a moons
-# network, checked against the update rule $w \leftarrow w - \eta \nabla L$:
+# network, checked against $w \leftarrow w - \eta \nabla L$:
 
 # %%
 torch.manual_seed(run.seed)
@@ -899,8 +851,7 @@ print("first-layer weight", tuple(weight_before.shape), "— the step equals w -
 
 
 # %% [markdown]
-# An MLP for the digits is a `Sequential` of layers, and its parameters are counted the same way
-# as in section 1:
+# An MLP for the digits, its parameters counted as in section 1:
 
 # %%
 torch.manual_seed(run.seed)
@@ -914,13 +865,12 @@ print("total:", sum(parameter.numel() for parameter in digits_mlp.parameters()))
 # ### Data in batches
 #
 # Networks train on **mini-batches**: the gradient of a few dozen examples is a noisy but cheap
-# estimate of the full gradient, so the parameters are updated many times per pass over the data
-# (an **epoch**). A `TensorDataset` pairs inputs with labels; a `DataLoader` cuts it into batches,
-# reshuffled at every epoch when `shuffle=True` (with its own seeded generator here, so that the
-# order is the same on every run).
+# estimate, so the parameters are updated many times per pass over the data (an **epoch**). A
+# `TensorDataset` pairs inputs with labels; a `DataLoader` cuts it into batches, reshuffled every
+# epoch when `shuffle=True` (with its own seeded generator here).
 #
-# We split the digits into training, validation and test sets: the **validation** set is for
-# decisions during training (when to stop, which settings), the test set is kept for the very end.
+# The **validation** set is for decisions during training (when to stop, which settings); the test
+# set is kept for the very end.
 
 # %%
 X_dev, X_test, y_dev, y_test = train_test_split(
@@ -946,16 +896,14 @@ batch_X, batch_y = next(iter(train_loader))
 print("one batch:", tuple(batch_X.shape), batch_X.dtype, tuple(batch_y.shape), batch_y.dtype)
 
 # %% [markdown]
-# Note the last batch: it is smaller, because the number of examples is not a multiple of 64. It
-# matters when you average losses over batches (exercise 3).
+# The last batch is smaller (the number of examples is not a multiple of 64): it matters when you
+# average losses over batches (exercise 3).
 #
 # ### Training mode and evaluation mode
 #
-# Some layers behave differently while training. **Dropout** (section 6) switches off each of its
-# inputs with probability `p` in training mode — here 0.5, so about half of them, a different half
-# at every call — and multiplies the others by 1 / (1 − p), here 2, to keep the average; in
-# evaluation mode it does nothing, so predictions are deterministic. `model.train()` and
-# `model.eval()` switch every layer of a model between the two modes:
+# **Dropout** (section 6) zeroes each input with probability `p` in training mode (here 0.5, a
+# different half at every call) and multiplies the others by 1 / (1 − p) to keep the average; in
+# evaluation mode it does nothing. `model.train()` and `model.eval()` switch every layer of a model:
 
 # %%
 dropout = nn.Dropout(p=0.5)
@@ -968,25 +916,16 @@ print("evaluation mode:", dropout(ones))
 # %% [markdown]
 # ## 4. Your training loop
 #
-# Everything is in place for the loop that trains every neural network, from this digits MLP to a
-# large language model. One **epoch** is one pass over the training data:
+# The loop that trains every neural network, from this MLP to a large language model. One
+# **epoch**: `model.train()`; for each batch, reset the gradients, forward, loss, backward, optimizer
+# step; report the epoch's **mean loss per example**. After each epoch, **evaluate** on the
+# validation data in evaluation mode, inside `torch.no_grad()` (no graph recorded: faster, less
+# memory), counting right predictions. Once the validation accuracy has not improved for a few
+# epochs (the **patience**), stop and keep the weights of the best epoch — **early stopping**
+# (section 6).
 #
-# 1. put the model in training mode (`model.train()`);
-# 2. for each batch `(X, y)` of the loader: reset the gradients, compute the outputs and the loss,
-#    back-propagate, and let the optimizer take a step;
-# 3. keep track of the loss, to report the epoch's **mean loss per example**.
-#
-# After each epoch, the model is **evaluated** on the validation data: in evaluation mode
-# (`model.eval()`), without recording a graph (`with torch.no_grad():` — nothing will be
-# back-propagated, so PyTorch need not keep the intermediate values: faster, and less memory), and
-# counting how many predictions (the arg-max of the logits) are right. The validation accuracy
-# also tells the loop when to stop: once it has not improved for a few epochs (the **patience**),
-# more epochs often only memorise the training data, and the weights of the best epoch are the ones to
-# keep — **early stopping**, which section 6 puts to work against over-fitting.
-#
-# You write these three functions in the next exercises. Each bug that the tests catch is a
-# classic: it does not crash, it just trains badly — or reports numbers that are not what they
-# claim to be.
+# Each bug the tests of the next three exercises catch is a classic: it does not crash, it just
+# trains badly — or reports numbers that are not what they claim to be.
 
 # %% [markdown]
 # ### Exercise 3 — One epoch of training (3 points)
@@ -996,19 +935,18 @@ print("evaluation mode:", dropout(ones))
 #
 # - switch the model to training mode first;
 # - move each batch `(X, y)` to the model's device (`device = next(model.parameters()).device`) —
-#   on a GPU the model cannot read a batch that stays on the CPU, and the tests check it here too;
+#   the tests check it;
 # - for every batch: `optimizer.zero_grad()`, forward pass, loss, `loss.backward()`,
 #   `optimizer.step()` — in this order;
-# - the batches may have different sizes (the last one is often smaller): weight each batch's loss
-#   by its number of examples, and divide the total by the number of examples;
-# - leave the global random generators alone (no `torch.manual_seed` inside): the loader and the
-#   caller decide the randomness.
+# - batches may differ in size: weight each batch's loss by its number of examples, and divide the
+#   total by the number of examples;
+# - leave the global random generators alone (no `torch.manual_seed` inside).
 #
 # <details><summary>Hint</summary>
 #
-# The five lines of the training step of section 3 go inside a loop over the loader. Think about
-# what `loss_fn` returns for a batch — a mean or a total? — and what you must add up to get the
-# mean over *all* examples when the last batch is smaller.
+# The five lines of the training step of section 3 go inside a loop over the loader. Does `loss_fn`
+# return a batch's mean or its total? What must you add up to get the mean over *all* examples when
+# the last batch is smaller?
 #
 # </details>
 #
@@ -1256,15 +1194,14 @@ for hidden_dropout, hidden_cpu0, hidden_drop_last in [(0.0, False, False), (0.5,
 # - move each batch's inputs to the model's device, as in exercise 3;
 # - the predicted class of an example is the index of its largest logit;
 # - count the correct predictions over all batches and divide by the number of examples (batches
-#   may again have different sizes).
+#   may differ in size).
 #
-# Whether the model is left in evaluation mode afterwards, or put back in the mode it came in, is up
-# to you: `train_one_epoch` switches to training mode itself.
+# Leaving the model in evaluation mode afterwards is fine: `train_one_epoch` switches back itself.
 #
 # <details><summary>Hint</summary>
 #
-# The same loop over the loader as in exercise 3, without the training step: forward pass,
-# predictions, a count of the right ones. Which dimension of the logits holds the classes?
+# The loop of exercise 3 without the training step: forward pass, predictions, a count of the right
+# ones. Which dimension of the logits holds the classes?
 #
 # </details>
 #
@@ -1445,15 +1382,14 @@ checks.check_close(hidden_cpu0_accuracy, hidden_expected, "accuracy of a model o
 #
 # - the two lists hold one value per epoch actually trained (at most `epochs`);
 # - an epoch *improves* when its validation accuracy is strictly higher than every earlier one, so
-#   the best epoch is the first one that reached the highest accuracy; `best_epoch` is its number,
-#   counted from 1, as an `int`;
+#   the best epoch is the first to reach the highest accuracy; `best_epoch` is its number, from 1,
+#   as an `int`;
 # - with `patience=3`, training stops after the third epoch in a row without improvement.
 #
 # <details><summary>Hint</summary>
 #
-# Keep three things as you go: the best accuracy so far, the epoch where it was reached, and a copy
-# of the weights at that moment. What does `model.state_dict()` give you — copies of the weights,
-# or the very tensors that the next `optimizer.step()` will change?
+# Keep the best accuracy so far, its epoch, and a copy of the weights at that moment. Does
+# `model.state_dict()` give you copies, or the very tensors the next `optimizer.step()` changes?
 #
 # </details>
 #
@@ -1598,10 +1534,9 @@ checks.check_close(hidden_history["train_loss"], ref_losses, "training losses wi
 # %% [markdown]
 # ### Your loop on the digits
 #
-# Your three functions train the digits MLP of section 3 (64 → 32 → 10, with ReLU), for up to 30
-# epochs with a patience of 5. We use stochastic gradient descent with **momentum** (each step keeps
-# 90 % of the previous step's direction, which smooths the zig-zag you saw in section 2) and time
-# the training. It is short enough to need no progress bar.
+# Your three functions train the digits MLP (64 → 32 → 10, ReLU) for up to 30 epochs, patience 5,
+# with SGD and **momentum** (each step keeps 90 % of the previous direction, smoothing the zig-zag
+# of section 2), timed.
 
 # %%
 torch.manual_seed(run.seed)
@@ -1648,22 +1583,19 @@ print(f"recorded: {hand_row['model']}: accuracy {hand_row['score']:.3f}, "
 # %% [markdown]
 # ## 5. The course's training helper, and skorch
 #
-# You now know what happens inside a training loop, so from here on the course uses a helper that
-# runs the same loop with the comforts you would otherwise write again in every notebook:
-# `train.fit(model, (X_train, y_train), (X_val, y_val), ...)` from `utils.train`:
+# From here on the course runs the same loop through a helper,
+# `train.fit(model, (X_train, y_train), (X_val, y_val), ...)` from `utils.train`, which:
 #
-# - shows a **progress bar** over the epochs, with the training loss and the validation loss and
-#   accuracy;
+# - shows a **progress bar** with the training loss and the validation loss and accuracy;
 # - returns a **history** (one row per epoch) that `plots.training_curves` draws;
 # - can stop early: `early_stopping=k` stops after `k` epochs without a lower validation loss and
-#   puts back the weights of the best epoch (section 6 explains why);
-# - picks the optimizer (`"adam"`, `"sgd"`, `"adamw"`), learning rate, weight decay and batch size
-#   from its arguments, and trains on `run.device`: a GPU when there is one, the CPU otherwise;
-# - is deterministic on the CPU: the same `seed` gives the same history, bit for bit.
+#   restores the best epoch's weights;
+# - takes the optimizer (`"adam"`, `"sgd"`, `"adamw"`), learning rate, weight decay and batch size
+#   as arguments, and trains on `run.device` (a GPU if there is one);
+# - is deterministic on the CPU: the same `seed` gives the same history.
 #
-# `utils.models.MLP(in_features, hidden=(...), n_classes=...)` builds the same kind of network as
-# your `nn.Sequential`. Here it trains with Adam for up to 40 epochs, stopping early if the
-# validation loss has not improved for 5 epochs:
+# `utils.models.MLP(in_features, hidden=(...), n_classes=...)` builds the same kind of network.
+# Here: Adam, up to 40 epochs, early stopping after 5:
 
 # %%
 torch.manual_seed(run.seed)
@@ -1690,34 +1622,28 @@ scorecard.record(NOTEBOOK, "digits 8x8", "MLP 64-32-10 (train.fit, early stoppin
                  parameters=train.count_parameters(helper_mlp), n_train=len(X_train), family="deep learning");
 
 # %% [markdown]
-# The training accuracy in the history is measured on the fly during each epoch (while the
-# weights still change, and with dropout active if the model has any), so it lags a little behind
-# the model at the end of the epoch; the validation numbers are measured after the epoch, in
-# evaluation mode.
+# The history's training accuracy is measured during each epoch (while the weights change, dropout
+# active), so it lags a little; the validation numbers are measured after the epoch, in evaluation
+# mode.
 #
-# ### Training longer, or on a GPU
-#
-# Everything here is sized to run in well under a minute on two CPU cores. To train longer, raise
-# `epochs` and keep `early_stopping` on; `schedule="onecycle"` often reaches the same accuracy in
-# fewer epochs. On a machine with a GPU nothing changes in the code: `env.setup()` picks `cuda` or
-# `mps` as `run.device`, and `train.fit`, skorch and your own loop (which moves each batch to the
-# model's device) use it. For networks this small a GPU is usually *not* faster — copying the
-# batches costs more than the computation; GPUs pay off for large models (notebooks 05 and 08).
+# **Longer, or on a GPU.** Raise `epochs` and keep `early_stopping` on (`schedule="onecycle"` often
+# needs fewer epochs). With a GPU nothing changes in the code: `env.setup()` picks `cuda` or `mps` as
+# `run.device`. For networks this small a GPU is usually *not* faster (copying batches costs more
+# than computing); GPUs pay off for large models (notebooks 05 and 08).
 #
 # ### skorch: a neural network as a scikit-learn model
 #
-# scikit-learn's tools — `cross_validate`, `Pipeline`, `GridSearchCV`, and the course's
-# `scorecard.evaluate` — expect a model with `fit(X, y)` and `predict(X)`. **skorch** wraps a
-# PyTorch module into exactly that. Four settings matter:
+# scikit-learn's tools (`cross_validate`, `Pipeline`, `GridSearchCV`, `scorecard.evaluate`) expect
+# `fit(X, y)` and `predict(X)`. **skorch** wraps a PyTorch module into exactly that. Four settings
+# matter:
 #
-# - `criterion=nn.CrossEntropyLoss`: with skorch's default loss (`NLLLoss`), the classifier expects
-#   the module to output *probabilities* and takes their log itself, while our models return
-#   logits — the log of a negative logit is NaN, so with the default the loss is `nan` from the
-#   first batch and the network learns nothing (and with `verbose=0` nothing tells you);
-# - `train_split=None`: by default skorch holds out 20 % of the training data for its own
-#   validation; `None` trains on all of it, like the scikit-learn models it is compared with;
-# - `iterator_train__shuffle=True` reshuffles the batches every epoch (skorch's default is not to);
-# - `verbose=0` silences its table of epochs; X must be `float32` and y `int64`.
+# - `criterion=nn.CrossEntropyLoss`: skorch's default (`NLLLoss`) expects *probabilities* and takes
+#   their log, while our models return logits — the loss is `nan` from the first batch and the
+#   network learns nothing (silently, with `verbose=0`);
+# - `train_split=None`: by default skorch holds out 20 % for its own validation; `None` trains on
+#   all of it, like the scikit-learn models it is compared with;
+# - `iterator_train__shuffle=True` reshuffles the batches every epoch (not skorch's default);
+# - `verbose=0` silences its epoch table; X must be `float32` and y `int64`.
 
 # %%
 def make_skorch_mlp(in_features, hidden=(32,), n_classes=10, lr=1e-2, epochs=20, batch_size=64):
@@ -1730,10 +1656,9 @@ def make_skorch_mlp(in_features, hidden=(32,), n_classes=10, lr=1e-2, epochs=20,
 
 
 # %% [markdown]
-# It behaves like any scikit-learn model — in cross-validation (section 7) it is refitted from
-# scratch on every fold — and `scorecard.evaluate` times, scores and records it like the classical
-# models of notebook 02, here next to a logistic regression on the same pixels, the classical
-# reference for these small, clean images (both trained on the training and validation digits):
+# In cross-validation (section 7) it is refitted on every fold, and `scorecard.evaluate` times,
+# scores and records it — here next to a logistic regression on the same pixels, the classical
+# reference for these small, clean images (both trained on training + validation digits):
 
 # %%
 torch.manual_seed(run.seed)
@@ -1748,19 +1673,14 @@ pd.DataFrame(digit_rows).set_index("model")[["score", "fit_time_s", "predict_tim
 # %% [markdown]
 # ## 6. Over-fitting, made visible — and three ways to fight it
 #
-# A network with enough parameters can memorise its training set, noise included: the training
-# loss goes to zero while the loss on new data gets *worse*. Notebook 02 showed over-fitting as a
-# function of a tree's depth; in a network it unfolds **over the epochs**, and the training curves
-# show it as it happens.
+# A network with enough parameters can memorise its training set, noise included: the training loss
+# goes to zero while the loss on new data gets *worse*. In a network this unfolds **over the
+# epochs**, and the training curves show it.
 #
-# To provoke it, we give a large network (two hidden layers of 256 neurons: tens of thousands of
-# parameters) only **300 customers** of the churn data from notebook 02 — the same generated table,
-# with the same test set of 625 customers. Churn is noisy (customers are not fully predictable),
-# so there is plenty of noise to memorise. Another 300 customers serve as validation data.
-#
-# A network needs numbers without gaps, on similar scales: the preprocessing of notebook 02
-# (median imputation and standardisation of the numeric columns, one-hot encoding of the
-# categories), here with a last step that converts the result to `float32` for PyTorch.
+# To provoke it, a large network (two hidden layers of 256) gets only **300 customers** of the churn
+# data from notebook 02 (same test set of 625 customers; another 300 for validation). Churn is
+# noisy, so there is plenty to memorise. The preprocessing is notebook 02's (median imputation,
+# standardisation, one-hot encoding), plus a conversion to `float32`.
 
 # %%
 def as_float32(X):
@@ -1796,20 +1716,18 @@ print(f"training {A_small.shape}, validation {A_val.shape}, test {A_test.shape};
       f"churn rate {t_small.mean():.2f}")
 
 # %% [markdown]
-# Four trainings of the same network, each for up to 40 epochs with AdamW (Adam with weight decay
-# done right) and batches of 32:
+# Four trainings of the same network, up to 40 epochs with AdamW (Adam with weight decay done right),
+# batches of 32:
 #
 # - **no regularisation** — the over-fitting network;
-# - **dropout** (`dropout=0.5`): in every training step, each hidden neuron is switched off with
-#   probability 0.5, so the network cannot rely on any single neuron and has to spread what it
-#   learns (Srivastava et al., 2014). In evaluation mode dropout is off;
-# - **weight decay** (`weight_decay=1.0` with AdamW): every step also shrinks all weights a little
-#   towards zero, so large weights — sharp, over-confident boundaries — must earn their place;
-# - **early stopping** (`early_stopping=10`): watch the validation loss and stop when it has not
-#   improved for 10 epochs, then put back the weights of the best epoch. It saves training time,
-#   but it is not free: it needs validation data that the network never trains on — here 300
-#   customers, as many as the training set. (The other three runs use the same validation data
-#   only to draw their curves; in practice you would need it to tune their settings too.)
+# - **dropout** (`dropout=0.5`): each hidden neuron is switched off with probability 0.5 in every
+#   training step, so the network cannot rely on any single neuron (Srivastava et al., 2014);
+# - **weight decay** (`weight_decay=1.0`): every step shrinks all weights a little towards zero, so
+#   large weights — sharp, over-confident boundaries — must earn their place;
+# - **early stopping** (`early_stopping=10`): stop when the validation loss has not improved for 10
+#   epochs and restore the best epoch's weights. It saves time but needs validation data the network
+#   never trains on — here 300 customers, as many as the training set (the other runs use it only to
+#   draw their curves).
 
 # %%
 regularisers = {
@@ -1843,12 +1761,10 @@ fig.tight_layout()
 plt.show()
 
 # %% [markdown]
-# The first column is over-fitting in its textbook form. The training loss falls towards zero and
-# the training accuracy reaches (nearly) 100 %: the network has memorised the 300 customers. The
-# validation loss falls for a few epochs, reaches its minimum (dotted line), and then **climbs**,
-# ending far above its best value. The other columns show what each remedy changed. The table
-# measures it, on the validation data and on the 625 test customers, and the claim below it
-# checks these sentences against your run:
+# The first column is over-fitting in its textbook form: the training loss falls towards zero and the
+# training accuracy reaches (nearly) 100 % — the 300 customers are memorised — while the validation
+# loss reaches its minimum (dotted line) and then **climbs**. The table measures each remedy on the
+# validation data and the 625 test customers; the claim below checks these sentences in your run:
 
 # %%
 overfit_rows = {}
@@ -1883,8 +1799,8 @@ claim("without regularisation the training accuracy reaches (nearly) 100 % while
 overfit_table.round(3)
 
 # %% [markdown]
-# A loss measures more than right or wrong: it punishes a *confident* mistake far more than a
-# hesitant one. Here is the confidence of each network on the test customers it gets wrong:
+# A loss punishes a *confident* mistake far more than a hesitant one. The confidence of each network
+# on the test customers it gets wrong:
 
 # %%
 test_correct, wrong_confidence = {}, {}   # per network: was each test customer right? how sure when wrong?
@@ -1897,15 +1813,11 @@ for name, model in overfit_models.items():
           f"answers: {wrong_confidence[name]:.1%}")
 
 # %% [markdown]
-# Are the accuracies different, or is it noise? All four networks answered the *same* 625 test
-# customers, so compare them customer by customer: `paired_comparison` takes, for each customer,
-# "right (1) or wrong (0)" of a remedy minus that of the plain network, and gives a 95 %
-# confidence interval for the mean difference — the difference in accuracy. An interval that
-# contains 0 is a tie. (`test_train_ratio=0`: the customers are independent of each other, unlike
-# cross-validation folds, so no correction is needed.) Mind what this interval covers: the luck of
-# which customers ended up in the test set, for these four trained networks. Each network was
-# trained once, from one seed; another seed moves each of them too, and that part of the noise is
-# not in the interval.
+# Are the accuracies different, or is it noise? All four networks answered the *same* 625 customers,
+# so `paired_comparison` compares them customer by customer (right 1 / wrong 0, remedy minus plain)
+# and gives a 95 % confidence interval for the accuracy difference; an interval that contains 0 is a
+# tie. (`test_train_ratio=0`: the customers are independent.) The interval covers the luck of the
+# test set only: each network was trained once, from one seed, and another seed would move it too.
 
 # %%
 plain = overfit_table.loc["no regularisation"]
@@ -1957,33 +1869,28 @@ claim("each remedy lowered the test loss: dropout keeps the training loss above 
 # What the measurements say (the claims above check them in your run):
 #
 # - **The loss tells the story; accuracy hides it.** The unregularised network becomes very sure of
-#   its answers, the wrong ones included, so its validation and test losses balloon while its
-#   accuracy stays within a few points of the others'. When the probabilities are used (to rank
-#   customers for a retention campaign, to set a threshold), that over-confidence is a real defect.
-# - **Each remedy lowered the test loss**, in its own way: dropout slows the memorisation, weight
-#   decay keeps the weights — and the confidence — from growing without limit, and early stopping
-#   keeps the weights from before the over-fitting started, at a fraction of the training time.
+#   its answers, wrong ones included, so its validation and test losses balloon while its accuracy
+#   stays within a few points of the others'. When probabilities are used (ranking customers,
+#   setting a threshold), that over-confidence is a real defect.
+# - **Each remedy lowered the test loss**: dropout slows the memorisation, weight decay keeps the
+#   weights — and the confidence — from growing, and early stopping keeps the weights from before
+#   the over-fitting, at a fraction of the training time.
 # - **On accuracy**, read the paired comparisons: "a tie" is no evidence of a winner.
 #
-# In practice you combine them: early stopping almost always (its price, a validation set, you
-# usually pay anyway to choose the other settings), plus dropout or weight decay tuned on the
-# validation data.
+# In practice: early stopping almost always, plus dropout or weight decay tuned on validation data.
 
 # %% [markdown]
 # ## 7. Head to head: an MLP against gradient boosting on tables
 #
-# Now the comparison that matters for a data scientist: on a table, is a neural network worth it?
-# Two data sets, each with its own character:
+# On a table, is a neural network worth it? Two data sets:
 #
 # - **churn** (notebook 02): 2,500 generated customers, mixed numeric and categorical columns,
-#   missing values, useless columns, and a target made of *threshold rules with interactions* —
-#   like many real business tables. Mind what that means for this contest: the target was
-#   *generated* from thresholds (`utils.data.make_churn`), and thresholds are exactly what a tree
-#   cuts at, so trees have a head start **by construction** here;
-# - **breast cancer** (scikit-learn's bundled copy of the Wisconsin diagnostic data): 569 real
-#   tumours described by 30 numeric measurements of cell nuclei, on very different scales (areas in
-#   the hundreds or thousands, smoothness around 0.1), with a smooth relation to the diagnosis.
-#   Nothing is built in here: it is the contrast to churn.
+#   missing values, useless columns, and a target made of *threshold rules with interactions*. The
+#   target was *generated* from thresholds (`utils.data.make_churn`), exactly what a tree cuts at, so
+#   trees have a head start **by construction** here;
+# - **breast cancer** (scikit-learn's Wisconsin diagnostic data): 569 real tumours, 30 numeric
+#   measurements on very different scales (areas in the hundreds or thousands, smoothness around
+#   0.1), smoothly related to the diagnosis. Nothing is built in: the contrast to churn.
 #
 # The two contenders, and **what each needs**:
 #
@@ -1995,8 +1902,8 @@ claim("each remedy lowered the test loss: dropout keeps the training loss above 
 # | settings | defaults work well | learning rate, epochs, batch size, architecture |
 # | number type | any | `float32` inputs, `int64` labels |
 #
-# Both are evaluated the same way: 5-fold cross-validation on the training part (mean ± standard
-# deviation), then one fit on the whole training part, scored on the test part and recorded.
+# Both: 5-fold cross-validation on the training part, then one fit on the whole training part,
+# scored on the test part and recorded.
 
 # %%
 X_cancer, y_cancer = data.load_tabular("breast_cancer")
@@ -2015,19 +1922,14 @@ for table, (X_tr, y_tr, X_te, y_te) in tables.items():
 # ### The MLP's extra homework: the learning rate
 #
 # Gradient boosting runs with its defaults. The MLP (two hidden layers of 64, Adam, batches of 128,
-# 20 epochs on churn and 40 on the smaller cancer table) gets one setting tuned, the one that
-# matters most: the learning rate. For each data set we hold out 20 % of the training part as
-# validation data, train with three learning rates, and keep the one with the best validation
-# accuracy at the end.
+# 20 epochs on churn, 40 on cancer) gets its most important setting tuned: the learning rate, three
+# candidates, each trained on 80 % of the training part and judged on the other 20 %.
 #
-# One honest caveat. The cross-validation below reuses the same training part, so the rows that
-# chose the learning rate later sit in its test folds: the MLP's cross-validated accuracy is
-# **optimistic** (the setting was picked having seen them). The clean way is to nest the tuning
-# inside each fold — 30 more trainings here, too many for this notebook's time budget. The
-# optimism favours the MLP, so it cannot explain a win for boosting; but it can flatter the MLP
-# where the two are close, most of all on the small cancer table, where one validation split of
-# fewer than a hundred patients picks the rate. The test part, never used for tuning, gives an
-# unbiased second look.
+# A caveat: the cross-validation below reuses that training part, so the MLP's cross-validated
+# accuracy is **optimistic** (nesting the tuning in each fold would cost 30 more trainings). The
+# optimism favours the MLP, so it cannot explain a win for boosting, but it can flatter the MLP where
+# the two are close, most of all on the small cancer table. The test part, never used for tuning,
+# gives an unbiased second look.
 
 # %%
 MLP_HIDDEN, MLP_BATCH, MLP_EPOCHS = (64, 64), 128, {"churn": 20, "breast cancer": 40}
@@ -2076,18 +1978,15 @@ claim("on the cancer table the three learning rates end closer together than on 
       why="on fewer than a hundred validation patients one patient moves the accuracy by over a point");
 
 # %% [markdown]
-# On churn, too small a learning rate leaves the network far from trained when the epochs run out
-# (it ends close to always answering "stays", which is right for 3 customers in 4); the tuned rate
-# gets there in time. On the small cancer table the curves end closer together (the second check
-# above): with fewer than a hundred
-# validation patients, one patient moves the accuracy by more than a point, and two rates can end
-# level (the first of them is kept). Too large a rate would show as a jumpy or collapsing curve.
+# On churn, too small a rate leaves the network far from trained when the epochs run out (close to
+# always answering "stays", right for 3 customers in 4). On the small cancer table the curves end
+# closer together (the second check above): one of fewer than a hundred validation patients moves
+# the accuracy by more than a point, and two rates can end level (the first is kept).
 #
 # ### Cross-validation: the comparison
 #
-# Gradient boosting against the MLP with its tuned learning rate, 5-fold cross-validation on each
-# training part. The MLP's preprocessing sits inside a pipeline, so it is refitted on every fold
-# (no leakage, notebook 02).
+# Gradient boosting against the tuned MLP, 5-fold cross-validation on each training part; the MLP's
+# preprocessing sits inside a pipeline, refitted on every fold (no leakage).
 
 # %%
 def make_contender(table, name):
@@ -2121,11 +2020,10 @@ cv_table = pd.DataFrame(cv_rows).set_index(["table", "model"])
 cv_table.round(3)
 
 # %% [markdown]
-# Then each model once more, fitted on the whole training part and scored on the test part, into
-# the scorecard — and, to measure what skipping a step of the MLP's homework costs, the same MLP
-# **without standardisation**. The MLP is given the matrices its preprocessing made (fitted on the
-# training part only), so that the scorecard can count the network's parameters; the time of the
-# preprocessing itself is therefore left out.
+# Then each model fitted on the whole training part and scored on the test part, into the scorecard
+# — plus the same MLP **without standardisation**, to measure what skipping that step costs. (The MLP
+# gets its preprocessed matrices, so that the scorecard can count its parameters; preprocessing time
+# is left out.)
 
 # %%
 test_rows = []
@@ -2162,13 +2060,11 @@ fig.suptitle("Gradient boosting (blue) against an MLP (orange) on two tables")
 plt.show()
 
 # %% [markdown]
-# What did we measure? Both models were scored on the *same* five folds, so they are compared fold
-# by fold: a fold that is hard for both counts against neither. Pairing sharpens the comparison as
-# far as the two models' fold scores rise and fall together — on folds this small they need not:
-# the next cell prints the spread of the per-fold differences next to each model's own spread, and
-# in some runs it is no smaller. `paired_comparison` gives a 95 % confidence interval for the
-# mean difference, corrected for the folds sharing training data (Nadeau & Bengio, 2003); when it
-# contains 0, the two are tied. The next cell says it from the numbers:
+# Both models were scored on the *same* five folds, so they are compared fold by fold. Pairing
+# sharpens the comparison only as far as the two models' fold scores move together — on folds this
+# small they need not (the next cell prints both spreads). `paired_comparison` gives a 95 %
+# confidence interval for the mean difference, corrected for folds sharing training data (Nadeau &
+# Bengio, 2003); when it contains 0, the two are tied. The next cell says it from the numbers:
 
 # %%
 head_to_head, fit_ratio, scaling_drop = {}, {}, {}
@@ -2214,36 +2110,31 @@ claim("without standardisation the MLP's test accuracy dropped on both tables",
 # %% [markdown]
 # ### Why trees still win on many tables
 #
-# The printed lines and claims above are this notebook's evidence. On **churn**, gradient boosting
-# came out ahead of the MLP, trained faster and needed no preprocessing and no tuning. Is its lead
-# more than noise? The paired comparison says so when it prints "gradient boosting is better";
-# with five folds the interval may still reach 0 — a tie, *not enough evidence to tell*, which is
-# not the same as *equal*. Remember how churn was made: from threshold rules, which trees fit by
-# construction. Still, it matches the largest careful benchmark on the question (Grinsztajn,
-# Oyallon and Varoquaux, NeurIPS 2022: 45 real tabular data sets, trees ahead at around 10,000
-# rows), for reasons churn has too:
+# The printed lines and claims above are the evidence. On **churn**, gradient boosting came out ahead
+# of the MLP, trained faster and needed no preprocessing or tuning. If the paired interval still
+# reaches 0, that is a tie — *not enough evidence to tell*, not *equal*. Churn was built from
+# threshold rules, which trees fit by construction; still, it matches the largest careful benchmark
+# (Grinsztajn, Oyallon and Varoquaux, NeurIPS 2022: 45 real tabular data sets, trees ahead at around
+# 10,000 rows), for reasons churn has too:
 #
-# 1. **Irregular targets.** Thresholds and interactions ("month-to-month *and* under six months")
-#    are what trees cut at; an MLP builds smooth functions — the folds of section 2 — and needs
-#    many neurons and much data to approximate a sharp step.
-# 2. **Useless columns.** A tree never splits on region or age when they carry no signal; an MLP
-#    mixes every input into every hidden neuron and must learn to ignore them.
-# 3. **Meaningful individual columns.** Trees treat columns one at a time. Gradient descent from a
-#    random initialisation that looks the same in every direction does not care which column is
-#    which (mix the columns by a rotation and training ends with the same predictions), so it
-#    cannot exploit that each column is a quantity in its own right.
+# 1. **Irregular targets.** Thresholds and interactions are what trees cut at; an MLP builds smooth
+#    functions — the folds of section 2 — and needs many neurons and much data for a sharp step.
+# 2. **Useless columns.** A tree never splits on a column without signal; an MLP mixes every input
+#    into every hidden neuron and must learn to ignore them.
+# 3. **Meaningful individual columns.** Trees treat columns one at a time; an MLP trained from a
+#    random start does not care which column is which (rotate the columns and training ends with the
+#    same predictions), so it cannot exploit that each column is a quantity in its own right.
 #
-# On **breast cancer** — 30 real measurements, smoothly related to the diagnosis — the
-# standardised MLP held its own (the paired comparison says whether it was a tie or an MLP win;
-# remember that the learning-rate search can flatter it). Without **standardisation** its accuracy
-# dropped, and it trained longer than boosting even at this scale. Deep learning's strengths lie
-# elsewhere — images, signals, sequences, text, where the network must *learn* the features
-# (notebooks 05 and 06) — and in very large data sets (notebook 07).
+# On **breast cancer** — 30 real, smooth measurements — the standardised MLP held its own (the paired
+# comparison says whether a tie or an MLP win; the learning-rate search can flatter it). Without
+# **standardisation** its accuracy dropped, and it trained longer than boosting even at this scale.
+# Deep learning's strengths lie elsewhere: images, signals, text, where features must be *learned*
+# (notebooks 05 and 06), and very large data sets (notebook 07).
 #
 # ### The industry's claims, measured
 #
-# Three claims from the course's table of industry claims (ML vs DL) that this section puts to the
-# test; the verdicts are computed from your run, and go to your scorecard for notebook 10:
+# Three claims from the course's table of industry claims (ML vs DL), with verdicts computed from
+# your run; they go to your scorecard for notebook 10:
 
 # %%
 churn_rows, cancer_rows = len(tables["churn"][1]), len(tables["breast cancer"][1])
@@ -2276,13 +2167,11 @@ verdict_table(NOTEBOOK, [
 ])
 
 # %% [markdown]
-# Read the rows together. The tabular claim is judged twice: on churn, where the data was built to
-# suit trees, and on breast cancer, real data with nothing built in — a claim that holds on one
-# table and fails on the other is a claim about the data, not about ML and DL. The compute rows set
-# the measured seconds against the claim's "minutes" and "hours": at the scale of this notebook, a
-# few thousand rows, the MLP takes longer than boosting (the printed ratios), but seconds, not
-# hours against minutes. What the verdicts would say at millions of rows, or on images,
-# these measurements cannot tell: notebooks 07 and 08 measure more.
+# The tabular claim is judged twice: on churn, built to suit trees, and on breast cancer, with
+# nothing built in — a claim that holds on one table and fails on the other is about the data, not
+# about ML and DL. At this scale (a few thousand rows) the MLP takes longer than boosting (the printed
+# ratios), but seconds, not hours against minutes. Millions of rows or images are for notebooks 07
+# and 08.
 
 # %% [markdown]
 # ### Exercise 6 — Trees or a network? (written answer, 3 points)
@@ -2388,33 +2277,30 @@ claim("on the two moons the hidden layer bent the boundary: your network beat th
 # %% [markdown]
 # ## Key takeaways
 #
-# - A **neuron** is a weighted sum plus a bias, bent by an activation; a **layer** is a matrix
-#   product `X @ W + b`; an **MLP** stacks layers, and the non-linear activations are what make it
-#   more than a linear model. Keep track of the shapes: `(n, d) @ (d, h) -> (n, h)`.
-# - **Gradient descent** steps against the gradient of the loss; the **learning rate** decides
-#   between crawling, converging and diverging. **Backpropagation** is the chain rule applied from
-#   the loss back to the first layer — "prediction minus truth" at the top, `A.T @ G` for each
-#   weight, `G @ W.T` to pass the gradient down, the activation's slope in between. You wrote it
-#   once; **autograd** computes the same numbers for any network (`requires_grad`, `.backward()`).
+# - A **neuron** is a weighted sum plus a bias, bent by an activation; a **layer** is `X @ W + b`;
+#   an **MLP** stacks layers, and the non-linear activations make it more than a linear model.
+#   Shapes: `(n, d) @ (d, h) -> (n, h)`.
+# - **Gradient descent** steps against the gradient; the **learning rate** decides between crawling,
+#   converging and diverging. **Backpropagation** is the chain rule from the loss back — "prediction
+#   minus truth" at the top, `A.T @ G` for each weight, `G @ W.T` to pass down, the activation's
+#   slope in between; **autograd** computes the same numbers for any network.
 # - A **hidden layer bends the boundary**: on the two moons your network followed the curve where
-#   logistic regression drew a straight line — given enough neurons and enough progress: too small
-#   a learning rate barely bends it, too large a one makes the loss jump.
-# - **The training loop**: `model.train()`; per batch move it to the model's device, `zero_grad` →
-#   forward → loss → `backward` → `step`; average losses per example. **Evaluate** with
-#   `model.eval()` and `torch.no_grad()`, on data the model did not train on; stop early and keep
-#   a *copy* of the best weights. Each forgotten step is a silent bug.
-# - **Over-fitting** shows in the curves as a validation loss that turns upwards while the training
-#   loss keeps falling — often long before accuracy moves. **Early stopping** (it saves training
-#   time, and costs the validation data it watches), **dropout** and **weight decay** fight it.
-# - **On tables, measure before you choose**: in this notebook gradient boosting came out ahead of
-#   the MLP on the churn data — generated from threshold rules, which suit trees by
-#   construction — trained faster, and needed no preprocessing or tuning; the MLP needed
-#   standardisation and learning-rate tuning, and held its own (a tie or better) on the real,
-#   smooth breast-cancer measurements. Compare models on shared folds, pair by pair: a gap smaller than
-#   the noise is a tie — not enough evidence, rather than proof of equality.
-# - **skorch** turns a PyTorch model into a scikit-learn estimator for `cross_validate`,
-#   pipelines and the scorecard; the course's `train.fit` adds progress bars, histories and early
-#   stopping, on a GPU when there is one.
+#   logistic regression drew a straight line — given enough neurons and progress: too small a
+#   learning rate barely bends it, too large a one makes the loss jump.
+# - **The training loop**: `model.train()`; per batch move it to the device, `zero_grad` → forward →
+#   loss → `backward` → `step`; average losses per example. **Evaluate** with `model.eval()` and
+#   `torch.no_grad()` on unseen data; keep a *copy* of the best weights. Each forgotten step is a
+#   silent bug.
+# - **Over-fitting** shows as a validation loss that turns upwards while the training loss keeps
+#   falling, often before accuracy moves. **Early stopping** (costs the validation data it watches),
+#   **dropout** and **weight decay** fight it.
+# - **On tables, measure before you choose**: here gradient boosting came out ahead of the MLP on the
+#   churn data — generated from threshold rules, which suit trees by construction — trained faster,
+#   and needed no preprocessing or tuning; the MLP needed standardisation and learning-rate tuning,
+#   and held its own (a tie or better) on the real breast-cancer measurements. Compare on shared
+#   folds, pair by pair: a gap smaller than the noise is a tie, not proof of equality.
+# - **skorch** makes a PyTorch model a scikit-learn estimator; `train.fit` adds progress bars,
+#   histories and early stopping, on a GPU when there is one.
 
 # %% [markdown]
 # ## Going further
@@ -2423,29 +2309,15 @@ claim("on the two moons the hidden layer bent the boundary: your network beat th
 #   online): chapters 3–5 (linear networks, MLPs, [backpropagation](https://d2l.ai/chapter_multilayer-perceptrons/backprop.html))
 #   and [weight decay](https://d2l.ai/chapter_linear-regression/weight-decay.html) /
 #   [dropout](https://d2l.ai/chapter_multilayer-perceptrons/dropout.html), with runnable code.
-# - I. Goodfellow, Y. Bengio, A. Courville, *[Deep Learning](https://www.deeplearningbook.org/)*
-#   (MIT Press, 2016, free online): chapter 6 (feed-forward networks), 7 (regularisation), 8
-#   (optimisation).
 # - M. Nielsen, *[Neural Networks and Deep Learning](http://neuralnetworksanddeeplearning.com/)* —
 #   gradient descent and backpropagation derived step by step, in NumPy.
-# - PyTorch tutorials: [Autograd](https://pytorch.org/tutorials/beginner/basics/autogradqs_tutorial.html),
-#   [Build the neural network](https://pytorch.org/tutorials/beginner/basics/buildmodel_tutorial.html)
+# - PyTorch tutorials: [Autograd](https://pytorch.org/tutorials/beginner/basics/autogradqs_tutorial.html)
 #   and [Optimizing model parameters](https://pytorch.org/tutorials/beginner/basics/optimization_tutorial.html)
 #   (the training loop); the [skorch documentation](https://skorch.readthedocs.io/en/stable/).
 # - A. Karpathy, "[A Recipe for Training Neural Networks](https://karpathy.github.io/2019/04/25/recipe/)"
-#   (2019) — how to debug training in practice, including the bugs of exercise 3.
-# - D. Rumelhart, G. Hinton, R. Williams, "[Learning representations by back-propagating
-#   errors](https://doi.org/10.1038/323533a0)", *Nature* 323 (1986).
-# - N. Srivastava et al., "[Dropout: a simple way to prevent neural networks from
-#   overfitting](https://jmlr.org/papers/v15/srivastava14a.html)", *JMLR* 15 (2014);
-#   I. Loshchilov, F. Hutter, "[Decoupled weight decay regularization](https://arxiv.org/abs/1711.05101)"
-#   (AdamW), ICLR 2019; L. Prechelt, "[Early stopping — but when?](https://doi.org/10.1007/3-540-49430-8_3)"
-#   (1998).
+#   (2019) — debugging training in practice, including the bugs of exercise 3.
 # - L. Grinsztajn, E. Oyallon, G. Varoquaux, "[Why do tree-based models still outperform deep
 #   learning on tabular data?](https://arxiv.org/abs/2207.08815)", NeurIPS 2022 Datasets and
-#   Benchmarks; R. Shwartz-Ziv, A. Armon, "[Tabular data: deep learning is not all you
-#   need](https://arxiv.org/abs/2106.03253)", *Information Fusion* 81 (2022).
-# - scikit-learn user guide: [neural network models (supervised)](https://scikit-learn.org/stable/modules/neural_networks_supervised.html)
-#   — scikit-learn's own `MLPClassifier`, and its advice on scaling.
+#   Benchmarks.
 # - Next: notebook **05-deep-architectures** — what convolutional, recurrent and attention
 #   architectures buy on images and signals.
