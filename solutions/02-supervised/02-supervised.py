@@ -1,12 +1,9 @@
 # %% [markdown]
 # # 02 · Supervised learning on tabular data
 #
-# Much of the machine learning in companies runs on **tables**: customers, transactions, sensors, loans.
-# In this notebook you predict which customers of a telephone company are about to leave (*churn*),
-# and you do it the way a careful data scientist does: a baseline first, leak-free preprocessing,
-# six families of classical models compared on accuracy *and* cost, honest estimates with
-# cross-validation, metrics that fit the business question, and a look at over- and under-fitting.
-# A short regression task (predicting how a disease progresses) completes the picture.
+# Much of the machine learning in companies runs on **tables**. Here you predict which customers of a
+# telephone company are about to leave (*churn*) the way a careful data scientist does, then finish
+# with a short regression task.
 #
 # **Learning objectives** — by the end of this notebook you can:
 #
@@ -27,7 +24,7 @@
 #   rather than on the test set;
 # - recognise **under- and over-fitting** in a validation curve and in a decision boundary.
 #
-# **Time:** ~120 min
+# **Time:** ~115 min
 #
 # **Prerequisites:** notebook 00-start (accuracy, the majority baseline, leak-free standardisation)
 # and 01-ai-ml-dl (features, labels, training and test data); basic Python and a little pandas
@@ -36,9 +33,8 @@
 # %% setup
 
 # %% [markdown]
-# The tools of this notebook: pandas and NumPy for the data, scikit-learn for the models, and the
-# course's `data`, `plots` and `scorecard` helpers. Every model you measure here is added to your
-# **scorecard**, the evidence table that notebook 10 assembles from all notebooks.
+# Every model you measure here is added to your **scorecard**, the evidence table that notebook 10
+# assembles from all notebooks.
 
 # %%
 import time
@@ -78,21 +74,16 @@ pd.set_option("display.max_colwidth", None)   # show long table cells (the verdi
 # %% [markdown]
 # ## 1. The data: a telephone company's customers
 #
-# A telecom wants to know, every month, which customers are likely to cancel their contract, so
-# that its retention team can call them with an offer. Each row of the table is a customer; the
-# label `churned` says whether they left (1) or stayed (0).
+# A telecom wants to know, every month, which customers are likely to cancel, so that its retention
+# team can call them with an offer. Each row is a customer; the label `churned` says whether they
+# left (1) or stayed (0).
 #
-# **Provenance.** Real churn data belong to companies and the public copies need a download, so
-# the course *generates* a realistic table with `data.make_churn` (read its documentation with
-# `help(data.make_churn)`). It is modelled on a telecom's customer records: tenure, contract,
-# internet service, charges, payment method, support calls, a satisfaction survey, region, age and
-# dependants. Like real data it mixes **numeric and categorical** columns, has **missing values**
-# (customers who never answered the satisfaction survey), is **imbalanced** (a quarter of the
-# customers churn), and contains columns that have nothing to do with churn. Who churns follows
-# hidden *threshold rules with interactions* — for instance, "a month-to-month contract *and* fewer
-# than six months as a customer" — plus random noise, because real people are not fully
-# predictable. Knowing how the data were made lets us check later what the models found — and
-# warns us that a model which asks threshold questions (a tree) is favoured *by construction*.
+# **Provenance.** The course *generates* a realistic table with `data.make_churn`
+# (`help(data.make_churn)`), modelled on a telecom's customer records. Like real data it mixes
+# **numeric and categorical** columns, has **missing values**, is **imbalanced**, and contains
+# columns unrelated to churn. Who churns follows hidden *threshold rules with interactions* ("a
+# month-to-month contract *and* fewer than six months as a customer") plus noise — so a model that
+# asks threshold questions (a tree) is favoured *by construction*.
 
 # %%
 X, y = data.make_churn(n=2500, seed=run.seed)
@@ -107,19 +98,14 @@ X.head()
 pd.DataFrame({"type": X.dtypes.astype(str), "missing": X.isna().sum(), "distinct values": X.nunique()})
 
 # %% [markdown]
-# Four columns are `category` (text labels such as `"month-to-month"`), the others are numbers,
-# and only `satisfaction` has gaps. A model needs all of this as numbers without gaps: that is the
-# job of preprocessing (section 3). But first, the most important step of all.
+# Four columns are `category`, the others numbers, and only `satisfaction` has gaps. A model needs
+# numbers without gaps: that is preprocessing (section 3). First, the most important step.
 #
 # ## 2. Split first, then a baseline
 #
-# We put a quarter of the customers aside as the **test set**, and we do not look at it again until
-# we measure the models. Everything a model learns — including the statistics used to prepare the
-# data — comes from the **training set** only; the test set stands for next month's customers.
-#
-# With `stratify=y` the split keeps the churn rate the same in both parts. Without it, a small test
-# set can by chance hold noticeably more or fewer churners than the data as a whole, and every
-# number measured on it shifts.
+# A quarter of the customers go aside as the **test set**, untouched until we measure the models.
+# Everything a model learns — including the statistics used to prepare the data — comes from the
+# **training set** only. With `stratify=y` the split keeps the churn rate the same in both parts.
 
 # %%
 X_train, X_test, y_train, y_test = train_test_split(
@@ -129,10 +115,9 @@ print(f"training set: {len(y_train)} customers, churn rate {y_train.mean():.3f}"
 print(f"test set:     {len(y_test)} customers, churn rate {y_test.mean():.3f}")
 
 # %% [markdown]
-# Before any clever model, a **baseline**: scikit-learn's `DummyClassifier` ignores the features and
-# always predicts the most frequent class of the training set — here "stays". Every model must beat
-# it. `scorecard.evaluate` fits a model on the training data, times the fit and the prediction,
-# scores it on the test data, measures its size and adds a row to your scorecard.
+# Before any clever model, a **baseline**: `DummyClassifier` always predicts the most frequent
+# class — here "stays". `scorecard.evaluate` fits a model, times the fit and the prediction, scores
+# it on the test data, measures its size and adds a row to your scorecard.
 
 # %%
 baseline = DummyClassifier(strategy="most_frequent")
@@ -144,12 +129,10 @@ print(f"baseline test accuracy: {baseline_row['score']:.3f}")
 print(f"churners in the test set: {int(y_test.sum())}; churners the baseline catches: {caught}")
 
 # %% [markdown]
-# This is why **accuracy misleads on imbalanced data**: a "model" that never predicts churn is right
-# about every customer who stays, so its accuracy equals the share of customers who stay — and it
-# does not find a single churner, which was the whole point. An accuracy only means something next
-# to its baseline; and for a rare class we need metrics that look at that class (section 5). We keep
-# accuracy in the tables because everybody quotes it, but always next to the baseline and to
-# metrics that count the churners.
+# This is why **accuracy misleads on imbalanced data**: a "model" that never predicts churn scores
+# the share of customers who stay — and finds no churner, which was the whole point. An accuracy
+# only means something next to its baseline; for a rare class we need metrics that look at that
+# class (section 5).
 #
 # ## 3. Preprocessing with pipelines
 #
@@ -171,12 +154,9 @@ except ValueError as error:
 # | very different scales (months, euros, counts) | `StandardScaler()` | each column's mean and standard deviation |
 # | text categories | `OneHotEncoder(handle_unknown="ignore")` | the categories of each column; it makes one 0/1 column per category |
 #
-# Scaling matters for models that compare distances or add up weighted features (k-NN, SVM,
-# logistic regression); trees only compare a column with a threshold and do not care, but scaling
-# does not hurt them either. With `handle_unknown="ignore"`, a category that never occurred in
-# training (a new payment method, say) becomes a row of zeros instead of an error in production.
-#
-# Here is one-hot encoding on the `contract` column of the first four training customers:
+# Scaling matters for models that use distances or weighted sums (k-NN, SVM, logistic regression);
+# trees do not care. With `handle_unknown="ignore"`, a category unseen in training becomes a row of
+# zeros instead of an error. One-hot encoding on four training customers:
 
 # %%
 encoder = OneHotEncoder(sparse_output=False).fit(X_train[["contract"]])
@@ -191,12 +171,11 @@ pd.DataFrame(encoder.transform(X_train[["contract"]].head(4)),
 #   results side by side: `ColumnTransformer([("num", numeric_steps, numeric_columns),
 #   ("cat", OneHotEncoder(...), categorical_columns)])`;
 # - a **`Pipeline`** chains steps: `make_pipeline(SimpleImputer(...), StandardScaler())` imputes,
-#   then scales. A pipeline that ends with a model *is* a model: `fit` fits every step on the
-#   training data in turn, `predict` transforms new data with what was learned and predicts.
+#   then scales. A pipeline that ends with a model *is* a model.
 #
-# Pipelines are how scikit-learn prevents **data leakage** (notebook 00, exercise 3): the medians,
-# means and categories come from whatever data `fit` receives — the training set, or the training
-# folds inside cross-validation — and never from the data being scored.
+# Pipelines prevent **data leakage** (notebook 00): the medians, means and categories come from the
+# data `fit` receives — the training set, or the training folds in cross-validation — never from
+# the data being scored.
 
 # %% [markdown]
 # ### Exercise 1 — Build the preprocessing (3 points)
@@ -416,8 +395,7 @@ check_columns(hidden_text_test_matrix, hidden_text_train, hidden_text_test,
 ### END HIDDEN TESTS
 
 # %% [markdown]
-# Your function works on any table. On the churn data it gives the matrices below; the names that
-# `get_feature_names_out()` lists show where each column came from.
+# On the churn data your function gives these matrices:
 
 # %%
 preprocessor, train_matrix, test_matrix = prepare_features(X_train, X_test)
@@ -427,10 +405,8 @@ print(f"{len(feature_names)} features, e.g.:", ", ".join(feature_names[:3]), "..
       ", ".join(feature_names[-3:]))
 
 # %% [markdown]
-# From now on every model is a pipeline `make_pipeline(clone(preprocessor), model)`. `clone` copies
-# the *recipe* of your preprocessor (its settings and columns) without what it learned, so each
-# pipeline fits its own copy on whatever training data it is given — which is what keeps
-# cross-validation leak-free later on.
+# From now on every model is `make_pipeline(clone(preprocessor), model)`: `clone` copies the
+# *recipe* without what it learned, so each pipeline fits its own copy on its own training data.
 #
 # ## 4. Six model families, one table
 #
@@ -445,9 +421,7 @@ print(f"{len(feature_names)} features, e.g.:", ", ".join(feature_names[:3]), "..
 # | **gradient boosting** | trees added one after another, each correcting the errors of the previous ones | no | hardly: many trees |
 # | **SVM (RBF kernel)** | a boundary with the widest margin, made curved by a similarity ("kernel") | yes | no |
 #
-# We train each one with scikit-learn's default settings — a fair first comparison, not a tuned one.
-# SVMs become slow beyond tens of thousands of rows (fitting grows faster than the number of
-# rows); our 1,875 training customers are no problem.
+# We train each with scikit-learn's default settings — a fair first comparison, not a tuned one.
 
 # %%
 candidates = {
@@ -467,9 +441,8 @@ for name, model in tqdm(candidates.items(), desc="fitting"):
     fitted[name] = pipeline
 
 # %% [markdown]
-# `scorecard.evaluate` measured accuracy; below we add two metrics that section 5 explains: **F1**,
-# which looks only at how well the churners are found, and **ROC-AUC**, which checks how well the
-# model's scores *rank* churners above stayers (0.5 is guessing, 1 is perfect).
+# We add two metrics that section 5 explains: **F1** (how well the churners are found) and
+# **ROC-AUC** (how well the scores *rank* churners above stayers; 0.5 is guessing, 1 is perfect).
 
 # %%
 roc_auc = get_scorer("roc_auc")     # uses predict_proba or decision_function, whichever exists
@@ -503,8 +476,7 @@ fig.suptitle("Churn prediction: six model families against the baseline")
 plt.show()
 
 # %% [markdown]
-# What did we measure? The next cell states it from the numbers above (the test set has only 625
-# customers, so differences of a point or so can be luck — section 6 checks them).
+# What did we measure? The next cell states it from the numbers above.
 
 # %%
 classifiers = results.drop(index="majority baseline")
@@ -532,35 +504,21 @@ print(f"Weakest: {classifiers['accuracy'].idxmin()} ({classifiers['accuracy'].mi
 print(f"Slowest fit: {classifiers['fit (s)'].idxmax()}, {classifiers['fit (s)'].max():.2f} s.")
 
 # %% [markdown]
-# These are the numbers of **one** split of 625 test customers: a gap of a point or so between two
-# models can be luck, so we do not rank close models yet — section 6 does it with
-# cross-validation. Two things to keep in mind when you read the table.
+# These are the numbers of **one** split of 625 test customers: a gap of a point or so can be
+# luck, so section 6 ranks close models with cross-validation. And **the data favour trees by
+# construction**: the label was generated from threshold rules, exactly the questions a tree asks;
+# section 6 therefore also runs the six models on *real* medical data. (Logistic regression, a
+# weighted sum, turns a risk that *jumps* at six months of tenure into a gentle slope, and cannot
+# express an effect that depends on another column unless someone builds that feature by hand.)
 #
-# **The data favour trees by construction.** The churn label was *generated* from threshold rules
-# with interactions ("month-to-month **and** under six months", "four or more support calls
-# **with** a satisfaction of six or less"; `help(data.make_churn)`), and a tree asks exactly such
-# questions, one threshold after another. If trees do well here, part of the reason is that the
-# data were built that way; section 6 therefore also runs the six models on *real* medical data,
-# where nothing was built in.
-#
-# **What a linear model cannot express.** Logistic regression adds up one weight per feature. A
-# single rule "A **and** B" on two yes/no columns is not beyond it: weights of 1 and 1 with a
-# threshold of 1.5 draw exactly that boundary. Its limits are elsewhere: a numeric column enters as
-# one straight slope, so risk that *jumps* at six months of tenure becomes a gentle slope per month;
-# and each feature's effect is the same whatever the other features are, so an effect that depends
-# on another column (a high bill matters only with fiber; XOR is the extreme case) is out of reach
-# unless someone builds that feature by hand. k-NN may be hurt by the columns that have nothing to
-# do with churn (region, age, dependants): they count in its distances as much as the useful ones.
-#
-# Three observations from the table, each checked in the next cell:
+# Three observations, each checked in the next cell:
 #
 # - the single unpruned decision tree ranks customers worse (a lower ROC-AUC) than logistic
 #   regression, the SVM and both ensembles: grown until every leaf is pure, it says "100 % sure"
-#   about almost every customer, so its scores cannot rank them (section 7 shows how to tame it);
-# - the models' sizes differ by orders of magnitude, and their fit times differ too (the fastest
-#   and the slowest fit are printed below; timings depend on your machine): the ensembles' size (a
-#   hundred trees each) and k-NN's (it stores the whole training set) matter when a model is
-#   shipped to thousands of devices or scores millions of rows;
+#   about almost every customer, so its scores cannot rank them;
+# - the models' sizes differ by orders of magnitude, and their fit times differ too (timings
+#   depend on your machine) — which matters when a model is shipped to many devices or scores
+#   millions of rows;
 # - every model beats the baseline's accuracy, but only the F1 column shows how well each one
 #   really finds the churners.
 
@@ -591,10 +549,8 @@ claim("every model beats the baseline's accuracy on the test set",
       why="a model that learned almost nothing can fall to the baseline on a small test set");
 
 # %% [markdown]
-# On medium-sized real tables, tree ensembles often beat deep neural networks: Grinsztajn et al.
-# (2022) found it on 45 data sets (their benchmark put trees against deep models, not against
-# linear models; see *Going further*). Notebook 04 puts a neural network against gradient boosting
-# on this same kind of data.
+# On medium-sized real tables, tree ensembles often beat deep neural networks (Grinsztajn et al.,
+# 2022); notebook 04 tests that on this kind of data.
 #
 # ## 5. Metrics: what kind of mistakes?
 #
@@ -621,12 +577,11 @@ plt.show()
 # - **precision** $= \dfrac{TP}{TP + FP}$ — of the customers we flag as churners, the fraction who
 #   really churn. Low precision means the retention team wastes calls.
 # - **recall** $= \dfrac{TP}{TP + FN}$ — of the customers who really churn, the fraction we flag.
-#   Low recall means customers leave without anyone calling them. The baseline's recall is 0.
+#   Low recall means customers leave without anyone calling them.
 # - **F1** $= \dfrac{2 \cdot \text{precision} \cdot \text{recall}}{\text{precision} + \text{recall}}$,
 #   their *harmonic* mean: high only when both are high.
 #
-# All three look at one class, the positive one. Which class is "positive" is your choice, and it
-# changes the numbers: always say which.
+# All three look at the positive class — your choice, and it changes the numbers: say which.
 
 # %% [markdown]
 # ### Exercise 2 — Precision, recall and F1 by hand (2 points)
@@ -803,8 +758,7 @@ for name, hidden_result, expected in zip(hidden_names, by_hand(hidden_cases, rev
 ### END HIDDEN TESTS
 
 # %% [markdown]
-# Your function on the best model's test predictions, next to scikit-learn's, for both choices of
-# the positive class:
+# Your function against scikit-learn's, for both choices of the positive class:
 
 # %%
 winner_pred = fitted[winner].predict(X_test)
@@ -823,17 +777,13 @@ claim("all three numbers are higher for 'stays' (0) than for 'churns' (1), F1 by
       why="a model tuned for the rare class can trade some of the common class's precision away");
 
 # %% [markdown]
-# The numbers for "stays" (0) look much better than for "churns" (1) — the common class is usually
-# the easy one. Reporting the easy class is a classic way to make a model look good: say which class you
-# measure.
+# The common class is usually the easy one: reporting it is a classic way to flatter a model.
 #
 # ### Thresholds and the ROC curve
 #
-# Behind each yes/no prediction there is a **score**: `predict_proba` gives a probability of
-# churning, and `predict` says "churns" when it exceeds 0.5. That threshold is a business choice.
-# If a retention call is cheap and a lost customer is expensive, flag more customers: recall rises
-# (it can only go up), precision usually falls. Here is the trade-off for the model with the best
-# test accuracy, computed with your function:
+# `predict` says "churns" when `predict_proba` exceeds 0.5 — a business choice. Lowering the
+# threshold flags more customers: recall rises, precision usually falls. The trade-off, with your
+# function:
 
 # %%
 churn_probability = fitted[winner].predict_proba(X_test)[:, 1]
@@ -846,11 +796,9 @@ trade_off = pd.DataFrame(
 trade_off.round(3)
 
 # %% [markdown]
-# The **ROC curve** shows every threshold at once: for each one, the fraction of churners caught
-# (recall, also called the *true positive rate*) against the fraction of stayers wrongly flagged
-# (the *false positive rate*). A model that ranks every churner above every stayer hugs the top-left
-# corner; guessing follows the diagonal. The **area under the curve** (ROC-AUC) is the probability
-# that a randomly chosen churner gets a higher score than a randomly chosen stayer.
+# The **ROC curve** shows every threshold at once: churners caught (*true positive rate*) against
+# stayers wrongly flagged (*false positive rate*). The **area under the curve** (ROC-AUC) is the
+# probability that a random churner scores higher than a random stayer.
 
 # %%
 fig, ax = plt.subplots(figsize=(6, 5.5))
@@ -868,14 +816,12 @@ plt.show()
 
 # %% [markdown]
 # The unpruned tree's "curve" is nearly a single corner: with probabilities of only 0 or 1 it has
-# essentially one threshold to offer. With a rare positive class, also look at the
-# **precision–recall curve** (`PrecisionRecallDisplay`), which ignores the many easy true negatives.
+# one threshold to offer.
 #
 # ## 6. Cross-validation: one split is not enough
 #
-# Every number so far comes from **one** random split into 1,875 training and 625 test customers.
-# Another split gives other numbers. How much? Let us refit logistic regression on 20 different
-# splits:
+# Every number so far comes from **one** random split. How much does another split change them?
+# Logistic regression on 20 splits:
 
 # %%
 split_scores = []
@@ -903,12 +849,10 @@ claim("the spread over splits is as large as some of the gaps between models in 
       why="with very different models every gap can exceed the split-to-split spread");
 
 # %% [markdown]
-# The spread is as large as some of the differences between models in section 4 (the check under
-# the plot counts them). So one split cannot tell close models apart. **k-fold cross-validation**
-# uses the data better: split the training data into *k* parts (folds), train on *k − 1* of them
-# and score on the one left out, *k* times, so that every example is scored exactly once. Report the **mean ± standard deviation**
-# of the *k* scores. `StratifiedKFold` keeps the churn rate the same in every fold, and
-# `shuffle=True` with a `random_state` mixes the rows first, reproducibly.
+# The spread is as large as some of the differences between models in section 4, so one split
+# cannot tell close models apart. **k-fold cross-validation** splits the training data into *k*
+# folds, trains on *k − 1* and scores on the one left out, *k* times; report the **mean ± standard
+# deviation**. `StratifiedKFold` keeps the churn rate the same in every fold.
 
 # %%
 folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=run.seed)
@@ -1136,11 +1080,8 @@ checks.check_equal(FoldRecorder.calls, hidden_expected_calls,
 ### END HIDDEN TESTS
 
 # %% [markdown]
-# Your loop on the churn training data with logistic regression, and scikit-learn's
-# `cross_validate` doing the same for every model — with ROC-AUC as a second score, and the fit
-# times (mean of the 5 folds). `StratifiedKFold` deals the rows to its folds in its own way, so its
-# folds are not yours and the fold scores differ; both are honest stratified splits, and what
-# matters is that every model below is scored on the *same* folds. The test set stays locked away.
+# Your loop with logistic regression, then `cross_validate` for every model on the *same* folds
+# (`StratifiedKFold` deals rows its own way, so its fold scores differ from yours).
 
 # %%
 mine = kfold_accuracy(make_pipeline(clone(preprocessor), LogisticRegression(max_iter=1000)),
@@ -1178,13 +1119,10 @@ ax.legend(loc="lower right", fontsize="small")
 plt.show()
 
 # %% [markdown]
-# Are the top two really different? Whether their error bars overlap is the wrong test: a hard fold
-# can be hard for *every* model, so part of each model's spread can be shared and say nothing about
-# the difference. The right comparison is
-# **paired**: subtract the two models' scores fold by fold and ask whether the mean difference
-# is clearly away from zero. `paired_comparison` from the course's `utils.stats` does this, with a
-# correction for the fact that the folds share training data (Nadeau and Bengio, 2003); when its
-# 95 % interval contains 0, the two models are **a tie** on this data.
+# Are the top two really different? Overlapping error bars are the wrong test: a hard fold can be
+# hard for *every* model. Compare **paired**: `paired_comparison` subtracts the scores fold by fold,
+# with a correction for folds that share training data (Nadeau and Bengio, 2003); when its 95 %
+# interval contains 0, the two models are **a tie** on this data.
 
 # %%
 cv_best, cv_second = cv_results.index[:2]
@@ -1214,10 +1152,7 @@ print(f"\nThe single test split scored below the cross-validated mean for {below
 #   fold.
 #
 # The squares in the plot show that a single split can sit a good way from the cross-validated
-# mean; the last line above counts how many models it put on the same side — they were all scored
-# on the same test customers, so a harder or easier draw moves them together. Cross-validation
-# costs *k* fits instead of one — fine for these models, a real cost for a large neural network
-# (notebook 08 counts it).
+# mean. Cross-validation costs *k* fits instead of one — a real cost for a large neural network.
 
 # %%
 ensembles = ["random forest", "gradient boosting"]
@@ -1246,18 +1181,14 @@ claim("k-NN trails: the lowest mean accuracy, and clearly behind the single tree
       why="k-NN suffers from the useless columns; another sample can make them matter less");
 
 # %% [markdown]
-# One rule keeps cross-validation honest: **everything that learns from data goes inside the
-# pipeline**, so it is refitted in every fold. Scaling or imputing the whole table first and then
-# cross-validating leaks each validation fold into the preprocessing — the very mistake pipelines
-# exist to prevent.
+# **Everything that learns from data goes inside the pipeline**, so it is refitted in every fold;
+# preprocessing the whole table first leaks each validation fold.
 #
 # ### The same six models where nothing is built in
 #
-# The churn table was made by threshold rules, which suit trees. Does the ranking survive on data
-# that nobody designed? scikit-learn ships the Wisconsin **breast cancer** data (Street, Wolberg and
-# Mangasarian, 1993): 569 tumours, each described by 30 numeric measurements of cell nuclei in a
-# biopsy image, labelled malignant or benign. Same six models, same default settings, 5-fold
-# cross-validation (all columns are numeric and complete, so scaling is the only preprocessing).
+# Does the ranking survive on data nobody designed? The Wisconsin **breast cancer** data (Street,
+# Wolberg and Mangasarian, 1993): 569 tumours, 30 numeric measurements each, malignant or benign.
+# Same six models, same settings, 5-fold cross-validation.
 
 # %%
 X_cancer, y_cancer = data.load_tabular("breast_cancer")
@@ -1279,9 +1210,8 @@ cancer_results.round(3)
 # %% [markdown]
 # The ranking changes. On the real data the tree ensembles lose their lead: logistic regression's
 # mean accuracy is at least as high as theirs, and fold by fold no ensemble beats it. The single
-# tree, now without rules made for it, falls clearly behind logistic regression. Measurements of
-# tumours relate to the diagnosis mostly smoothly, one feature adding to another — the shape a
-# weighted sum fits.
+# tree falls clearly behind logistic regression: these measurements relate to the diagnosis mostly
+# smoothly, the shape a weighted sum fits.
 
 # %%
 claim("on breast cancer, neither tree ensemble beats logistic regression: lower or equal mean "
@@ -1302,16 +1232,13 @@ claim("on breast cancer the single tree falls clearly behind logistic regression
 # %% [markdown]
 # ### Choosing the threshold from what mistakes cost
 #
-# Section 5 left the decision threshold open: 0.5 is only `predict`'s default, and it treats both
-# kinds of mistake as equally bad. The retention team now gives its numbers. A customer who leaves
-# without having been offered anything costs the company `cost_missed` (the margin it loses); every
-# retention offer costs `cost_offer`, whoever receives it; and an offer keeps a customer who would
-# otherwise have left (we assume here that offers always work).
+# The default 0.5 treats both kinds of mistake as equally bad. The retention team gives its
+# numbers: a customer who leaves without an offer costs `cost_missed`; every offer costs
+# `cost_offer`, whoever receives it; and an offer keeps a customer who would otherwise have left
+# (we assume offers always work).
 #
-# Where the probabilities come from matters as much as the costs. A threshold is *learned* from
-# data, like a model's weights, so it must not be chosen on the test set. Cross-validation gives
-# honest **validation** probabilities for every training customer: `cross_val_predict` returns,
-# for each customer, the probability predicted by the copy of the model that did *not* see them.
+# A threshold is *learned* from data, so it must not be chosen on the test set: `cross_val_predict`
+# gives each training customer the probability from the model copy that did *not* see them.
 
 # %% [markdown]
 # ### Exercise 4 — The cheapest threshold (3 points)
@@ -1457,10 +1384,8 @@ check_cheapest([0, 1, 0, 1, 1], [0.0, 0.0, 0.0, 1.0, 0.5], 100, 40, (0.01, 180.0
 ### END HIDDEN TESTS
 
 # %% [markdown]
-# Now on the churn data, with the model that cross-validated best. Say a lost customer costs the
-# company 300 € of margin and an offer 40 €. The cell computes the validation probabilities, lets
-# your function choose the threshold, and only then looks at the test set — to compare the chosen
-# threshold with the default 0.5, with offering to nobody and with offering to everyone.
+# Now with the model that cross-validated best: a lost customer costs 300 €, an offer 40 €. Only
+# after choosing does the cell look at the test set, to compare with 0.5, nobody and everyone.
 
 # %%
 cost_missed, cost_offer = 300.0, 40.0
@@ -1502,10 +1427,7 @@ plt.show()
 # %% [markdown]
 # With these costs the cheapest threshold lies well below 0.5, and the threshold chosen on the
 # validation probabilities also costs less than the default on the test customers, who played no
-# part in the choice (checked below). When a lost customer costs several times an offer, it pays to
-# make many offers that turn out unnecessary. Ask the business for the two costs before choosing a
-# threshold; with other costs the answer moves, and with costs like these the accuracy of the
-# flagged list hardly matters.
+# part in the choice (checked below). Ask the business for the costs before choosing a threshold.
 
 # %%
 claim("the cheapest threshold lies well below 0.5 (under 0.35), and on the test set it costs less "
@@ -1519,12 +1441,9 @@ claim("the cheapest threshold lies well below 0.5 (under 0.35), and on the test 
 # %% [markdown]
 # ## 7. Under- and over-fitting
 #
-# A model's **complexity** — how detailed a boundary it can draw — has a sweet spot. A decision tree
-# of depth 1 asks a single question: it is too simple to capture the rules, and scores poorly on
-# training *and* validation data (**under-fitting**). A tree grown until every leaf is pure
-# memorises the training customers, noise included: nearly perfect on the training data, worse on
-# new data (**over-fitting**). A **validation curve** shows both scores as the complexity grows;
-# `validation_curve` computes it with cross-validation.
+# A model's **complexity** has a sweet spot. A tree of depth 1 is too simple and scores poorly on
+# training *and* validation data (**under-fitting**); a tree grown until every leaf is pure memorises
+# noise (**over-fitting**). `validation_curve` shows both scores as the complexity grows.
 
 # %%
 depths = np.arange(1, 15)
@@ -1563,12 +1482,10 @@ print(f"depth {depths[-1]}: train {train_scores[-1].mean():.3f}, "
 
 # %% [markdown]
 # The single tree's training score keeps climbing with depth; its validation score peaks and then
-# sinks as the gap between the two curves — the over-fitting — widens. The forest's validation
-# curve sags less at large depths: each of its trees over-fits, but averaging trees grown on
-# different resamples with different feature subsets cancels much of their individual noise. Both
-# observations are checked below, and they settle a claim often heard about trees. We call a model
-# *robust against over-fitting* here if growing it to depth 14 costs it less than half a point of
-# validation accuracy against its best depth.
+# sinks as the gap between the two curves widens. The forest's validation curve sags less at large
+# depths: averaging trees grown on different resamples cancels much of their noise (both checked
+# below). We call a model *robust against over-fitting* if depth 14 costs it less than half a point
+# of validation accuracy against its best depth.
 
 # %%
 tree_mean_train = train_scores.mean(axis=1)
@@ -1605,11 +1522,8 @@ verdict_table(NOTEBOOK, [
 ])
 
 # %% [markdown]
-# A single tree is *not* robust against over-fitting: left unlimited, it memorises noise (section 4's
-# unpruned tree is the extreme case). The forest is more forgiving, one reason why ensembles are
-# often the default choice among trees. We picked the tree's depth on the *validation* folds of the
-# training data; the test set, still untouched by that choice, tells us whether the tuned tree
-# generalises:
+# A single tree is *not* robust against over-fitting; the forest is more forgiving. The depth was
+# picked on *validation* folds; the untouched test set tells whether the tuned tree generalises:
 
 # %%
 tuned_tree = make_pipeline(clone(preprocessor),
@@ -1626,14 +1540,11 @@ print(f"size: {tuned_row['size_bytes'] / 1000:.0f} kB instead of "
 # %% [markdown]
 # ### See it: complexity and the decision boundary
 #
-# With two features we can *draw* what a model learned. `make_moons` makes two interleaving
-# half-moons with noise: a curved boundary separates them, and some points sit on the wrong side.
-# Move the slider to change the tree's `max_depth` and watch the boundary: at depth 1 a single
-# straight cut (under-fitting), then a staircase that follows the moons, then, at large depths,
-# small boxes around individual noisy points (over-fitting). The title gives the training and test
-# accuracy: the training accuracy climbs to (almost) 1 at the largest depths, while the test
-# accuracy stays well below it (checked in the next cell). (The trees are fitted in advance, so the
-# slider responds at once.)
+# With two features we can *draw* what a model learned: `make_moons` makes two noisy interleaving
+# half-moons. Move the slider to change the tree's `max_depth`: one straight cut (under-fitting), a
+# staircase that follows the moons, then small boxes around noisy points (over-fitting). The
+# training accuracy climbs to (almost) 1 at the largest depths, while the test accuracy stays well
+# below it (checked in the next cell).
 
 # %%
 moons_X, moons_y = make_moons(n_samples=300, noise=0.3, random_state=run.seed)
@@ -1673,9 +1584,8 @@ interact(on_slider, max_depth=IntSlider(value=1, min=1, max=max(moon_depths), st
                                         description="max_depth", continuous_update=False));
 
 # %% [markdown]
-# If no slider appears above (on GitHub, in an exported copy, or when widgets are disabled), here
-# is the same story in three still pictures: too simple, the depth that cross-validation picks on
-# the moons, and much too complex.
+# If no slider appears above, the same story in three pictures: too simple, the depth
+# cross-validation picks, and much too complex.
 
 # %%
 moon_cv = {depth: cross_val_score(DecisionTreeClassifier(max_depth=depth, random_state=run.seed),
@@ -1690,25 +1600,18 @@ fig.suptitle("Decision trees of growing depth on the moons (training points show
 plt.show()
 
 # %% [markdown]
-# The same holds for every family, with its own complexity knob: the number of neighbours *k* in
-# k-NN (a *small* k is the complex end), `C` in logistic regression and SVMs (the *inverse* of the
-# regularisation strength: a *large* C is the complex end), the number and depth of trees in
-# boosting.
+# Every family has its complexity knob: *k* in k-NN (small k is complex), `C` in logistic
+# regression and SVMs (large C is complex), the number and depth of trees in boosting.
 #
 # ### Tuning without fooling yourself: nested cross-validation
 #
-# Choosing `max_depth` by its validation score was a **search**: we tried 14 settings and kept
-# the best. That best score is not an honest estimate of the tuned model. Each setting's score
-# is a measurement with some luck in it, and taking the maximum also picks the setting that was
-# luckiest on *these* folds. The more settings you try and the smaller the data, the more the best
-# score flatters the model. The choice of a setting is part of the training, so its estimate needs
-# data that the whole search never saw.
+# Choosing `max_depth` by its validation score was a **search**, and its best score is not an honest
+# estimate: taking the maximum also picks the setting that was luckiest on *these* folds. The more
+# settings and the less data, the more it can flatter.
 #
-# **Nested cross-validation** provides that data. An *outer* loop splits the data into folds. For
-# each outer split, a complete search runs on the outer training part only, with its own *inner*
-# cross-validation. Then the setting it picks, refitted on that whole part, is scored once on the
-# outer test fold. The outer scores estimate the whole procedure — "search the grid, then refit" —
-# on new data.
+# **Nested cross-validation** fixes this. An *outer* loop splits the data into folds; on each outer
+# training part a complete search runs with its own *inner* cross-validation, and the setting it
+# picks, refitted on that part, is scored once on the outer test fold.
 
 # %% [markdown]
 # ### Exercise 5 — Nested cross-validation (4 points)
@@ -1737,12 +1640,8 @@ plt.show()
 # transform `X` yourself either: preprocessing belongs inside the estimator (a pipeline), where
 # every fit learns it from its own training rows. Leave the `estimator` you are given unfitted.
 #
-# The point is to write the outer loop yourself and see where each row goes. So the tests switch
-# off `cross_val_score`, `cross_validate` and `cross_val_predict` while your function runs.
-# (`cross_val_score(GridSearchCV(...), X, y, cv=outer)` is nested CV too; it just hides the inner
-# results.) The visible tests give your function an estimator that keeps a diary of the rows each
-# fit and each prediction sees, and check from it where every row went; the hidden tests compare
-# your results with the prescribed procedure on other data.
+# Write the outer loop yourself: the tests switch off `cross_val_score`, `cross_validate` and
+# `cross_val_predict` while your function runs, and check where every row went.
 #
 # <details><summary>Hint</summary>
 #
@@ -2017,10 +1916,8 @@ check_rows(check_nested(RowDiary(KNeighborsClassifier()), diary_grid, diary_X, d
 ### END HIDDEN TESTS
 
 # %% [markdown]
-# First on the churn data: the tree's depth, searched over a grid, three times with three shuffles
-# of the folds. For each shuffle the cell compares what a single search on the training customers
-# reports as its best score (the non-nested number) with your nested estimate on the same outer
-# folds.
+# On churn: the tree's depth over a grid, for three shuffles of the folds — a single search's best
+# score (non-nested) against your nested estimate.
 
 # %%
 depth_grid = {"decisiontreeclassifier__max_depth": [2, 3, 4, 5, 6, 7, 8, 10, 14]}
@@ -2044,12 +1941,9 @@ claim("on churn the single search's best score and the nested estimate are withi
       why="with a smaller training set or a larger grid, the best score flatters more");
 
 # %% [markdown]
-# On churn the two numbers are close (checked above): one knob, nine settings and a training set of
-# this size leave little room for luck, so the optimism is small. It usually grows with the number
-# of settings tried and shrinks with the amount of data. To see it clearly, make the search
-# hopeless: 150 rows whose labels are coin flips, so that no setting can truly beat the majority
-# class, and 20 values of k for k-NN. Repeated for three
-# draws of the coins:
+# On churn the two numbers are close (checked above): one knob and this much data leave little
+# room for luck. To see the optimism, make the search hopeless: 150 rows of coin-flip labels and 20
+# values of k for k-NN, for three draws of the coins:
 
 # %%
 noise_rows = []
@@ -2071,11 +1965,9 @@ noise_table.loc["mean"] = noise_table.mean()
 noise_table.round(3)
 
 # %% [markdown]
-# On coin flips, where nothing can be learned, the single search reports a best score above 50 %,
-# as if it had found something. The searches inside the nested loop report optimistic best scores
-# of the same kind, but the outer folds, which no search saw, bring the estimate below both
-# (checked below). Report the nested number, or a test set the search never touched, never the
-# search's own best score.
+# On coin flips the single search reports a best score above 50 %, as if it had found something;
+# the outer folds, which no search saw, bring the nested estimate below it (checked below). Report
+# the nested number, never the search's own best score.
 
 # %%
 noise_mean = noise_table.loc["mean"]
@@ -2090,10 +1982,9 @@ claim("on coin flips the single search's best score is above 50 % on average, an
 # %% [markdown]
 # ## 8. Regression: predicting a number
 #
-# When the label is a number, the task is **regression**. scikit-learn's bundled *diabetes* data
-# (Efron et al., 2004) describes 442 patients by 10 baseline measurements — age, sex, body-mass
-# index, blood pressure and six blood serum values, shipped already centred and scaled — and
-# the target is a measure of how far the disease has progressed one year later.
+# When the label is a number, the task is **regression**. The *diabetes* data (Efron et al.,
+# 2004): 442 patients, 10 baseline measurements; the target measures disease progression a year
+# later.
 
 # %%
 X_diabetes, y_diabetes = data.load_tabular("diabetes")
@@ -2111,13 +2002,9 @@ print(f"training: {len(yd_train)} patients, test: {len(yd_test)} patients")
 # - the **root mean squared error**, RMSE $= \sqrt{\frac{1}{n}\sum_i (y_i - \hat y_i)^2}$: squaring
 #   punishes large errors more, so RMSE ≥ MAE, and the gap grows when a few predictions are far off.
 #
-# scikit-learn computes both: `mean_absolute_error(y_true, y_pred)` and
-# `root_mean_squared_error(y_true, y_pred)`.
-#
-# Four regressors: the **mean baseline** (`DummyRegressor` always predicts the training mean),
-# **linear regression** (a weighted sum of the features), **ridge regression** (the same, with
-# weights shrunk towards zero; `RidgeCV` picks the strength by cross-validation) and **gradient
-# boosting**. The scorecard records their RMSE; the table adds the MAE.
+# Four regressors: the **mean baseline** (`DummyRegressor`), **linear regression**, **ridge
+# regression** (weights shrunk towards zero; `RidgeCV` picks the strength) and **gradient
+# boosting**.
 
 # %%
 regressors = {
@@ -2138,9 +2025,8 @@ regression_results = pd.DataFrame(regression_rows).T
 regression_results.round({"MAE": 1, "RMSE": 1, "fit (s)": 3, "size (kB)": 1})
 
 # %% [markdown]
-# With only 111 test patients, one split is noisy again; 5-fold cross-validation on all 442 patients
-# gives the RMSE with error bars. (`cross_val_score` maximises scores, so error metrics come
-# negated: `"neg_root_mean_squared_error"`.)
+# With 111 test patients one split is noisy; 5-fold cross-validation gives error bars (error
+# metrics come negated: `"neg_root_mean_squared_error"`).
 
 # %%
 regression_cv = {}
@@ -2160,10 +2046,8 @@ print("Paired, fold by fold (RMSE, lower is better):", linear_vs_boost)
 # %% [markdown]
 # As on breast cancer, the trees lose their edge: on the diabetes data the **linear models' error is
 # lower than gradient boosting's on average**, and boosting does not win the paired comparison
-# (checked below). Whether the linear lead itself is beyond the noise of five folds of 88 patients
-# is what the paired line above says. Either way boosting's flexibility buys nothing here: with 442
-# patients and a target that depends on the features in a smooth, roughly additive way, a weighted
-# sum is the right shape, and the extra freedom goes into fitting noise.
+# (checked below; the paired line says whether the linear lead is beyond noise). With a smooth,
+# roughly additive target, boosting's extra freedom goes into fitting noise.
 
 # %%
 claim("on diabetes, the linear models' mean RMSE is lower than gradient boosting's, and boosting "
@@ -2177,10 +2061,8 @@ claim("on diabetes, the linear models' mean RMSE is lower than gradient boosting
       why="with 442 patients the folds are small; another shuffle can favour boosting");
 
 # %% [markdown]
-# The lesson for choosing: **no family wins everywhere**. Trees fit threshold-and-interaction data
-# such as churn, which was built that way; on the two real data sets the linear models did at least
-# as well as the trees, and they are cheaper and easier to explain. Measure, with a baseline and
-# cross-validation, on your own data.
+# The lesson: **no family wins everywhere**. Trees fit churn, which was built for them; on the two
+# real data sets the linear models did at least as well, and are cheaper and easier to explain.
 #
 # ## 9. What this notebook measured
 #
@@ -2190,12 +2072,9 @@ claim("on diabetes, the linear models' mean RMSE is lower than gradient boosting
 scorecard.show(NOTEBOOK).drop(columns=["notebook"]).round(4)
 
 # %% [markdown]
-# The next cell sums up the main numbers, checks the notebook's overall conclusion once more, and
-# gives the verdicts on two of the industry's claims about classical ML (your scorecard keeps them;
-# notebook 10 gathers them all). "Enough accuracy" is a business judgement that no run can make;
-# what this notebook can measure is whether the best classical model beats the baseline clearly —
-# fold by fold — on each of the three tables. Whether a neural network does better is notebook
-# 04's question.
+# The next cell sums up the main numbers and gives the verdicts on two of the industry's claims
+# (notebook 10 gathers them). "Enough accuracy" is a business judgement; what we can measure is
+# whether the best classical model beats the baseline clearly, fold by fold, on each table.
 
 # %%
 print(f"Churn, single test split ({len(y_test)} customers): best accuracy {winner} "
@@ -2335,8 +2214,7 @@ verdict_table(NOTEBOOK, [
 #   peak; validation curves and decision boundaries make under- and over-fitting visible. A single
 #   tree over-fits when grown deep; a forest sags less.
 # - **Tuning is part of training.** A search's best score can flatter the model it picks — on coin
-#   flips it reported more than chance — and the more settings tried and the less data, the more
-#   it can. Estimate a tuned model with nested cross-validation, or on a test set the search never saw.
+#   flips it reported more than chance. Estimate a tuned model with nested cross-validation.
 # - **No family wins everywhere.** The tree ensembles led logistic regression on churn — data
 #   generated from threshold rules, which suit trees — but not on the real breast-cancer data, and
 #   on diabetes the linear models' error was lower than boosting's. Cost and interpretability belong
@@ -2360,19 +2238,9 @@ verdict_table(NOTEBOOK, [
 #   (2010) — why the score that chose a model cannot also grade it; scikit-learn's example
 #   [nested versus non-nested cross-validation](https://scikit-learn.org/stable/auto_examples/model_selection/plot_nested_cross_validation_iris.html).
 # - G. James, D. Witten, T. Hastie, R. Tibshirani, *[An Introduction to Statistical Learning](https://www.statlearning.com/)*
-#   (free online): chapters 4 (classification), 5 (resampling), 8 (trees) and 9 (SVMs).
+#   (free online): chapters 4, 5, 8 and 9.
 # - L. Grinsztajn, E. Oyallon, G. Varoquaux, "[Why do tree-based models still outperform deep
 #   learning on tabular data?](https://arxiv.org/abs/2207.08815)", NeurIPS 2022 — tree ensembles
-#   against deep neural networks on 45 real data sets (linear models were not part of their
-#   comparison).
-# - C. Nadeau and Y. Bengio, "[Inference for the generalization error](https://doi.org/10.1023/A:1024068626366)",
-#   *Machine Learning* 52 (2003) — why folds that share training data need the corrected paired
-#   test that `paired_comparison` uses.
-# - T. Fawcett, "[An introduction to ROC analysis](https://doi.org/10.1016/j.patrec.2005.10.010)",
-#   *Pattern Recognition Letters* 27 (2006); T. Saito and M. Rehmsmeier, "[The precision-recall plot
-#   is more informative than the ROC plot when evaluating binary classifiers on imbalanced
-#   datasets](https://doi.org/10.1371/journal.pone.0118432)", *PLoS ONE* 10 (2015).
-# - B. Efron, T. Hastie, I. Johnstone, R. Tibshirani, "[Least angle regression](https://doi.org/10.1214/009053604000000067)",
-#   *Annals of Statistics* 32 (2004) — where the diabetes data come from.
+#   against deep networks on 45 real data sets (linear models were not compared).
 # - Next: notebook **03-unsupervised** — learning without labels: clustering, dimensionality
 #   reduction and anomaly detection.
