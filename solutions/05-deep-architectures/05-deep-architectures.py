@@ -1,17 +1,11 @@
 # %% [markdown]
 # # 05 · Deep architectures: what the shape of a network buys you
 #
-# A multilayer perceptron (notebook 04) connects every input to every unit: it treats a picture
-# as a list of numbers and would learn just as well if the pixels were handed to it in a random
-# order. Deep learning became useful on images, sound and text when networks got a **shape** that
-# matches the data: convolutions that look at neighbouring pixels and reuse the same detector
-# everywhere, recurrent networks that read a sequence in order, attention that relates any part
-# of an input to any other. Those built-in assumptions are called **inductive biases**. In this
-# notebook you build a convolution by hand, pit a small CNN against an MLP on the same pixels,
-# design and train a CNN of your own, try data augmentation, look inside a trained CNN, and then
-# run five architectures on one benchmark and compare your table with the published one —
-# computing a transformer's attention by hand on the way — before breaking the benchmark on
-# purpose to measure what the CNN's inductive bias was worth.
+# A multilayer perceptron (notebook 04) treats a picture as a list of numbers: it would learn just
+# as well from pixels in a random order. Deep learning took off on images, sound and text when
+# networks got a **shape** that matches the data — convolutions, recurrent networks, attention.
+# These built-in assumptions are **inductive biases**; this notebook builds them by hand, measures
+# them, and finally breaks one on purpose to see what it was worth.
 #
 # **Learning objectives** — by the end of this notebook you can:
 #
@@ -29,8 +23,8 @@
 # - measure an inductive bias by destroying it (shuffling the positions), and say which
 #   architecture fits which kind of data — including sequences, graphs and generated content.
 #
-# **Time:** ~120 min (about 45 of them on the four code exercises; section 9 and the "Going
-# further" reading are extra)
+# **Time:** ~115 min (about 40 of reading, 50 for the four code exercises, 10 for the two
+# written ones, 15 for running the cells and studying their output)
 #
 # **Prerequisites:** notebook 04-neural-networks (an MLP, the training loop, `utils.train`),
 # notebook 02-supervised (training and test sets, baselines); NumPy indexing and slicing.
@@ -38,11 +32,9 @@
 # %% setup
 
 # %% [markdown]
-# The tools of this notebook: PyTorch and **torchvision** (its image transforms, for data
-# augmentation), scikit-learn for the logistic-regression baseline, and the course helpers —
-# `data` for the data sets, `models` for the small reference networks every deep-learning
-# notebook shares, `train` for training with a progress bar, `plots`, and `scorecard`, where
-# every model you measure is recorded for notebook 10.
+# PyTorch, **torchvision** (image transforms for augmentation), scikit-learn, and the course
+# helpers (`data`, `models`, `train`, `plots`, and `scorecard`, which records every model for
+# notebook 10).
 
 # %%
 import collections
@@ -86,25 +78,18 @@ def record_network(model, history, X_test, y_test, *, name, task, n_train, notes
 
 
 # %% [markdown]
-# `record_network` does for a trained PyTorch model what `scorecard.evaluate` does for a
-# scikit-learn one: test accuracy, training time (from the training history), prediction time,
-# parameters and size, all in one scorecard row.
+# `record_network` is `scorecard.evaluate` for a trained PyTorch model: one scorecard row.
 #
-# **Why one thread?** This notebook trains many *small* networks. For them a second CPU thread
-# gains little, and when another program keeps the other core busy (a second notebook, a
-# classroom server shared by many students), two PyTorch threads that wait for each other can make
-# training many times slower — while one thread slows down far less. Section 9 says more.
+# **Why one thread?** For *small* networks a second thread gains little, and on a shared machine
+# two PyTorch threads waiting for each other can make training many times slower (section 9).
 #
 # ## 1. Images where the digit can be anywhere
 #
-# Our images come from `data.make_translated_digits` (read `help(data.make_translated_digits)`):
-# the 1,797 small handwritten digits bundled with scikit-learn, each resized by a random factor
-# (8 to 16 pixels high) and dropped at a random place on an empty 32 × 32 canvas. The training
-# and test images are made from *different* handwritten digits, so the test measures
-# generalisation to new handwriting, not memory. We also make 300 more images from the training
-# handwriting and keep them aside as a **validation set**, to watch the training (notebook 04);
-# the test set is used once, at the end. What makes the task hard for classical models is that
-# **the same digit lands on different pixels every time**.
+# `data.make_translated_digits` takes scikit-learn's small handwritten digits, resizes each (8 to
+# 16 pixels high) and drops it at a random place on a 32 × 32 canvas. Training and test images
+# come from *different* handwriting; 300 more training-handwriting images form a **validation
+# set** (notebook 04). The hard part for classical models: **the same digit lands on different
+# pixels every time**.
 
 # %%
 N_TRAIN_IMAGES, N_VAL_IMAGES, N_TEST_IMAGES = 1000, 300, 1000
@@ -177,18 +162,13 @@ fig.suptitle("Slide the kernel, multiply, add: the outlined window gives the out
 plt.show()
 
 # %% [markdown]
-# This kernel (a *Prewitt* kernel) subtracts the column on the right from the column on the left,
-# so it answers "does brightness change from left to right here?" — a **vertical-edge detector**.
-# Its sign tells which way the brightness changes; the next cell prints it on both flanks of the
-# bright blob.
+# This *Prewitt* kernel subtracts the right column from the left one: a **vertical-edge
+# detector**, whose sign tells which way the brightness changes.
 #
-# **A naming trap.** In mathematics and signal processing, *convolution* flips the kernel
-# before sliding it ($x[i-u, j-v]$ instead of $x[i+u, j+v]$). Deep-learning libraries —
-# PyTorch's `conv2d`, TensorFlow, JAX — compute the formula above, without the flip, which
-# mathematicians call **cross-correlation**, and still call it convolution. For a learned kernel
-# it makes no difference (the network simply learns the flipped kernel), but for a hand-made one
-# it flips the answer: SciPy has both, `correlate2d` (what PyTorch does) and `convolve2d` (true
-# convolution).
+# **A naming trap.** Mathematical *convolution* flips the kernel ($x[i-u, j-v]$). Deep-learning
+# libraries compute the formula above, without the flip — **cross-correlation** — and still call
+# it convolution. For a learned kernel it makes no difference; for a hand-made one it flips the
+# answer. SciPy has both: `correlate2d` (what PyTorch does) and `convolve2d`.
 
 # %%
 print("correlate2d (deep learning's 'convolution'):\n", correlate2d(small_image, small_kernel, "valid"))
@@ -339,12 +319,9 @@ checks.check_equal(hidden_int_image, hidden_copy, "the image after calling conv2
 # %% [markdown]
 # ### Edge detectors on a digit
 #
-# Your `conv2d` with two hand-made kernels — a *Sobel* vertical-edge detector (the Prewitt kernel
-# from above with its middle row weighted double, which smooths a little along the edge) and its
-# transpose, a horizontal-edge detector — applied to one training digit. Where a kernel matches
-# the local pattern the response is large; positive and negative values mark the two sides of a
-# stroke. Combining both gives the strength of any edge, $\sqrt{g_x^2 + g_y^2}$: an outline of
-# the digit.
+# Your `conv2d` with a *Sobel* vertical-edge detector (Prewitt with a doubled middle row) and its
+# transpose, on one digit. Positive and negative values mark the two sides of a stroke;
+# $\sqrt{g_x^2 + g_y^2}$ gives the strength of any edge: an outline of the digit.
 
 # %%
 sobel_vertical = np.array([[1, 0, -1],
@@ -370,12 +347,9 @@ fig.suptitle(f"One digit (label {y_img_train[0]}) before and after two hand-made
 plt.show()
 
 # %% [markdown]
-# A CNN's first layer holds a few such kernels — but it *learns* them from the data instead of
-# having them designed by a person (section 4 shows what it learns).
-#
-# **Translation equivariance.** Because the same kernel is used everywhere, moving the digit
-# moves the response by the same amount and changes nothing else. We shift the digit three
-# pixels to the right and compare:
+# A CNN's first layer *learns* a few such kernels (section 4). **Translation equivariance:** the
+# same kernel is used everywhere, so moving the digit three pixels moves the response by three
+# pixels and changes nothing else:
 
 # %%
 shifted_digit = np.roll(digit, 3, axis=1)           # the canvas border is empty, so nothing wraps
@@ -385,17 +359,14 @@ print("conv(shifted digit) equals shifted conv(digit):",
       np.allclose(response_of_shifted[:, 3:], shifted_response[:, 3:]))
 
 # %% [markdown]
-# A dense layer has no such property: a weight belongs to one pixel, so a stroke that moves to
-# other pixels meets entirely different weights, and the network must learn each position
-# separately from examples.
+# In a dense layer a weight belongs to one pixel: a moved stroke meets other weights, and each
+# position must be learned from examples.
 #
 # ### Pooling
 #
-# A **max-pooling** layer shrinks a feature map: it cuts it into non-overlapping $2 \times 2$
-# windows and keeps only the largest value of each. The map gets four times smaller (cheaper
-# layers after it), the next kernel sees a twice larger part of the image, and a feature that
-# moves by a pixel inside its window gives the same output — a little *invariance* to small
-# shifts. PyTorch's `F.max_pool2d` on a 4 × 4 grid:
+# **Max-pooling** keeps the largest value of each non-overlapping $2 \times 2$ window: the map gets
+# four times smaller, the next kernel sees a larger part of the image, and a one-pixel shift inside
+# a window changes nothing — a little *invariance*. PyTorch's `F.max_pool2d` on a 4 × 4 grid:
 
 # %%
 pool_grid = np.array([[1, 3, 2, 0],
@@ -528,9 +499,8 @@ for (hidden_name, (_, _, hidden_shape)), hidden_result in zip(hidden_small_maps.
 ### END HIDDEN TESTS
 
 # %% [markdown]
-# Convolution, then pooling, then again: your two functions applied to the edge strength of our
-# digit. Each pooling halves the map while the outline stays recognisable — the later layers of
-# a CNN work on smaller, coarser maps that summarise larger parts of the image.
+# Your two functions on the edge strength of our digit: each pooling halves the map while the
+# outline stays recognisable.
 
 # %%
 pooled_once = max_pool2d(edge_strength, 2)
@@ -549,13 +519,10 @@ plt.show()
 # The course's `models.SmallCNN` stacks three blocks of *convolution (3 × 3, padding 1 so the
 # size stays) → batch normalisation → ReLU → max-pooling (2 × 2)*, with 8, 16 and 32 kernels
 # (channels), then averages each of the 32 final maps over all positions (**global average
-# pooling**: "how much of this feature is in the image, wherever it is?") and classifies with one
-# linear layer. *Batch normalisation* rescales each channel to mean 0 and standard deviation 1
-# over the batch and all positions (at test time, with averages kept from training), then applies
-# a learned scale and shift (2 parameters per channel); it helps a small network train in a few
-# epochs. A convolutional layer with `in_channels` input maps and `out_channels` output
-# maps holds one `k × k` kernel per pair of input and output channel, plus one bias per output
-# channel.
+# pooling**: "how much of this feature is there, wherever it is?") and classifies with one linear
+# layer. *Batch normalisation* rescales each channel to mean 0 and standard deviation 1 over the
+# batch, then applies a learned scale and shift (2 parameters per channel); it helps a small
+# network train in a few epochs.
 
 # %%
 torch.manual_seed(run.seed)
@@ -611,17 +578,13 @@ print(f"first layer as a convolution: {conv_layer:,} parameters; "
       f"as a dense layer with the same output: {dense_layer:,} ({dense_layer / conv_layer:,.0f}×)")
 
 # %% [markdown]
-# That ratio is what locality and weight sharing buy: the convolution *assumes* that the same
-# small pattern matters everywhere, and so needs to learn only a few numbers. When the
-# assumption fits the data, fewer parameters usually mean less data needed and less over-fitting.
+# That ratio is what locality and weight sharing buy. When the assumption fits the data, fewer
+# parameters usually mean less data needed and less over-fitting.
 #
-# Now the measured comparison. Both networks see exactly the same pixels and labels, with the
-# same optimiser (Adam with a one-cycle learning-rate schedule). The MLP flattens each image into
-# 1,024 numbers and has one hidden layer of 128 units. An MLP epoch is much cheaper than a CNN
-# epoch (the next cells print both), so to give it every chance it trains for more than twice as
-# many epochs. To draw the learning curves, `train.fit` evaluates each epoch on the 300
-# validation images; the numbers of epochs are fixed in advance, and the test set is used once,
-# at the end, for the scorecard.
+# Now the measured comparison: same pixels, same optimiser (Adam, one-cycle schedule). The MLP
+# flattens each image into 1,024 numbers, has one hidden layer of 128 units and, its epochs being
+# cheaper, trains for more than twice as many. Epoch numbers are fixed in advance; the validation
+# images draw the curves, and the test set is used once.
 
 # %%
 IMAGE_EPOCHS, MLP_EPOCHS = 6, 15
@@ -684,17 +647,13 @@ claim("an epoch of the CNN costs more time than an epoch of the MLP",
       why="on a GPU, or with another program using the CPU during one of the trainings, times can reorder")
 
 # %% [markdown]
-# The CNN is far more accurate, with a small fraction of the MLP's parameters and in fewer epochs
-# (a choice made above). The MLP scores far better on its training images than on new ones
-# (compare its training accuracy in the table with its test accuracy, or the two accuracy
-# curves): it *memorises*. With a weight per pixel it must see a "3" at every position and size to
-# recognise it there, and a thousand images are far too few for that. The CNN's shared kernels,
-# followed by the global average, get the *positions* largely for free (the sizes it still learns
-# from examples). Note the price, too: per image the CNN does much more arithmetic (each kernel
-# visits every position), so per epoch it is the more expensive model to train. Its training was
-# short: more epochs may help the CNN further (section 9).
+# The CNN is far more accurate, with a small fraction of the MLP's parameters. The MLP scores far
+# better on its training images than on new ones: it *memorises* — with a weight per pixel it must
+# see a "3" at every position, and a thousand images are too few. The CNN's shared kernels and
+# global average get the positions largely for free. The price: each kernel visits every position,
+# so per epoch the CNN is the more expensive model to train.
 #
-# Where do both go wrong? Twelve test images with each model's prediction (wrong ones in bold):
+# Twelve test images with each model's prediction (wrong ones in bold):
 
 # %%
 for model, title in [(cnn, "Small CNN"), (image_mlp, "MLP on raw pixels")]:
@@ -703,13 +662,10 @@ for model, title in [(cnn, "Small CNN"), (image_mlp, "MLP on raw pixels")]:
     plt.show()
 
 # %% [markdown]
-# In the exercise below you train a network yourself, under two rules of honest measurement: the
-# validation images are for *measuring* only — a network that has learned from them scores
-# higher on them than it would on new images — and an epoch budget counts *every* pass over the
-# training images, not only the passes that the last `History` shows. So that the tests can check
-# the training you actually do, the next cell asks PyTorch to call a small function before every
-# forward pass of any network: a `DigitCNN` in training mode counts the images it is given, by a
-# fingerprint (a hash) of each. It changes no result; run it before your answer.
+# Two rules of honest measurement for the exercise: validation images are for *measuring* only, and
+# an epoch budget counts *every* pass over the training images. So that the tests can check this,
+# the next cell makes a `DigitCNN` in training mode count (by a hash) the images it is given. It
+# changes no result; run it before your answer.
 
 # %%
 def fingerprint(image):
@@ -878,12 +834,10 @@ checks.check_between(float(np.mean(train.predict(digit_cnn, hidden_x[:, None]) =
 # %% [markdown]
 # ## 4. Inside the CNN: learned filters and feature maps
 #
-# The first layer's eight 3 × 3 kernels are ordinary weights. Drawn as images (yellow =
-# positive weight, dark blue = negative), look for kernels that resemble the edge detectors we
-# made by hand — light on one side, dark on the other, at some orientation; nobody told the
-# network to learn any. With only 3 × 3 weights and a few epochs they are rough, and some may
-# look like nothing in particular (change the seed and they change); larger networks trained on
-# more images often learn strikingly clean edge and blob detectors.
+# The first layer's eight 3 × 3 kernels, drawn as images (yellow = positive, dark blue =
+# negative): look for ones that resemble our hand-made edge detectors — nobody told the network to
+# learn any. After a few epochs they are rough; larger networks on more images often learn clean
+# edge and blob detectors.
 
 # %%
 first_kernels = cnn.blocks[0][0].weight.detach().cpu().numpy()[:, 0]      # (8, 3, 3)
@@ -923,12 +877,9 @@ plt.show()
 # %% [markdown]
 # ### See it: slide a digit across the image
 #
-# Move the slider to shift a digit to the left or right, pixel by pixel, and watch three things:
-# the answers of section 3's CNN and MLP (left), one feature map of the CNN's first block
-# (middle), and each model's probability for the true class at every shift, with the current
-# shift marked (right). The menu picks another digit. These are new handwritten digits, drawn
-# centred at one size and then shifted; every shift of every digit is computed in advance, so the
-# picture changes at once.
+# Move the slider to shift a new digit pixel by pixel and watch the answers of section 3's CNN and
+# MLP (left), one CNN feature map (middle), and each model's probability for the true class at
+# every shift (right). The menu picks another digit.
 
 # %%
 slide_source = data.make_translated_digits(n_train=1, n_test=20, canvas=12, scale=(1.5, 1.5), seed=run.seed)
@@ -985,10 +936,8 @@ interact(on_slide, shift=IntSlider(value=0, min=min(SHIFTS), max=max(SHIFTS), st
                         description="digit"));
 
 # %% [markdown]
-# If no slider appears above (on GitHub, in an exported copy, or when widgets are disabled), here
-# is the same digit at four shifts, with the CNN's feature map under each; the lines below count,
-# over all 20 new digits and 19 shifts, how often each model is right and how often its answer
-# changes when the digit moves by one pixel.
+# If no slider appears: the same digit at four shifts, with the CNN's feature map under each, and
+# counts over 20 digits and 19 shifts of how often each model is right and changes its answer.
 
 # %%
 fig, axes = plt.subplots(2, 4, figsize=(13, 6.4))
@@ -1015,32 +964,22 @@ claim("as the digit slides, the CNN's feature map slides with it, and the CNN's 
       why="over three seeds the CNN's answer changed on 3–9 % of the moves and the MLP's on about half")
 
 # %% [markdown]
-# The slider shows the inductive bias at work: the CNN's feature map moves with the digit and
-# keeps its shape (translation **equivariance**), and after the global average its answer barely
-# depends on where the digit is (near **invariance**). The MLP has no such structure: each shift
-# puts the strokes on other pixels, other weights, and its answer jumps from one shift to the next
-# even though it was trained on digits at random positions.
+# The CNN's feature map moves with the digit (**equivariance**), and after the global average its
+# answer barely depends on where the digit is (near **invariance**). The MLP's answer jumps from
+# one shift to the next, though it was trained on digits at random positions.
 
 # %% [markdown]
 # ## 5. Data augmentation: teaching invariances with data
 #
-# An architecture is one way to build in an assumption; **data augmentation** is another. It
-# creates new training examples from the ones you have by transformations that do not change the
-# label — shifting, scaling, slightly rotating a digit — so that the network sees the variation
-# it must cope with. It costs nothing to label, but it costs training time, and it usually helps
-# only when the transformations are ones the test data really show.
+# **Data augmentation** builds in an assumption through data: new training examples from label-
+# preserving transformations (shift, scale, slight rotation). It costs no labels but costs
+# training time, and usually helps only with variations the test data really show.
 #
-# A realistic case: your training photos were all taken **centred and at one size**, but in use
-# the digits appear anywhere, at any size (our test set). We build such a centred training set
-# from the same handwritten digits as before (`canvas=12` with `scale=(1.5, 1.5)` makes each
-# digit fill a 12 × 12 square, which we then pad to the middle of a 32 × 32 canvas); the test set
-# is unchanged.
-#
-# torchvision's `transforms.v2` work on tensors. `RandomAffine` draws a random shift (up to 25 %
-# of the width and height) and scale (0.7 to 1.35) for each image it is given. One trap: a `v2`
-# transform applied to a whole *batch* draws **one** transformation for all images of the batch,
-# so we apply it image by image, inside a `Dataset`, every time an image is read — each epoch
-# then sees new variants.
+# A realistic case: training digits all **centred and at one size** (`canvas=12`,
+# `scale=(1.5, 1.5)`, padded to 32 × 32), test digits anywhere, at any size (our test set).
+# `v2.RandomAffine` draws a random shift (up to 25 %) and scale (0.7 to 1.35). Trap: a `v2`
+# transform applied to a *batch* draws **one** transformation for all of it, so we apply it image
+# by image inside a `Dataset` — each epoch sees new variants.
 
 # %%
 N_CENTRED = 400
@@ -1075,9 +1014,8 @@ plots.image_grid(np.concatenate([x_centred[:1], variants.numpy()]),
 plt.show()
 
 # %% [markdown]
-# Two CNNs, identical except for the training data: the centred images as they are, and the
-# centred images augmented on the fly. Same number of epochs for both; both are scored on the
-# translated test images.
+# Two CNNs, identical but for the data: centred images as they are, and augmented on the fly;
+# same epochs, same translated test images.
 
 # %%
 AUGMENT_EPOCHS = 8
@@ -1133,24 +1071,17 @@ claim("the CNN of section 3, trained on 1,000 really translated digits, beats th
 augmentation_results.round(3)
 
 # %% [markdown]
-# Read the table in three steps:
+# Reading the table:
 #
-# - trained on centred digits only, the CNN does poorly on digits that appear anywhere and at
-#   other sizes, even though convolutions are translation-equivariant: its kernels never saw
-#   small or large digits, and its training accuracy is far above its test accuracy;
-# - augmentation raises the test accuracy without a single new label — the network now *sees*
-#   shifted and rescaled digits. Its training accuracy is lower: the augmented task is harder, and
-#   augmentation acts as a regulariser. It also costs time, because every image is transformed
-#   on the CPU at every epoch. How much it gains varies a lot from seed to seed with only 400
-#   images and 8 epochs (the claim check above gives the range we saw);
-# - the CNN of section 3 does best — but it differs in more than "real against synthetic
-#   variety": the same network had 1,000 translated digits instead of 400, and other training
-#   settings (6 epochs, batches of 64). That row shows what real variety *and* more data give together; to
-#   separate the two, train section 3's CNN on 400 translated digits (try it).
+# - trained on centred digits only, the CNN does poorly on the test digits — its kernels never saw
+#   small or large digits — and its training accuracy is far above its test accuracy;
+# - augmentation raises the test accuracy without a new label, lowers the training accuracy (a
+#   harder task: a regulariser) and costs time (every image is transformed at every epoch). The
+#   gain varies a lot from seed to seed (the claim check gives the range we saw);
+# - section 3's CNN does best, but it also had 1,000 translated digits instead of 400 and other
+#   settings: real variety *and* more data together.
 #
-# Augmentation does not always help: transformations that the test data never show (rotating a
-# "6" into a "9"), or too few epochs for the harder task, can make things worse. As always:
-# measure, with and without.
+# Augmentation can also hurt (rotating a "6" into a "9", too few epochs): measure, with and without.
 
 # %%
 del digits, centred, x_centred, augmented_set, variants, block_maps    # free memory we no longer need
@@ -1158,15 +1089,12 @@ del digits, centred, x_centred, augmented_set, variants, block_maps    # free me
 # %% [markdown]
 # ## 6. A tour of architectures on one task: MNIST-1D
 #
-# To compare architectures fairly you want one task, small enough to train everything in
-# seconds, yet hard enough to separate them. **MNIST-1D** (S. Greydanus, ["Scaling down deep
-# learning"](https://arxiv.org/abs/2011.14439), 2020; extended with D. Kobak as "Scaling down deep
-# learning with MNIST-1D", ICML 2024) is such a task: ten hand-drawn 1-D patterns, one per digit,
-# each example padded, shifted, scaled, sheared, blurred and covered in noise, then sampled at 40
-# positions. 4,000 training and 1,000 test signals. `data.load_mnist1d()` generates exactly the
-# published arrays locally, so our numbers compare with the paper's. As in notebook 04, we keep
-# 400 of the training signals aside as a **validation set** to draw the training curves, and use
-# the test set once per trained model, at the end.
+# **MNIST-1D** (S. Greydanus, ["Scaling down deep learning"](https://arxiv.org/abs/2011.14439),
+# 2020) is small enough to train everything in seconds, yet hard enough to separate architectures:
+# ten 1-D patterns, each example shifted, scaled, sheared, blurred and noised, sampled at 40
+# positions; 4,000 training and 1,000 test signals. `data.load_mnist1d()` generates exactly the
+# published arrays. 400 training signals form a **validation set**; the test set is used once per
+# model.
 
 # %%
 mnist = data.load_mnist1d()
@@ -1191,19 +1119,11 @@ plt.show()
 # | **GRU** (`models.GRUClassifier`) | a recurrent network: reads the signal step by step (here two values per step), updating a memory (its *hidden state*); with `pool="mean"` it classifies from the average of its hidden states over all steps | order: the input is a sequence; the same update at every step |
 # | **transformer** (`models.TinyTransformer`) | cuts the signal into 8 patches of 5 values; one layer of **self-attention** lets every patch look at every other, however far; learned positional embeddings say where each patch was | relations between any two parts; little else (positions must be learned) |
 #
-# Logistic regression is scikit-learn's (a classical model: it goes through `scorecard.evaluate`);
-# the networks are trained with `train.fit`, each with settings chosen to fit this notebook's
-# one-minute budget on two CPU cores. The settings live in one dictionary so that you can
-# change them (section 9 says how to train longer). **One training run is not a comparison**: a
-# network's accuracy moves with the seed that draws its initial weights and the order of its
-# batches, so the MLP and the CNN are trained with three seeds each, and we compare them seed by
-# seed. The GRU and the transformer are the expensive ones: three seeds of each do not fit this
-# notebook's budget, so they get one seed each, and we draw no ranking from them. (Logistic
-# regression has a single optimum: one fit is enough.) One more budget choice concerns the GRU:
-# ours reads `GRU_STEP = 2` values per step — 20 steps instead of 40, since the steps of a
-# recurrent network must run one after the other and are what makes it slow. Each network's
-# training time includes one evaluation on the validation set per epoch, which draws the curves
-# below.
+# The networks' settings, sized for a one-minute budget on two CPU cores, live in one dictionary
+# (`TOUR`) that you can change. **One training run is not a comparison**: accuracy moves with the
+# seed, so the MLP and the CNN get three seeds each and are compared seed by seed. The expensive
+# GRU and transformer get one seed each, so we draw no ranking from them; the GRU reads
+# `GRU_STEP = 2` values per step, since its steps must run one after the other.
 
 # %%
 published = {   # test accuracy in the MNIST-1D README's table (Greydanus 2020): (original, shuffled)
@@ -1274,31 +1194,13 @@ tour.round({"mean test accuracy": 3, "lowest": 3, "highest": 3, "published": 2, 
             "training (s per run)": 2})
 
 # %% [markdown]
-# **Where the published numbers come from, and how our models differ.** The "published" column
-# is the table in the MNIST-1D repository's README
-# ([github.com/greydanus/mnist1d](https://github.com/greydanus/mnist1d), "Comparing MNIST and
-# MNIST-1D"), which accompanies Greydanus (2020); the paper's abstract quotes the same 32 %, 68 %
-# and 94 % for the linear, non-linear (MLP) and convolutional models. The README adds the GRU
-# (91 %), a human expert (96 %) and the shuffled variant we meet in section 7; it gives one
-# number per model, with no spread over seeds. The table has no transformer. Our models are not
-# all the paper's:
-#
-# - **training**: the repository's reference code trains for 8,000 steps of 100 examples (about
-#   200 passes over the data) at a constant learning rate, on all 4,000 training signals; ours
-#   train for 10 to 25 epochs with a one-cycle schedule, on 3,600 signals (400 are our
-#   validation set);
-# - **logistic regression**: the repository trains a linear layer with that same loop; ours is
-#   scikit-learn's, on standardised inputs with its default L2 penalty — the same kind of model,
-#   fitted to convergence;
-# - **MLP**: the repository's `MLPBase` adds a *residual connection* around its second hidden
-#   layer (`h = h + relu(W₂ h)`); ours is a plain MLP;
-# - **CNN**: the paper's architecture, layer for layer;
-# - **GRU**: the paper's is *bidirectional* (it reads the signal in both directions), has a hidden
-#   state of only 6 values, reads one value per step (40 steps) and classifies from all 40 outputs
-#   side by side; ours reads in one direction, has 64 hidden values, reads two values per step
-#   and classifies from the mean of its outputs.
-#
-# So the comparison with the published column is closest for logistic regression and the CNN.
+# **The published numbers** come from the table of the [MNIST-1D
+# repository](https://github.com/greydanus/mnist1d) (one number per model, no spread over seeds,
+# no transformer; a human expert scores 96 %). Our models differ: the reference code trains for
+# about 200 passes at a constant learning rate (ours: 10 to 25 epochs, one-cycle); its MLP has a
+# *residual connection*; its GRU is bidirectional, with 6 hidden values, one value per step. Our
+# logistic regression (scikit-learn's) and CNN (the paper's, layer for layer) are the closest
+# comparisons.
 
 # %%
 styles = {"MLP": ("C1", "o"), "CNN": ("C0", "s"), "GRU": ("C5", "^"), "transformer": ("C3", "D")}
@@ -1364,39 +1266,26 @@ claim("the GRU was the slowest model to train", times["GRU"] == times.max(),
       why="timings change with the machine's load; on a GPU the gap is different")
 
 # %% [markdown]
-# What the table and the curves show (the lines and claim checks printed above give the exact
-# numbers):
+# What the table and the curves show (the claim checks above give the numbers):
 #
-# - **Linear is not enough.** Logistic regression lands near the published 32 %: a class is not a
-#   weighted sum of positions when the pattern can sit anywhere.
+# - **Linear is not enough.** Logistic regression lands near the published 32 %.
 # - **Non-linearity helps, but only so far.** The MLP roughly doubles that, yet stays below the
-#   published 68 % (the paper's MLP has a residual connection and trained far longer) and far
-#   below the CNN: like on the translated digits, it must learn each pattern at each position.
+#   published 68 % and far below the CNN: it must learn each pattern at each position.
 # - **The right inductive bias wins, and cheaply.** The CNN, with the fewest parameters of the
-#   networks, beats the MLP on every seed and lands within a few points of the published 94 %
-#   (the README's human expert: 96 %), in seconds of training.
-# - **A recurrent network is slow.** The GRU reads the signal step after step — small steps that
-#   cannot run in parallel — so it is the slowest to train, as the paper warns ("at least 10× the
-#   walltime of the CNN"; here the gap is narrower, since ours reads two values per step and
-#   trains for fewer epochs than the CNN). Its single run is
-#   printed above next to the published 91 %; with one seed, and a model unlike the paper's, it
-#   says how a GRU *can* do here, not where it ranks.
-# - **Attention has to learn what convolution is given.** The small transformer must *learn* from
-#   3,600 examples which patches belong together and how position matters; the CNN has both
-#   built in. Its single run is printed above — again one seed, so no ranking; train it with all
-#   of `SEEDS` (section 9) to see where it stands. Vision transformers showed on images that this
-#   can cost a lot when data are few (Dosovitskiy et al., 2021): they beat CNNs only after
-#   pre-training on far more data. Transformers usually shine with lots of data and with
-#   relations between distant parts of long inputs — text above all.
+#   networks, beats the MLP on every seed and lands within a few points of the published 94 %.
+# - **A recurrent network is slow.** The GRU's steps cannot run in parallel, so it is the slowest
+#   to train. Its single run (published: 91 %) says how a GRU *can* do here, not where it ranks.
+# - **Attention has to learn what convolution is given** — which patches belong together, how
+#   position matters. One seed again, so no ranking; vision transformers beat CNNs only after
+#   pre-training on far more data (Dosovitskiy et al., 2021).
 #
-# The dots of the MLP and the CNN show how far one seed moves a network's accuracy (notebook 07
-# measures such spreads). Gaps of tens of points survive that; a gap of one or two would not.
+# The dots show how far one seed moves a network: gaps of tens of points survive that; one or two
+# would not.
 #
 # ### Attention, by hand
 #
-# What does the transformer's attention layer compute? It cut each signal into 8 patches of 5
-# values — its *tokens* — and embedded each as a vector. In each of its 4 *heads*, every token
-# then makes three vectors with learned linear maps: a **query** $q$ ("what am I looking for?"),
+# The transformer cut each signal into 8 patches — its *tokens* — each embedded as a vector. In each
+# of its 4 *heads*, every token makes three vectors with learned linear maps: a **query** $q$ ("what am I looking for?"),
 # a **key** $k$ ("what do I contain?") and a **value** $v$ ("what do I pass on?"), here of
 # $d = 8$ numbers each. Token $i$ scores every token $j$ by the dot product $q_i \cdot k_j$,
 # divided by $\sqrt{d}$ so that the scores do not grow with the vector length; a softmax turns the
@@ -1562,11 +1451,9 @@ checks.check_type(attention_by_you(hidden_Q.tolist(), hidden_K.tolist(), hidden_
 ### END HIDDEN TESTS
 
 # %% [markdown]
-# Your function on the trained transformer of the tour: one test signal's 8 patch tokens (after
-# the layer's normalisation), the queries, keys and values of its 4 heads made with the layer's
-# own weights — and PyTorch's attention weights from the same layer for comparison. The heat
-# maps show, for each head, where each patch looks (rows: the patch that asks; columns: the
-# patches it looks at); the last panel applies a causal mask to head 0.
+# Your function on the trained transformer, with the layer's own weights, against PyTorch's
+# weights. Each heat map shows where each patch (row) looks (columns); the last panel applies a
+# causal mask to head 0.
 
 # %%
 transformer = tour_models["transformer"]
@@ -1599,19 +1486,15 @@ fig.colorbar(shown, ax=axes[1:], fraction=0.015, label="attention weight")
 plt.show()
 
 # %% [markdown]
-# Each row of a heat map sums to 1. Compare the heads: does a head spread its weight over many
-# patches, or concentrate it on a few? Run the cell again with another signal (`x_test_1d[1:2]`)
-# and see whether the pattern stays: unlike a convolution's fixed kernel, attention computes its
-# weights from the content of the signal. The masked panel has nothing above its diagonal, and its first row puts
-# all its weight on patch 0, the only patch it may see.
+# Does a head spread its weight or concentrate it? Try another signal (`x_test_1d[1:2]`): unlike a
+# convolution's fixed kernel, attention computes its weights from the content. The masked panel is
+# empty above its diagonal.
 #
 # ## 7. What was the inductive bias worth? Shuffle the positions
 #
-# Here is an experiment from the paper (following Zhang et al., 2017): pick **one** random
-# permutation of the 40 positions and apply it to every signal, training and test alike. No
-# information is lost — each signal still holds the same 40 values, always in the same new
-# order, and a model could undo the permutation if it knew it — but neighbouring positions are no
-# longer neighbours.
+# An experiment from the paper (following Zhang et al., 2017): apply **one** random permutation of
+# the 40 positions to every signal, training and test alike. No information is lost, but
+# neighbouring positions are no longer neighbours.
 
 # %%
 permutation = np.random.default_rng(run.seed).permutation(x_train_1d.shape[1])   # drawn once...
@@ -1630,11 +1513,8 @@ print(f"neighbouring pairs still neighbours: {neighbours_kept(permutation):.0%} 
       "'a permutation' but would measure almost nothing")
 
 # %% [markdown]
-# Two details decide whether this experiment measures anything. The permutation is drawn
-# **once** and applied to the training *and* the test signals: a model trained with one order and
-# tested with another would see scrambled test signals. And it must really break the
-# neighbourhoods — a circular shift keeps almost every neighbour and would leave the CNN's bet
-# intact (the line above counts both).
+# The permutation must be the same for training and test, and must really break neighbourhoods (a
+# circular shift would keep almost every neighbour: the line above counts both).
 
 # %% [markdown]
 # ### Exercise 5 — Predict before you measure (written answer, 2 points)
@@ -1681,10 +1561,9 @@ print(f"neighbouring pairs still neighbours: {neighbours_kept(permutation):.0%} 
 # ### END SOLUTION
 
 # %% [markdown]
-# The same three models, with the same settings, now learn the shuffled signals: the MLP with the
-# same three seeds as in section 6, so that each seed can be compared with itself, and the CNN with the first seed only, to save time — the cell below
-# compares its drop with its spread over seeds in section 6. (`data.load_mnist1d(shuffle_positions=True)`
-# shuffles the same way with its own permutation.)
+# The same models and settings on the shuffled signals: the MLP with section 6's three seeds (each
+# compared with itself), the CNN with the first seed only, its drop compared with its spread over
+# seeds.
 
 # %%
 fig, axes = plt.subplots(1, 2, figsize=(12, 3.2), sharey=True)
@@ -1768,21 +1647,14 @@ ax.legend(fontsize="small", loc="upper left")
 plt.show()
 
 # %% [markdown]
-# Logistic regression and the MLP hardly move (the claim checks above give the numbers) — for
-# logistic regression, whose fit has a single optimum, a permutation of the features changes
-# nothing but the order of its weights, and what little moves comes from the solver stopping at
-# its tolerance. The CNN falls a long way, as in the published table (94 % → 56 %), and ends no
-# better than the MLP, give or take a few points: its assumption "neighbouring positions belong together" was right for the
-# original signals and is wrong for the shuffled ones. That drop **is** the value of the
-# inductive bias on this task — tens of points of accuracy, with the fewest parameters of the
-# networks.
+# Logistic regression and the MLP hardly move (for logistic regression a permutation only reorders
+# its weights). The CNN falls a long way, as in the published table (94 % → 56 %), and ends no
+# better than the MLP, give or take a few points: "neighbouring positions belong together" is now
+# wrong. That drop **is** the value of the inductive bias here — tens of points of accuracy.
 #
-# The lesson generalises: an inductive bias is a bet about the data. When it matches (images,
-# audio, signals: local patterns that can occur anywhere), it can be worth more than more data
-# or more parameters; when it does not (a table whose columns have no order), it buys nothing,
-# and a model without it — or a classical model — is often the better choice. This is one
-# reason tree ensembles still often beat neural networks on tables (Grinsztajn et al., 2022;
-# notebooks 02 and 04).
+# An inductive bias is a bet about the data: worth a lot when it matches (images, audio, signals),
+# nothing when it does not (a table whose columns have no order) — one reason tree ensembles often
+# beat neural networks on tables (Grinsztajn et al., 2022).
 #
 # **The industry's claims, measured.** Four claims of the course's table meet this notebook's
 # measurements; the verdicts below are computed from your run, at the scale of this notebook.
@@ -1817,18 +1689,15 @@ verdict_table(NOTEBOOK, [
 ])
 
 # %% [markdown]
-# The first three verdicts rest on a classical model that sees only the raw values: a
-# classical model given good hand-made features is a stronger rival (notebook 06). The last
-# fails *at this scale*: networks of a few thousand parameters on a few thousand signals train in
-# seconds on a laptop; the hours and GPUs of the claim belong to large models on large data.
+# The first three verdicts pit the networks against a classical model on raw values (with
+# hand-made features it is a stronger rival: notebook 06). The last fails *at this scale*: the
+# hours and GPUs of the claim belong to large models on large data.
 #
 # ## 8. Sequences, attention, and the rest of the zoo
 #
-# The GRU and the transformer were not built for 40-point signals of fixed length; they exist for
-# **sequences**, where order carries meaning and lengths vary. A recurrent network carries a
-# memory from one step to the next, so it can read a sequence of *any* length — even one that is
-# still arriving, updating its memory with each new value at a constant cost per step. The CNN
-# and the transformer above were built for exactly 40 values.
+# GRUs and transformers exist for **sequences** of varying length. A recurrent network carries a
+# memory from step to step, so it reads a sequence of *any* length — even one still arriving — at
+# a constant cost per step.
 #
 # **Inside the GRU: one step in equations.** At step $t$ the GRU reads the input $x_t$ (here 2
 # values) and updates its hidden state $h_{t-1}$ (64 values) with two *gates*, vectors between 0
@@ -1842,11 +1711,9 @@ verdict_table(NOTEBOOK, [
 # | $n_t = \tanh(W_{in} x_t + b_{in} + r_t \odot (W_{hn} h_{t-1} + b_{hn}))$ | **candidate** state, from the input and the reset old state | rows 128–191 |
 # | $h_t = (1 - z_t) \odot n_t + z_t \odot h_{t-1}$ | new state: a per-unit blend of candidate and old state | — |
 #
-# The same weights serve every step — the recurrent network's weight sharing, along time, as the
-# convolution's is along space. Where $z_t$ is near 1 a unit keeps its memory almost unchanged
-# for many steps, which is what lets a GRU carry information further than a plain recurrent
-# network. The cell below runs these four lines over one test signal with the trained GRU's
-# weights and compares every hidden state with PyTorch's.
+# The same weights serve every step (weight sharing along time). Where $z_t$ is near 1 a unit keeps
+# its memory for many steps. The cell below runs these four lines with the trained GRU's weights
+# and compares every hidden state with PyTorch's.
 
 # %%
 gru = tour_models["GRU"]
@@ -1876,9 +1743,7 @@ print(f"{len(by_hand)} steps by hand; largest difference from PyTorch's hidden s
       f"{np.abs(np.array(by_hand) - states[0].cpu().numpy()).max():.1e}")
 
 # %% [markdown]
-# Watch the trained GRU (the first seed's) classify signals from which it has only read the
-# beginning — with `pool="mean"` it then classifies from the average of its hidden states over
-# the steps it has read:
+# The trained GRU classifying signals of which it has read only the beginning:
 
 # %%
 prefix_lengths = [4, 8, 12, 16, 20, 24, 28, 32, 36, 40]
@@ -1906,13 +1771,9 @@ except ValueError as error:
     print("The CNN, given 20 values:", error)
 
 # %% [markdown]
-# The accuracy grows as the GRU reads more — the digit's pattern can sit anywhere after some
-# padding, so the first few positions tell little. (It was trained on complete signals only; to
-# answer well early, one would train it on beginnings of signals too.) The CNN cannot even run:
-# its convolutions could slide along a signal of any length, but its last layer is a dense layer
-# with one weight per (channel, position) pair — the number printed above — so it accepts only
-# signals of the length it was built for. (Replacing the flattening by a global average over
-# positions, as `SmallCNN` does, would lift that limit.)
+# The accuracy grows as the GRU reads more (the first positions tell little). The CNN cannot even
+# run: its last layer is dense, with one weight per (channel, position) pair, so it accepts only
+# the length it was built for (a global average, as in `SmallCNN`, would lift that limit).
 #
 # Which architecture for which data — the map of the field in one table:
 #
@@ -1925,14 +1786,11 @@ except ValueError as error:
 # | networks: molecules, social or transaction graphs, roads | **graph neural networks** | an example is nodes and edges; the answer must not depend on how the nodes are numbered | not trained here |
 # | generating new images, sound, text | **GANs, diffusion models, VAEs**, autoregressive transformers | learn the distribution of the data to sample from it | 11 (a VAE) |
 #
-# **Large language models** are transformers — the same attention as our tiny one, with billions
-# of parameters instead of our few thousand — trained on a large part of the written internet to
-# predict the next word. Nobody trains one on a laptop: you use one (by prompting) or adapt one
-# (by fine-tuning, the transfer learning of notebook 06). **Diffusion models** generate images by
-# learning to remove noise step by step; **GANs** pit a generator against a discriminator. **Graph
-# neural networks** pass messages between connected nodes — fraud rings in payment networks,
-# molecules in drug discovery. All of them follow the idea of this notebook: give the network the
-# shape of the data.
+# **Large language models** are transformers with billions of parameters, trained to predict the
+# next word; you use one (prompting) or adapt one (fine-tuning, notebook 06). **Diffusion models**
+# learn to remove noise step by step; **GANs** pit a generator against a discriminator; **graph
+# neural networks** pass messages between connected nodes. All give the network the shape of the
+# data.
 
 # %% [markdown]
 # ### Exercise 6 — Customer transactions (written answer, 3 points)
@@ -1989,28 +1847,14 @@ except ValueError as error:
 # %% [markdown]
 # ## 9. Training longer, or on a GPU
 #
-# Every training in this notebook was sized to run in about a minute on two CPU cores. To get
-# closer to the published numbers, or just to see how far each model goes:
+# Every training here was sized for about a minute on two CPU cores. To go further:
 #
-# - **Train longer, with more seeds:** raise `epochs` in the `TOUR` dictionary (and
-#   `IMAGE_EPOCHS`, `AUGMENT_EPOCHS`), give the GRU and the transformer all of `SEEDS` (or add
-#   seeds), and run the cells again. The paper trained for about 200 passes over the data; with
-#   100+ epochs the GRU can climb toward the published 91 %, and augmentation may pay
-#   off more. Larger models (`models.SmallCNN(channels=(16, 32, 64))`, a `GRUClassifier`
-#   with `hidden=128` or `bidirectional=True`, a transformer with more layers) need more epochs
-#   still.
-# - **Use a GPU:** `train.fit` uses CUDA (or Apple's MPS) automatically when one is present — the
-#   setup cell prints the device. On Google Colab: *Runtime → Change runtime type → GPU*, then run
-#   the notebook from the top. Tiny models such as these usually gain little from a GPU, because
-#   moving small batches costs more than computing them; raise `batch_size` (e.g. to 512, with a
-#   somewhat larger `lr`) to keep a GPU busy. Bigger images and models can gain 10–100×.
-# - **Threads:** the setup cell gives PyTorch as many threads as there are usable cores (at most
-#   4); this notebook then asks for one, with `env.setup(threads=1)`, because its networks are
-#   small and a shared machine is common. On a computer of your own with several free cores, use
-#   `run = env.setup()` instead (or `env.setup(threads=4)`) and the image CNNs train faster.
-#
-# On a GPU the last digits of the results change from run to run (some GPU operations are not
-# exactly repeatable); on the CPU every run gives the same numbers.
+# - **Longer, more seeds:** raise `epochs` in `TOUR` (and `IMAGE_EPOCHS`, `AUGMENT_EPOCHS`) and
+#   give the GRU and the transformer all of `SEEDS`; the paper trained for about 200 passes.
+# - **GPU:** `train.fit` uses CUDA or MPS when present (on Colab: *Runtime → Change runtime type*).
+#   Tiny models gain little unless `batch_size` is raised; GPU results vary in the last digits.
+# - **Threads:** on a machine of your own with free cores, use `run = env.setup()` instead of
+#   `threads=1`.
 #
 # ## 10. What this notebook measured
 #
@@ -2021,8 +1865,7 @@ except ValueError as error:
 scorecard.show(NOTEBOOK).drop(columns=["notebook"]).round(4)
 
 # %% [markdown]
-# The takeaways below state this notebook's results once more; the last cell checks them against
-# your run.
+# The last cell checks the takeaways below against your run.
 
 # %%
 claim("translated digits: the CNN beat the MLP by more than 30 points; augmentation raised the accuracy "
@@ -2082,25 +1925,13 @@ claim("every network trained in under a minute per run on one CPU thread", netwo
 # %% [markdown]
 # ## Going further
 #
-# - S. Greydanus, "[Scaling down deep learning](https://arxiv.org/abs/2011.14439)" (2020; with
-#   D. Kobak, "Scaling down deep learning with MNIST-1D", ICML 2024), and the
-#   [MNIST-1D repository](https://github.com/greydanus/mnist1d) with its benchmark table and
-#   training code; S. Prince, *[Understanding Deep Learning](https://udlbook.github.io/udlbook/)*
-#   (MIT Press, 2023, free online), uses MNIST-1D throughout — chapters 10 (CNNs) and 12
-#   (transformers).
+# - S. Greydanus, "[Scaling down deep learning](https://arxiv.org/abs/2011.14439)" (2020) and the
+#   [MNIST-1D repository](https://github.com/greydanus/mnist1d); S. Prince, *[Understanding Deep
+#   Learning](https://udlbook.github.io/udlbook/)* (2023, free online), chapters 10 and 12.
 # - A. Zhang, Z. Lipton, M. Li, A. Smola, *[Dive into Deep Learning](https://d2l.ai/)*: chapters on
 #   [convolutional networks](https://d2l.ai/chapter_convolutional-neural-networks/index.html),
 #   [recurrent networks](https://d2l.ai/chapter_recurrent-neural-networks/index.html) and
 #   [attention and transformers](https://d2l.ai/chapter_attention-mechanisms-and-transformers/index.html).
-# - V. Dumoulin, F. Visin, "[A guide to convolution arithmetic for deep
-#   learning](https://arxiv.org/abs/1603.07285)" (2016): padding, strides and output sizes in
-#   pictures; Stanford's [CS231n notes on CNNs](https://cs231n.github.io/convolutional-networks/).
-# - C. Zhang, S. Bengio, M. Hardt, B. Recht, O. Vinyals, "[Understanding deep learning requires
-#   rethinking generalization](https://arxiv.org/abs/1611.03530)" (ICLR 2017) — the origin of the
-#   shuffling experiments.
-# - torchvision's guide to [transforms v2](https://pytorch.org/vision/stable/transforms.html) and
-#   C. Shorten, T. Khoshgoftaar, "[A survey on image data augmentation for deep
-#   learning](https://doi.org/10.1186/s40537-019-0197-0)", *Journal of Big Data* 6 (2019).
 # - K. Cho et al., "[Learning phrase representations using RNN encoder–decoder](https://arxiv.org/abs/1406.1078)"
 #   (2014), which introduced the GRU; A. Vaswani et al., "[Attention is all you
 #   need](https://arxiv.org/abs/1706.03762)" (2017), the transformer; A. Dosovitskiy et al., "[An
@@ -2109,8 +1940,5 @@ claim("every network trained in under a minute per run on one CPU thread", netwo
 # - L. Grinsztajn, E. Oyallon, G. Varoquaux, "[Why do tree-based models still outperform deep
 #   learning on tabular data?](https://arxiv.org/abs/2207.08815)" (NeurIPS 2022): what happens when
 #   a network's assumptions do not fit a table.
-# - M. Bronstein, J. Bruna, T. Cohen, P. Veličković, "[Geometric deep learning: grids, groups,
-#   graphs, geodesics, and gauges](https://arxiv.org/abs/2104.13478)" (2021): CNNs, RNNs,
-#   transformers and graph networks as one idea — symmetries of the data built into the network.
 # - Next: notebook **06-features-vs-representations** — hand-crafted features against learned
 #   ones, and reusing a trained network's representation.
