@@ -1,47 +1,44 @@
 # %% [markdown]
 # # 03 · Unsupervised learning: finding structure without labels
 #
-# In notebook 02 every example came with its answer, the label, and a model learned to predict
-# it. Most data in a company has no such answer: customer records, images nobody tagged, sensor
-# logs. **Unsupervised learning** looks for structure in data alone. This notebook does the three
-# jobs it is used for most, each on its own data set:
+# Most data in a company has no label: customer records, untagged images, sensor logs.
+# **Unsupervised learning** looks for structure in the data alone. This notebook does its three
+# main jobs, each on its own data set:
 #
 # 1. **group** similar examples — *clustering* customers into segments a marketing team can use;
 # 2. **compress and map** — *dimensionality reduction* of 64-pixel digit images to a few numbers
-#    and to a 2-D map a person can read;
+#    and to a 2-D map;
 # 3. **flag the unusual** — *anomaly detection* on a machine's sensor readings.
 #
-# The hard part is not running the algorithms (one line each) but **judging the result when there
-# is no answer key**. Our data sets secretly have one (hidden customer segments, digit labels,
-# injected faults), so at the end of each part we can check what the label-free judgements were
-# worth — a luxury the real world rarely allows.
+# Running the algorithms takes one line each; the hard part is **judging the result without an
+# answer key**. Our data sets secretly have one (hidden segments, digit labels, injected faults),
+# so each part ends by checking what the label-free judgements were worth.
 #
 # **Learning objectives** — by the end of this notebook you can:
 #
-# - explain why k-means needs scaled features, run it, and choose the number of clusters with the
-#   elbow and the silhouette score;
-# - profile clusters and describe them as segments, compare k-means with hierarchical (Ward)
-#   clustering and a density-based method (DBSCAN), and test a clustering without labels: its
-#   bootstrap stability and a null baseline of shuffled columns — and say what could still fool you;
+# - explain why k-means needs scaled features, run it, and choose k with the elbow and the
+#   silhouette score;
+# - profile clusters as segments, compare k-means with hierarchical (Ward) clustering and DBSCAN,
+#   and test a clustering without labels (bootstrap stability, a null baseline of shuffled
+#   columns) — and say what could still fool you;
 # - reduce dimensions with PCA (explained variance, reconstructions), write PCA yourself with
-#   NumPy's SVD, and draw and read a t-SNE map without over-reading it;
+#   NumPy's SVD, and read a t-SNE map without over-reading it;
 # - detect anomalies with a robust threshold rule, an isolation forest and reconstruction error
-#   (PCA and a small autoencoder), turn anomaly scores into alarms at a budget (fairly, when scores
-#   tie), price a target recall in readings to check, judge the alarms per kind of fault, and
-#   compare detectors over several streams.
+#   (PCA and a small autoencoder), turn scores into alarms at a budget (fairly, when scores tie),
+#   price a target recall, judge alarms per kind of fault, and compare detectors over several
+#   streams.
 #
-# **Time:** ~115 min (about 45 of them for the six exercises)
+# **Time:** ~110 min (about 40 of reading, 5 of running the cells, 65 for the six exercises)
 #
-# **Prerequisites:** notebooks 00 (standardising, accuracy) and 02 (train/test split, precision and
-# recall). Basic NumPy and pandas (`groupby`, `mean`).
+# **Prerequisites:** notebooks 00 (standardising, accuracy) and 02 (train/test split, precision
+# and recall). Basic NumPy and pandas (`groupby`, `mean`).
 
 # %% setup
 
 # %% [markdown]
-# The tools of this notebook. `data` holds the course's data sets, `plots` its shared figures and
-# `scorecard` records every model we measure, for your evidence table in notebook 10. `claim`
-# checks each result the text states against *your* run and shows ✓ or ✗ with the numbers: if
-# your numbers contradict the text, trust your numbers.
+# `data` holds the course's data sets, `plots` its shared figures and `scorecard` records every
+# model we measure, for notebook 10. `claim` checks each result the text states against *your* run
+# (✓ or ✗, with the numbers): if your numbers contradict the text, trust your numbers.
 
 # %%
 import time
@@ -74,13 +71,11 @@ pd.set_option("display.max_colwidth", None)  # show long table cells (the verdic
 # %% [markdown]
 # ## 1. Customer segmentation
 #
-# A retailer wants to address its customers in a few groups — *segments* — each with its own
-# offers and messages. Nobody knows the segments in advance: they have to come out of the data.
-#
-# `data.make_customers` generates a realistic customer table (its docstring says how: each
-# customer belongs to one of several hidden segments, and each column is drawn from that segment's
-# distribution, with overlap). We ask for the hidden segment column too, but **put it aside**: it
-# is used only at the very end of this part, to check our work.
+# A retailer wants to address its customers in a few *segments*, each with its own offers. Nobody
+# knows the segments in advance: they have to come out of the data. `data.make_customers`
+# generates a customer table (its docstring says how: each customer belongs to one of several
+# hidden, overlapping segments). We **put the hidden segment column aside** until section 1.6, to
+# check our work.
 
 # %%
 customers_with_truth = data.make_customers(600, seed=0, with_segments=True)
@@ -95,21 +90,16 @@ customers.describe().round(2)
 # %% [markdown]
 # ### 1.1 Why k-means needs scaled features
 #
-# **k-means** describes each cluster by its centre (the mean of its members) and puts every
-# customer in the cluster whose centre is nearest, in plain Euclidean distance. It alternates two
-# steps until nothing changes: *assign* each point to its nearest centre, *move* each centre to
-# the mean of its points. The quantity it minimises is the **inertia**: the sum of squared
+# **k-means** describes each cluster by its centre (the mean of its members). It alternates two
+# steps until nothing changes: *assign* each point to its nearest centre (Euclidean distance),
+# *move* each centre to the mean of its points. It minimises the **inertia**: the sum of squared
 # distances from each point to its centre.
 #
-# Distances add up squared differences column by column. Look at the table above: incomes differ
-# by tens of thousands, online shares by fractions of one. Unscaled, a difference of 1,000 in
-# income outweighs the whole range of every other column, so k-means would cluster on income
-# alone. Standardising each column (mean 0, standard deviation 1, as in notebook 00) gives every
-# column the same say.
-#
-# Let us measure it. For each column we compute the share of its variance that the cluster
-# membership explains (0: the clusters do not differ on it; 1: the clusters split it perfectly),
-# for k-means on raw and on standardised columns:
+# Distances add up squared differences column by column. Incomes differ by tens of thousands,
+# online shares by fractions of one: unscaled, income alone would decide. Standardising each
+# column (notebook 00) gives every column the same say. To measure it, for each column we compute
+# the share of its variance that cluster membership explains (0: the clusters do not differ on it;
+# 1: they split it perfectly), for k-means on raw and on scaled columns:
 
 # %%
 def variance_explained_by_clusters(table, labels):
@@ -140,29 +130,22 @@ claim("on scaled columns every column takes part (at least a quarter of its vari
 explained.round(2)
 
 # %% [markdown]
-# On raw columns the clusters are essentially income bands: income is nearly all they separate
-# (age and tenure a little, because they go with income). On scaled columns every column takes
-# part (the two checks above measure both). (Scaling is a choice, not a law: it says "every column
-# matters equally". With domain knowledge you may weight columns, or log-transform skewed ones like
-# income first. But never leave the units to decide for you.)
+# On raw columns the clusters are essentially income bands; on scaled columns every column takes
+# part (both checked above). Scaling is a choice ("every column matters equally"): domain
+# knowledge may weight columns or log-transform skewed ones, but never leave the units to decide.
 #
 # ### 1.2 Choosing k: the elbow and the silhouette
 #
-# k-means needs the number of clusters k up front. Two common guides, both computed without
-# labels:
+# k-means needs the number of clusters k up front. Two guides, both without labels:
 #
-# - **The elbow.** Inertia always falls as k grows (with k = number of customers it is 0), so its
-#   minimum means nothing. Plot it against k and look for the *elbow*, where adding clusters stops
-#   paying off. Often there is no clear elbow.
-# - **The silhouette.** For each point, let *a* be its mean distance to the other points of its own
+# - **The elbow.** Inertia always falls as k grows, so look for the *elbow* of its curve, where
+#   more clusters stop paying off. Often there is none.
+# - **The silhouette.** For each point, let *a* be its mean distance to the other points of its
 #   cluster and *b* its mean distance to the points of the *nearest other* cluster. Its silhouette
-#   is (b − a) / max(a, b): near 1 when it sits well inside its cluster, near 0 on a border,
-#   negative when it is probably in the wrong cluster. The **silhouette score** of a clustering is
-#   the mean over all points (scikit-learn's `silhouette_score(X, labels)`). Higher is better, and
-#   unlike inertia it does not simply grow with k.
-#
-# Silhouette scores are comparable only between clusterings of the *same* data in the *same*
-# feature space: it measures compactness in whatever distance you give it.
+#   (b − a) / max(a, b) is near 1 deep inside its cluster, near 0 on a border, negative in the
+#   wrong cluster. The **silhouette score** (`silhouette_score(X, labels)`) is the mean over all
+#   points: higher is better, and it does not simply grow with k. It compares only clusterings of
+#   the *same* data in the *same* feature space.
 
 # %% [markdown]
 # ### Exercise 1 — Choose k by the silhouette (3 points)
@@ -177,9 +160,8 @@ explained.round(2)
 # 3. return the `k` (an integer from `k_values`) with the highest silhouette score; on a tie, the
 #    first one.
 #
-# Follow these steps exactly: the hidden tests use clusters of different sizes, spreads and shapes,
-# in columns of very different units — data on which another scaler, another index (inertia,
-# Calinski–Harabasz, Davies–Bouldin), another `n_init` or another seed picks a different k.
+# Follow these steps exactly: on the hidden tests' data (uneven clusters, mixed units), another
+# scaler, index (inertia, Calinski–Harabasz, …), `n_init` or seed picks a different k.
 #
 # <details><summary>Hint</summary>
 #
@@ -271,8 +253,7 @@ for data_seed, hidden_k_values, hidden_seed in [(14, range(2, 9), 3), (3, range(
 ### END HIDDEN TESTS
 
 # %% [markdown]
-# Now on the customers. The cell below also computes, for every k, the inertia (for the elbow) and
-# the silhouette, and plots both.
+# Now on the customers, with the inertia (for the elbow) and the silhouette for every k:
 
 # %%
 k_range = range(2, 11)
@@ -303,17 +284,16 @@ claim("the best silhouette is modest, below 0.5 and far from 1", max(silhouettes
       why="well-separated segments would give a higher silhouette")
 
 # %% [markdown]
-# Look for the bend in the inertia curve and compare it with the silhouette's maximum. Reading an
-# elbow is a matter of judgement (on real data there is often none); the silhouette gives one
-# number per k, so we take its best k. Note how modest the best silhouette is, far from 1 (checked
-# above): the segments overlap. A common rule of thumb (Kaufman and Rousseeuw, 1990) reads a
-# silhouette between 0.25 and 0.5 as weak structure that could be an artefact.
+# Reading an elbow is a judgement call; the silhouette gives one number per k, so we take its best
+# k. Its best value is modest, far from 1 (checked above): the segments overlap. A common rule of
+# thumb (Kaufman and Rousseeuw, 1990) reads a silhouette between 0.25 and 0.5 as weak structure
+# that could be an artefact.
 #
 # ### 1.3 Inspecting the clusters
 #
-# A clustering is only useful if people can understand it. The standard first look is the
-# **cluster profile**: for each cluster, its size and the mean of every column, in the original
-# units (years, euros, visits), which is what a marketing team can read.
+# A clustering is only useful if people can understand it. The first look is the **cluster
+# profile**: each cluster's size and the mean of every column in the original units, which a
+# marketing team can read.
 
 # %%
 def cluster_profiles(table, labels):
@@ -326,10 +306,9 @@ def cluster_profiles(table, labels):
 
 
 # %% [markdown]
-# The profile of our clustering, as a table (original units) and as a heatmap. The heatmap's
-# colour shows how far each cluster's mean lies from the average customer, in standard deviations
-# (so that columns in different units can share one colour scale); the numbers are the means in
-# the original units.
+# The profile as a table and a heatmap: the colour is each cluster's distance from the average
+# customer in standard deviations (one scale for all columns); the numbers are means in original
+# units.
 
 # %%
 start = time.perf_counter()
@@ -358,12 +337,10 @@ fig.colorbar(image, ax=ax, label="standard deviations from the mean")
 plt.show()
 
 # %% [markdown]
-# **Naming the segments.** A marketer reads each row and turns its most distinctive traits into a
-# persona: "young, low income, visits often, buys online" becomes *students*; "older, high income,
-# long-standing, shops in store" becomes *affluent seniors*. The cell below writes out each
-# cluster's three most distinctive traits (the largest distances from the average customer, if at
-# least half a standard deviation) — the raw material for such names. Read them and name the
-# segments yourself.
+# **Naming the segments.** A marketer turns each row's most distinctive traits into a persona:
+# "young, low income, visits often, buys online" becomes *students*. The cell below lists each
+# cluster's three most distinctive traits (at least half a standard deviation from the average
+# customer). Name the segments yourself.
 
 # %%
 TRAIT_WORDS = {
@@ -390,15 +367,12 @@ for cluster, z_row in z_profile.iterrows():
 # %% [markdown]
 # ### 1.4 Hierarchical clustering and a dendrogram
 #
-# k-means is not the only way to group. **Agglomerative (hierarchical) clustering** starts with
-# every customer as its own cluster and repeatedly merges the two closest clusters. With **Ward's
-# linkage**, "closest" means the merge that increases the within-cluster variance the least — the
-# same quantity k-means minimises, reached bottom-up instead of by moving centres.
-#
-# The whole history of merges is a tree, the **dendrogram**: the height of each junction is the
-# cost of that merge. Cutting the tree with a horizontal line gives a clustering; long vertical
-# stretches mean well-separated groups, so the dendrogram is another way to choose k. SciPy draws
-# it; we show only the last 30 merges (each leaf is then a small group, its size in brackets).
+# **Agglomerative (hierarchical) clustering** starts with every customer as its own cluster and
+# repeatedly merges the two closest. With **Ward's linkage**, "closest" is the merge that
+# increases the within-cluster variance the least — k-means' quantity, reached bottom-up. The
+# history of merges is a tree, the **dendrogram**: junction heights are merge costs, a horizontal
+# cut gives a clustering, and long vertical stretches mean well-separated groups. We show the last
+# 30 merges (leaf sizes in brackets).
 
 # %%
 merges = linkage(X_customers, method="ward")
@@ -416,10 +390,9 @@ plt.show()
 
 # %% [markdown]
 # scikit-learn's `AgglomerativeClustering` makes the same cut. We compare it with k-means on the
-# silhouette, and measure how much the two *agree* with the **adjusted Rand index** (ARI): it
-# compares two clusterings of the same points pair by pair (are two customers together in both, or
-# apart in both?), is 1 for identical groupings (whatever the cluster numbers) and about 0 for
-# unrelated ones. Comparing two clusterings needs no labels.
+# silhouette and measure their *agreement* with the **adjusted Rand index** (ARI): pair by pair,
+# are two customers together in both, or apart in both? It is 1 for identical groupings (whatever
+# the cluster numbers), about 0 for unrelated ones, and needs no labels.
 
 # %%
 start = time.perf_counter()
@@ -442,11 +415,10 @@ pd.crosstab(pd.Series(segment_labels, name="k-means cluster"), pd.Series(ward_la
 #
 # ### 1.5 A density-based method: DBSCAN
 #
-# **DBSCAN** takes another view: a cluster is a region *dense* with points, separated from other
-# clusters by sparse space. A point with at least `min_samples` neighbours within distance `eps`
-# is a core point; clusters grow from core points; points in sparse regions are labelled **noise**
-# (−1). It needs no k, finds clusters of any shape and flags outliers — when such density gaps
-# exist. Let us try a few values of `eps`:
+# **DBSCAN** sees a cluster as a region *dense* with points, separated by sparse space. A point
+# with at least `min_samples` neighbours within distance `eps` is a core point; clusters grow from
+# core points; points in sparse regions are **noise** (−1). It needs no k and finds clusters of
+# any shape — when density gaps exist. A few values of `eps`:
 
 # %%
 dbscan_rows = []
@@ -471,13 +443,11 @@ dbscan_table.round(3)
 # %% [markdown]
 # ### See it: move `eps`
 #
-# The table lists six settings; the slider below shows each clustering on a map. The customers
-# are drawn on their first two principal components (section 2 explains PCA: here it is only a way
-# to flatten six columns onto a page); colours are DBSCAN's clusters, grey crosses its noise. Move
-# `eps` and watch the noise melt and the clusters merge until one cluster holds nearly everyone. At
-# no setting does DBSCAN find as many clusters as k-means uses while labelling fewer than a third
-# of the customers noise (both checked in the cell below). (All clusterings are computed in
-# advance, so the slider responds at once.)
+# The slider shows each setting on a map: the customers on their first two principal components
+# (section 2 explains PCA), DBSCAN's clusters in colour, its noise as grey crosses. Move `eps` and
+# watch the noise melt and the clusters merge until one cluster holds nearly everyone. At no
+# setting does DBSCAN find as many clusters as k-means uses while labelling fewer than a third of
+# the customers noise (both checked in the cell below).
 
 # %%
 eps_grid = [round(float(eps), 2) for eps in np.arange(0.6, 1.75, 0.1)]
@@ -526,8 +496,8 @@ interact(on_eps, eps=SelectionSlider(options=eps_grid, value=0.8, description="e
                                      continuous_update=False));
 
 # %% [markdown]
-# If no slider appears above (on GitHub, in an exported copy, or when widgets are disabled), here
-# is the same story in four still pictures, from a small `eps` to a large one:
+# If no slider appears above (GitHub, exported copies, widgets disabled), the same story in four
+# pictures, from a small `eps` to a large one:
 
 # %%
 fig, axes = plt.subplots(1, 4, figsize=(18, 4.4), sharex=True, sharey=True)
@@ -539,12 +509,11 @@ plt.show()
 
 # %% [markdown]
 # Small changes of `eps` jump between one cluster, a few, and mostly noise: our segments overlap,
-# so there are no empty gaps between them for DBSCAN to follow. And beware the silhouette column:
-# it ignores the points labelled noise, so a setting that throws most customers away can *look*
-# best. A density method is the right tool for well-separated groups of odd shapes, or when
-# flagging outliers matters more than assigning everyone; for overlapping segments like these,
-# k-means or Ward are the better choice (section 1.6 checks that against the hidden segments). We
-# keep the DBSCAN setting with the best silhouette on its clustered points for the comparison below.
+# leaving no empty gaps for DBSCAN to follow. Beware the silhouette column: it ignores noise
+# points, so a setting that throws most customers away can *look* best. DBSCAN suits
+# well-separated groups of odd shapes, or flagging outliers; for overlapping segments, k-means or
+# Ward are the better choice (section 1.6 checks it). We keep the DBSCAN setting with the best
+# silhouette for the comparison below.
 
 # %%
 best_eps = float(dbscan_table.loc[dbscan_table["silhouette (clustered points)"].idxmax(), "eps"])
@@ -562,10 +531,9 @@ claim("the DBSCAN setting with the best silhouette labels most customers as nois
 # %% [markdown]
 # ### 1.6 The check the real world rarely allows
 #
-# Everything so far used no labels. Now we open the envelope: the generator's hidden segments.
-# The ARI between a clustering and the hidden segments says how well the clustering recovered
-# them (DBSCAN's noise counts as one more group here). We also compute it for every k, next to the
-# silhouette we chose k with.
+# Now we open the envelope. The ARI between a clustering and the hidden segments says how well it
+# recovered them (DBSCAN's noise counts as one more group). We also compute it for every k, next
+# to the silhouette we chose k with.
 
 # %%
 ari_by_k = [adjusted_rand_score(hidden_segment, labels_by_k[k]) for k in k_range]
@@ -608,16 +576,13 @@ claim("the silhouette's best k differs from the number of hidden segments", best
 pd.crosstab(pd.Series(segment_labels, index=customers.index, name="k-means cluster"), hidden_segment)
 
 # %% [markdown]
-# Read the numbers above carefully: the silhouette is a *heuristic*. It rewards compact,
-# well-separated groups; when two real segments overlap (for instance customers of similar age and
-# habits but different income), merging them can raise the silhouette, and the "best" k can
-# differ from the true number of segments, as it did here (checked above). The crosstab shows
-# which segments share a cluster in your run. That does not make the clustering useless — a
-# marketer may be happy with fewer, clearer segments — but "the silhouette picked k" is not proof
+# The silhouette is a *heuristic*: it rewards compact, well-separated groups, so when two real
+# segments overlap, merging them can raise it, and its "best" k can differ from the true number of
+# segments, as it did here (checked above; the crosstab shows which segments share a cluster). A
+# marketer may be happy with fewer, clearer segments, but "the silhouette picked k" is not proof
 # that k segments exist.
 #
-# Every measured clustering goes to your scorecard. Its score is the silhouette (what you can
-# measure without labels); the ARI is kept in the notes.
+# Every clustering goes to your scorecard, scored by its silhouette, with the ARI in the notes.
 
 # %%
 for name, model, labels, fit_time in [("k-means", final_kmeans, segment_labels, kmeans_fit_time),
@@ -636,19 +601,16 @@ scorecard.show(NOTEBOOK)
 # %% [markdown]
 # ### 1.7 Two checks without labels: stability and a null baseline
 #
-# Section 1.6 needed the answer key. Without it, two questions tell a real segmentation from an
-# artefact of k-means:
+# Without the answer key, two questions tell a real segmentation from an artefact of k-means:
 #
-# - **Is it stable?** Real groups come back when the data change a little: another sample of
-#   customers should give (nearly) the same segments. The **bootstrap** imitates a new sample
-#   without collecting one: draw n rows *with replacement* from the n rows you have (some appear
-#   twice, about a third not at all), cluster them again, and measure with the ARI how well the new
-#   clustering agrees with the original one on the rows drawn.
-# - **Does it beat no structure?** A silhouette of 0.3 sounds modest, a stability of 0.8 sounds
-#   good — compared with what? Shuffle each column separately: every column keeps its values, but
-#   the relations between columns, and so any groups, are destroyed. k-means still returns k
-#   clusters on such data. The scores it gets there are the **null baseline** a real structure
-#   must clearly beat.
+# - **Is it stable?** Real groups come back when the data change a little. The **bootstrap**
+#   imitates a new sample: draw n rows *with replacement* from the n you have, cluster them again,
+#   and measure with the ARI how well the new clustering agrees with the original one on the rows
+#   drawn.
+# - **Does it beat no structure?** Shuffle each column separately: every column keeps its values,
+#   but the relations between columns, and so any groups, are destroyed. k-means still returns k
+#   clusters; the scores it gets there are the **null baseline** a real structure must clearly
+#   beat.
 
 # %% [markdown]
 # ### Exercise 2 — Are the clusters stable? (3 points)
@@ -665,8 +627,7 @@ scorecard.show(NOTEBOOK)
 #    reference, compared on the rows drawn, duplicates included.
 #
 # `X` is an array or a DataFrame (any index) already on the scale you want to cluster, such as
-# `X_customers`. Leave the global random generators alone (`np.random.seed` would change every
-# random number drawn after your function, elsewhere in the notebook).
+# `X_customers`. Leave the global random generators alone (no `np.random.seed`).
 #
 # <details><summary>Hint</summary>
 #
@@ -766,8 +727,8 @@ checks.check_close(np.asarray(hidden_aris, dtype=float), reference_stability(hid
 ### END HIDDEN TESTS
 
 # %% [markdown]
-# Your function on the customers, for every k from 2 to 8 (10 bootstrap samples each), next to the
-# null baseline: the same customers with each column shuffled separately.
+# Your function on the customers for k from 2 to 8 (10 bootstrap samples each), next to the null
+# baseline of shuffled columns.
 
 # %%
 def shuffle_columns(table, seed):
@@ -822,13 +783,12 @@ claim("the most stable k is the silhouette's k, not the number of hidden segment
           "from sample to sample")
 
 # %% [markdown]
-# Read the two panels together. The null baseline is not zero: k-means cuts data with no groups
-# into k pieces and the silhouette rewards them a little (checked above) — a silhouette means
-# something only against that baseline. The customers' segments clear it, and at the chosen k they
-# return in every bootstrap sample, while the pieces cut from shuffled columns move from sample
-# to sample. Both checks point to real structure. But both point to the same k as the silhouette,
-# not to the number of hidden segments (checked above): segments that overlap strongly are merged
-# by every label-free check, consistently — stability shows that a grouping is reproducible, not
+# The null baseline is not zero: k-means cuts data with no groups into k pieces and the silhouette
+# rewards them a little (checked above), so a silhouette means something only against that
+# baseline. The customers' segments clear it, and at the chosen k they return in every bootstrap
+# sample, while the pieces cut from shuffled columns move. But both checks point to the
+# silhouette's k, not to the number of hidden segments (checked above): every label-free check
+# merges overlapping segments consistently — stability shows that a grouping is reproducible, not
 # that it is the true one.
 
 # %% [markdown]
@@ -884,12 +844,10 @@ claim("the most stable k is the silhouette's k, not the number of hidden segment
 # %% [markdown]
 # ## 2. Dimensionality reduction: digits in two dimensions
 #
-# The bundled 8×8 digits (notebook 00) are 1,797 images of 64 pixels each: points in a
-# 64-dimensional space. We cannot look at 64 dimensions, models get slower with more of them, and
-# neighbouring pixels are strongly correlated, so 64 numbers say much less than 64 independent
-# things. **Dimensionality reduction** finds a few numbers per image that keep most of what matters.
-# The labels (which digit) are used below *only to colour and to judge the maps*, never by PCA or
-# t-SNE.
+# The 8×8 digits (notebook 00) are 1,797 images of 64 pixels: points in 64 dimensions.
+# Neighbouring pixels are strongly correlated, so 64 numbers say much less than 64 independent
+# things. **Dimensionality reduction** finds a few numbers per image that keep most of what
+# matters. The labels only colour and judge the maps; PCA and t-SNE never see them.
 
 # %%
 images, digit_labels = data.load_digits_8x8()
@@ -901,9 +859,9 @@ print("images:", images.shape, "-> table:", X_digits.shape)
 #
 # **Principal component analysis** (PCA) centres the data (subtracts the mean image) and finds
 # orthogonal directions in pixel space, the **principal components**, ordered by how much of the
-# data's variance lies along them. Each image is then described by its coordinates along the first
-# few components, its **scores**. The **explained variance ratio** of a component is its share of
-# the total variance; their running sum tells how many components keep, say, 90 % of it.
+# variance lies along them. An image's coordinates along the first few are its **scores**. A
+# component's **explained variance ratio** is its share of the total variance; their running sum
+# tells how many components keep, say, 90 % of it.
 
 # %%
 pca_full = PCA(random_state=run.seed).fit(X_digits)
@@ -922,12 +880,10 @@ print(f"first component: {pca_full.explained_variance_ratio_[0]:.1%} of the vari
       f"first two: {cumulative[1]:.1%}; {n_90} of 64 components keep {cumulative[n_90 - 1]:.1%}")
 
 # %% [markdown]
-# The components are themselves 64-pixel "images": the patterns of ink that vary most between
-# digits. Each pixel has a weight of either sign, so we draw them with a diverging colour map
-# centred on 0: an image with a high score on a component has more ink than the mean image where
-# the component is red and less where it is blue. (The sign of a whole component is arbitrary:
-# flipping red and blue describes the same axis.) The first two components then give each digit a
-# position on a plane, the classic PCA map:
+# The components are 64-pixel "images": the patterns of ink that vary most between digits, drawn
+# with a diverging colour map centred on 0 (a high score means more ink than the mean image where
+# the component is red, less where it is blue; the sign of a whole component is arbitrary). The
+# first two components place each digit on a plane, the classic PCA map:
 
 # %%
 first_components = pca_full.components_[:8]
@@ -963,10 +919,10 @@ ax.legend(title="digit (colour only)", markerscale=2, fontsize="small", ncols=2)
 plt.show()
 
 # %% [markdown]
-# Some digits form their own regions (0, and 4, 6 in places) but most overlap heavily: two
-# linear directions hold only the share of the variance printed above. We can measure this with
-# the labels: for each digit, the share of its images whose 10 nearest neighbours *on the map* vote
-# for the image's own digit (a 10-nearest-neighbour classifier, cross-validated).
+# Some digits form their own regions (0, and 4, 6 in places) but most overlap heavily: two linear
+# directions hold only the share of the variance printed above. The labels measure it: for each
+# digit, the share of its images whose 10 nearest neighbours *on the map* vote for the image's own
+# digit (cross-validated).
 
 # %%
 map_votes = cross_val_predict(KNeighborsClassifier(n_neighbors=10), scores_2d, digit_labels, cv=5)
@@ -980,11 +936,9 @@ claim("most digits overlap heavily: for at least six of the ten, under 3 in 4 im
       int((separated < 0.75).sum()) >= 6, measured={"digits under 0.75": int((separated < 0.75).sum())})
 
 # %% [markdown]
-# PCA is *linear*, and a map made of its first components is a projection: distances on the map
-# can only shrink (two images far apart in 64 dimensions can land side by side), and going back
-# from 2 scores to 64 pixels gives only an approximation — exact only with all 64 components
-# (section 2.2). Its axes do mean something (they are directions in pixel space), but a 2-D PCA map
-# is often too crowded to read.
+# PCA is *linear*, and a map of its first components is a projection: distances can only shrink,
+# and going back from 2 scores to 64 pixels is only approximate (section 2.2). Its axes mean
+# something (directions in pixel space), but a 2-D PCA map is often too crowded to read.
 
 # %% [markdown]
 # ### Exercise 4 — PCA by hand with the SVD (4 points)
@@ -992,8 +946,7 @@ claim("most digits overlap heavily: for at least six of the ten, under 3 in 4 im
 # PCA is a few lines of linear algebra. The **singular value decomposition** writes any matrix as
 # `Xc = U @ diag(S) @ Vt`, with the singular values `S` sorted from largest to smallest. When `Xc`
 # is the **centred** data (each column minus its mean), the rows of `Vt` are the principal
-# components. Two details make your result identical to scikit-learn's, so that someone else can
-# reproduce your numbers:
+# components. Two details make your result identical to scikit-learn's:
 #
 # - **the sign.** A direction and its opposite are the same axis, and the SVD may return either.
 #   Fix it by the convention scikit-learn uses: flip each component (and so its scores) so that
@@ -1010,14 +963,11 @@ claim("most digits overlap heavily: for at least six of the ten, under 3 in 4 im
 #   (sign-fixed) components;
 # - `ratios`: shape `(n_components,)`, the explained variance ratio of each.
 #
-# `X` may hold floats or whole numbers (pixel counts, say). Use the exact
-# `np.linalg.svd(Xc, full_matrices=False)` and write the steps yourself: while your function runs
-# the tests forbid scikit-learn's `PCA` and its relatives, its approximate `randomized_svd`, its
-# sign-fixing helpers (`svd_flip` and the like), and the eigen-decomposition routines
-# (`np.linalg.eigh`, `np.linalg.eig`, `scipy.linalg.eigh`, …) — the same numbers can come from the
-# covariance matrix, but this exercise is about the SVD. They compare your result with `PCA`
-# computed beforehand, on integer tables, on tables whose columns are far from centred, and on
-# components whose variances are close.
+# `X` may hold floats or whole numbers. Use the exact `np.linalg.svd(Xc, full_matrices=False)` and
+# write the steps yourself: the tests forbid scikit-learn's `PCA` and its relatives,
+# `randomized_svd`, sign-fixing helpers (`svd_flip`, …) and eigen-decompositions (`np.linalg.eigh`,
+# `np.linalg.eig`, `scipy.linalg.eigh`, …), and compare your result with `PCA` on integer tables,
+# uncentred columns and components of close variances.
 #
 # <details><summary>Hint</summary>
 #
@@ -1138,9 +1088,9 @@ check_pca_against_sklearn(hidden_close, 3, "a hidden table whose variances are c
 # %% [markdown]
 # ### 2.2 Reconstructing images from a few components
 #
-# Scores can be turned back into images: mean image + scores @ components. With all 64 components
-# the reconstruction is exact; with fewer, it is the best possible approximation (in squared
-# error) by that many linear patterns. Your `pca_svd` does the work:
+# Scores turn back into images: mean image + scores @ components — exact with all 64 components,
+# otherwise the best approximation (in squared error) by that many linear patterns. Your `pca_svd`
+# does the work:
 
 # %%
 mean_image = X_digits.mean(axis=0)
@@ -1166,11 +1116,10 @@ claim("each added component lowered the error, and all 64 reconstruct the images
       all(np.diff(errors) < 0) and errors[-1] < 1e-10, measured=dict(zip([f"k={k}" for k in ks], errors)))
 
 # %% [markdown]
-# A handful of components already gives recognisable digits: that is why PCA works as
-# *compression*. It is also a common *preprocessing* step: fewer, decorrelated inputs for a
-# classifier. Does a classifier lose accuracy when it sees only the components that keep 90 % of the
-# variance? PCA sits inside the pipeline, so it is fitted on the training images only (no leakage);
-# the labels are used here because classification needs them. Both models go to the scorecard.
+# A handful of components already gives recognisable digits: PCA works as *compression*, and as
+# *preprocessing* (fewer, decorrelated inputs for a classifier). Does a classifier lose accuracy
+# on the components that keep 90 % of the variance? PCA sits inside the pipeline, so it is fitted
+# on the training images only. Both models go to the scorecard.
 
 # %%
 X_train, X_test, y_train, y_test = train_test_split(X_digits, digit_labels, test_size=0.25,
@@ -1195,24 +1144,18 @@ claim("the PCA pipeline is the larger model file", pca_row["size_bytes"] > pixel
       measured={"64 pixels (bytes)": pixels_row["size_bytes"], "PCA pipeline (bytes)": pca_row["size_bytes"]})
 
 # %% [markdown]
-# Compare the two lines. Compression is rarely free: the checks above show how much accuracy the
-# 90 % of the variance kept. And fewer inputs do not make a smaller model file here: the pipeline
-# must also store the PCA components and the mean image to transform new images.
+# Compression is rarely free: the checks above show how much accuracy the 90 % of the variance
+# kept.
 #
 # ### 2.3 t-SNE: a map that keeps neighbours
 #
-# **t-SNE** (t-distributed stochastic neighbour embedding) is built for *looking*. It turns the
-# distances between points into probabilities of being neighbours, then places the points in 2-D so
-# that those neighbour probabilities match as well as possible. Its one main setting, the
-# **perplexity** (default 30), is roughly how many neighbours each point cares about. It is
-# non-linear, it is random (we fix `random_state`), and it cannot place new points on an existing
-# map (no `transform`).
-#
-# t-SNE is slow on large data (its time grows faster than the number of points), so we follow
-# the usual recipe to keep it within this notebook's time budget: 1,000 of the images, reduced
-# with PCA to 30 dimensions first (this removes noise and speeds up the neighbour search), and the
-# default settings otherwise. The same 1,000 images on their first two PCA components sit
-# alongside for comparison.
+# **t-SNE** is built for *looking*. It turns distances between points into probabilities of being
+# neighbours, then places the points in 2-D so that those probabilities match as well as possible.
+# Its main setting, the **perplexity** (default 30), is roughly how many neighbours each point
+# cares about. It is non-linear, random (we fix `random_state`), and cannot place new points on an
+# existing map. It is slow on large data, so we follow the usual recipe: 1,000 of the images,
+# reduced with PCA to 30 dimensions first; their first two PCA components sit alongside for
+# comparison.
 
 # %%
 subset = np.random.default_rng(run.seed).choice(len(X_digits), size=1000, replace=False)
@@ -1237,9 +1180,8 @@ plt.show()
 
 # %% [markdown]
 # Without labels we can still measure how faithful a map is to *neighbourhoods*: the
-# **trustworthiness** (scikit-learn's `trustworthiness`) is 1 when the nearest neighbours of each
-# point on the map were also among its nearest neighbours in the original 64 dimensions, and
-# lower when the map puts strangers next to each other.
+# **trustworthiness** is 1 when each point's nearest neighbours on the map were also among its
+# nearest neighbours in 64 dimensions, lower when the map puts strangers side by side.
 
 # %%
 start = time.perf_counter()
@@ -1268,36 +1210,30 @@ claim("on the t-SNE map a few images (under 10 %) sit among another digit; the P
 # %% [markdown]
 # **How to read a t-SNE map** (and how not to):
 #
-# - **Groups are meaningful; distances between groups are not.** Points that are neighbours on the
-#   map were usually neighbours in 64 dimensions (hence the high trustworthiness). But t-SNE
-#   preserves *local* structure only: how far apart two clusters sit, and where they sit, carries
-#   little information. Do not conclude "3 is closer to 5 than to 0" from this map.
-# - **Cluster sizes and densities are not meaningful.** t-SNE expands dense groups and shrinks
-#   sparse ones; a tight blob is not necessarily a more uniform class.
-# - **Axes have no meaning and no units.** Rotate or mirror the map and it is equally good.
-# - **It changes with the perplexity and the seed.** Look at a few perplexities (e.g. 5, 30, 50)
-#   before trusting a shape; a structure that appears only at one setting is suspect. Even random
-#   noise can show "clusters" at a low perplexity.
-# - **It is for looking, not for modelling.** Be wary of clustering on t-SNE coordinates or
-#   feeding them to a model as if all distances meant something; and a new image cannot be placed
-#   on an existing map.
+# - **Groups are meaningful; distances between groups are not.** Neighbours on the map were
+#   usually neighbours in 64 dimensions (hence the high trustworthiness), but where clusters sit
+#   relative to each other carries little information.
+# - **Cluster sizes and densities are not meaningful**: t-SNE expands dense groups and shrinks
+#   sparse ones.
+# - **Axes have no meaning**: a rotated or mirrored map is equally good.
+# - **It changes with the perplexity and the seed.** Try a few perplexities (5, 30, 50) before
+#   trusting a shape; even random noise can show "clusters" at a low perplexity.
+# - **It is for looking, not for modelling**: be wary of clustering on t-SNE coordinates or
+#   feeding them to a model.
 #
-# Look again at the map with these rules in mind. One digit can form more than one island
-# (different ways of writing it), and a few images land in another digit's island (a colour in the
-# wrong place, counted by the last check above): ambiguous handwriting, or mistakes in the labels.
-# Finding such images is a classic use of these maps. PCA, by contrast, is a projection with
-# meaningful axes (big distances on its map are shrunken versions of real ones) but mixes the
+# One digit can form several islands (ways of writing it), and a few images land in another
+# digit's island (counted by the last check above): ambiguous handwriting, or label mistakes —
+# finding them is a classic use of these maps. PCA, by contrast, has meaningful axes but mixes the
 # groups.
 
 # %% [markdown]
 # ## 3. Anomaly detection on sensor readings
 #
 # A machine reports four sensors every 10 minutes. Maintenance wants an **alarm** when something
-# is wrong — and few false alarms, because every alarm costs a technician's time.
-# `data.make_sensor_readings` simulates two weeks of such a stream (its docstring explains it): the
-# four channels follow the machine's load (day and night shifts, lighter weekends), and the
-# generator injects four kinds of fault. The columns `is_anomaly` and `anomaly_kind` say where;
-# as before, we use them only to *judge* the detectors, never to build them.
+# is wrong, with few false alarms: each costs a technician's time. `data.make_sensor_readings`
+# simulates two weeks of readings (see its docstring): the channels follow the machine's load, and
+# four kinds of fault are injected. The columns `is_anomaly` and `anomaly_kind` say where; we use
+# them only to *judge* the detectors.
 
 # %%
 readings = data.make_sensor_readings(2000, anomaly_rate=0.05, seed=0)
@@ -1309,10 +1245,10 @@ print(f"{len(readings)} readings from {readings['timestamp'].iloc[0]} to {readin
 kinds.value_counts()
 
 # %% [markdown]
-# The kinds, from the docstring: a **spike** is one reading far off; a **drift** is a sensor slowly
-# wandering away; a **stuck** sensor repeats its last value (normal on its own, but without noise);
-# a **correlation break** makes the current mirror the load (each value normal, but the relation
-# between channels wrong). Here is the stream, with the true anomalies marked by kind:
+# The kinds: a **spike** is one reading far off; a **drift** a sensor slowly wandering away; a
+# **stuck** sensor repeats its last value (normal, but without noise); a **correlation break**
+# makes the current mirror the load (each value normal, the relation between channels wrong). The
+# stream, with the true anomalies by kind:
 
 # %%
 KIND_STYLE = {kind: (plots.OKABE_ITO[i + 1], plots.MARKERS[i + 1])
@@ -1332,9 +1268,9 @@ fig.tight_layout()
 plt.show()
 
 # %% [markdown]
-# Spikes jump out; drifts are visible once they have grown; stuck sensors and correlation breaks
-# are nearly invisible channel by channel. A close-up of one event of each kind, with every channel
-# standardised so they share an axis (shaded: the anomalous readings):
+# Spikes jump out; drifts show once they have grown; stuck sensors and correlation breaks are
+# nearly invisible channel by channel. A close-up of one event of each kind (channels
+# standardised, anomalies shaded):
 
 # %%
 standardised = (readings[channels] - readings[channels].mean()) / readings[channels].std()
@@ -1358,12 +1294,10 @@ plt.show()
 # %% [markdown]
 # ### 3.1 A baseline rule: robust z-scores
 #
-# The simplest detector: flag a reading when a channel is far from its usual value. "Usual" and
-# "far" should not be the mean and standard deviation, which the anomalies themselves inflate;
-# the **median** and the **median absolute deviation** (MAD) are robust to them. Each reading's
-# score is the largest robust z-score over its channels:
-# `|value − median| / (1.4826 · MAD)` (the factor makes it comparable to a standard deviation for
-# normal data).
+# Flag a reading when a channel is far from its usual value. The mean and standard deviation are
+# inflated by the anomalies themselves; the **median** and the **median absolute deviation** (MAD)
+# are robust to them. A reading's score is its largest robust z-score over the channels: `|value −
+# median| / (1.4826 · MAD)` (the factor matches a standard deviation on normal data).
 
 # %%
 def robust_z_scores(table):
@@ -1380,19 +1314,16 @@ rule_time = time.perf_counter() - start
 # %% [markdown]
 # ### 3.2 An isolation forest
 #
-# An **isolation forest** (Liu, Ting and Zhou, 2008) grows many random trees, each splitting the
-# data on a random column at a random threshold until every point is alone. Unusual points are
-# isolated after few splits; normal points, in the crowd, need many. The average depth at which a
-# point gets isolated becomes its anomaly score (scikit-learn's `score_samples` is higher for
-# normal points, so we negate it: higher = more anomalous). It looks at all channels *together*,
-# so it can notice combinations that are unusual even when each value is normal.
+# An **isolation forest** (Liu, Ting and Zhou, 2008) grows random trees, each splitting on a
+# random column at a random threshold until every point is alone. Unusual points are isolated
+# after few splits, normal points need many; the average depth becomes the score (we negate
+# scikit-learn's `score_samples`: higher = more anomalous). It looks at all channels *together*,
+# so it can notice unusual combinations of normal values.
 #
-# We fit two: one on the four raw channels, and one that also sees how much each channel
-# *varies* over the last four readings (the logarithm of a rolling standard deviation) — a
-# hand-made feature aimed at stuck sensors, which vary too little. Trees split each column
-# between its own minimum and maximum, so no scaling is needed. Fitting on the whole stream
-# uses no label; in production you would fit on a past period and score new readings as they
-# arrive.
+# We fit two: one on the four raw channels, and one that also sees how much each channel *varies*
+# over the last four readings (log of a rolling standard deviation), a feature aimed at stuck
+# sensors. Trees need no scaling, and fitting on the whole stream uses no label (in production,
+# fit on a past period).
 
 # %%
 def with_variability(table, window=4):
@@ -1421,27 +1352,21 @@ detectors = {"robust z-score rule": {"scores": rule_scores, "fit_time_s": rule_t
 # %% [markdown]
 # ### 3.3 Learning what normal looks like: reconstruction error
 #
-# A third idea. The four channels all follow one hidden quantity, the machine's load, so a normal
-# reading is largely determined by a single number. A model that has learned this can *compress*
-# a reading to a short code and *reconstruct* it: a normal reading comes back almost unchanged; a
-# reading that breaks the usual relation between channels does not. The **reconstruction error**
-# is the anomaly score.
+# The four channels all follow one hidden quantity, the load, so a normal reading is largely
+# determined by one number. A model that has learned this can *compress* a reading and
+# *reconstruct* it: a normal reading comes back almost unchanged, one that breaks the usual
+# relation between channels does not. The **reconstruction error** is the score. Two models:
 #
-# Two models do this:
-#
-# - **PCA with one component** (section 2): the best rank-1 approximation of the standardised
-#   channels, a linear model;
+# - **PCA with one component** (section 2), a linear model;
 # - an **autoencoder**: a small neural network trained to copy its 4 inputs to its 4 outputs
-#   through a narrow middle layer (4 → 8 → 2 → 8 → 4 neurons), so it must learn a compressed,
-#   possibly non-linear, description of normal readings. It is the deep-learning tool the industry
-#   most often names for sensor anomalies, with the isolation forest. scikit-learn's
-#   `MLPRegressor` (a multilayer perceptron, notebook 04) fits it quickly when the targets are the
-#   inputs themselves.
+#   through a narrow middle layer (4 → 8 → 2 → 8 → 4), so it must learn a compressed, possibly
+#   non-linear description. With the isolation forest, it is the tool the industry most often
+#   names for sensor anomalies. scikit-learn's `MLPRegressor` (notebook 04) fits it with the
+#   inputs as targets.
 #
-# Both should learn what *normal* looks like, so we fit them on the readings the robust rule finds
-# unremarkable (every channel within 3 robust z-scores of its median) — no label used — on
-# standardised channels (a network needs inputs on similar scales, as k-means did), and score
-# every reading.
+# Both should learn what *normal* looks like, so they are fitted on the readings the robust rule
+# finds unremarkable (every channel within 3 robust z-scores) — no label used — on standardised
+# channels, and score every reading.
 
 # %%
 def reconstruction_error(reconstructed, original):
@@ -1477,9 +1402,9 @@ print(f"autoencoder: {autoencoder.n_iter_} epochs in {fit_time:.1f} s")
 # %% [markdown]
 # ### 3.4 From scores to alarms
 #
-# A detector gives every reading a score; an **alarm** is raised when the score passes a
-# threshold. In practice the threshold is set by an **alarm budget**: how many alarms the team can
-# check. With a budget of 5 %, the readings with the top 5 % of scores raise alarms.
+# A detector scores every reading; an **alarm** is raised when the score passes a threshold, in
+# practice set by an **alarm budget**, how many alarms the team can check: with 5 %, the readings
+# with the top 5 % of scores.
 
 # %% [markdown]
 # ### Exercise 5 — Alarms at a budget, fair to ties (3 points)
@@ -1498,8 +1423,7 @@ print(f"autoencoder: {autoencoder.n_iter_} epochs in {fit_time:.1f} s")
 #    such as `0.00021` and `0.00024`), are not tied, and the higher one comes first.
 #
 # Without ties, that is exactly the `n_alarms` highest scores. Think about what the rules force when
-# the scores of the last readings that fit in the budget are tied with scores that do not fit
-# (detectors do produce ties: a stuck sensor repeats its value, and so does its score).
+# a tie straddles the edge of the budget (a stuck sensor repeats its value, and so does its score).
 #
 # <details><summary>Hint</summary>
 #
@@ -1619,11 +1543,9 @@ checks.check_equal(alarms_at_budget(list(hidden_values), 0.1), reference_alarms(
 ### END HIDDEN TESTS
 
 # %% [markdown]
-# Two questions judge a set of alarms (notebook 02 introduced them): the **precision** — of the
-# alarms raised, which fraction were real anomalies? (Low precision: the technicians waste their
-# time and start ignoring alarms.) — and the **recall** — of the real anomalies, which fraction
-# raised an alarm? (Low recall: faults are missed.) You wrote them yourself in notebook 02; here
-# they are, ready-made:
+# Alarms are judged by **precision** (the fraction of alarms that were real anomalies; low means
+# wasted visits) and **recall** (the fraction of real anomalies that raised an alarm; low means
+# missed faults), from notebook 02, here ready-made:
 
 # %%
 def alarm_precision_recall(is_anomaly, alarms):
@@ -1638,8 +1560,8 @@ def alarm_precision_recall(is_anomaly, alarms):
 # %% [markdown]
 # ### 3.5 Judging the detectors
 #
-# First, each detector at a budget of 5 % of the readings (about what the team can check). F1 is
-# the harmonic mean of precision and recall (notebook 02):
+# Each detector at a budget of 5 % of the readings; F1 is the harmonic mean of precision and
+# recall (notebook 02):
 
 # %%
 BUDGET = 0.05
@@ -1673,15 +1595,12 @@ summary.round(3)
 # %% [markdown]
 # On this stream the reconstruction detectors come out on top, and the isolation forests do not
 # beat the simple rule (the checks above) — always measure the baseline. One stream is one draw,
-# though: section 3.6 repeats the comparison on other streams.
+# though: section 3.6 repeats the comparison.
 #
-# Here the budget happens to equal the share of true anomalies (we generated the stream with
-# `anomaly_rate=0.05`), and no tie sits at the edge of the budget (checked above), so there are as
-# many alarms as anomalies, and precision equals recall:
-# the same hits divided by the same number. In a real plant you do not know the anomaly rate, and
-# the two differ. The **average precision** in the last column summarises the whole ranking, at
-# every possible budget: the area under the precision–recall curve. The curves themselves, and
-# what happens as the alarm threshold moves:
+# Here the budget equals the share of true anomalies (`anomaly_rate=0.05`) and no tie sits at its
+# edge (checked above), so precision equals recall; in a real plant they differ. The **average
+# precision** summarises the whole ranking at every budget: the area under the precision–recall
+# curve. The curves, as the alarm threshold moves:
 
 # %%
 fig, (ax_pr, ax_budget) = plt.subplots(1, 2, figsize=(13, 6))
@@ -1722,20 +1641,18 @@ claim("at a 20 % budget the forest with the variability feature catches clearly 
       why="the gap can be small on a stream with many large drifts, which the rule catches well")
 
 # %% [markdown]
-# Reading the right panel from left to right is moving the alarm threshold down: more alarms catch
-# more anomalies (recall, with dots, rises) but a growing share of them are false (precision
-# falls). The detectors differ most at the ends: at a small budget the reconstruction detectors'
-# few highest scores are almost all real anomalies, while at a large budget the forest with the
-# variability feature catches clearly more than the rule, and the forest on four channels about as
-# many (the checks above). Where to stand is a business decision: the cost of a missed
-# fault against the cost of a technician's wasted visit.
+# Reading the right panel from left to right lowers the threshold: more alarms catch more
+# anomalies (recall rises) but a growing share of them are false (precision falls). At a small
+# budget the reconstruction detectors' top scores are almost all real anomalies, while at a large
+# budget the forest with the variability feature catches clearly more than the rule, and the
+# forest on four channels about as many (the checks above). Where to stand is a business decision:
+# a missed fault against a wasted visit.
 
 # %% [markdown]
 # ### Exercise 6 — How many readings to check for a target recall? (3 points)
 #
-# The budget fixes the cost and lets the recall fall where it may. Maintenance often asks the
-# question the other way round: *"we must catch at least 80 % of the faults: how many readings will
-# the technicians have to check?"*
+# Maintenance often asks the budget's question the other way round: *"we must catch at least 80 %
+# of the faults: how many readings will the technicians have to check?"*
 #
 # Write `readings_to_check(scores, is_anomaly, target_recall)` that returns, as an `int`, the
 # smallest number `m` such that raising alarms on the `m` readings with the highest scores catches
@@ -1866,8 +1783,8 @@ for hidden_target, hidden_anomalies in ((0.56, 25), (0.14, 50), (0.28, 50), (0.5
 ### END HIDDEN TESTS
 
 # %% [markdown]
-# Your function prices each detector: how many readings the technicians must check to reach a
-# given recall, against the number of alarms the 5 % budget allows.
+# Your function prices each detector: readings to check for a given recall, against the alarms the
+# 5 % budget allows.
 
 # %%
 recall_targets = [0.5, 0.8, 0.9]
@@ -1890,13 +1807,10 @@ claim("catching 90 % of the faults costs every detector more than four times the
 to_check
 
 # %% [markdown]
-# Read the table as a price list. The cheapest detector depends on the target: a detector whose
-# highest scores are nearly all faults can still rank some faults among the normal readings, and
-# those decide the price of a high recall. And the last faults are dear: 90 % costs every
-# detector several times the budget (both checked above). The kinds of fault each detector ranks
-# low explain it — the next table.
-#
-# One number per detector hides *what* each catches. Recall per kind of fault, at the 5 % budget:
+# The cheapest detector depends on the target: a detector whose top scores are nearly all faults
+# can still rank some faults among the normal readings, and those set the price of a high recall.
+# The last faults are dear: 90 % costs every detector several times the budget (both checked
+# above). Recall per kind of fault, at the 5 % budget, explains it:
 
 # %%
 per_kind = pd.DataFrame({
@@ -1931,24 +1845,19 @@ claim("the first reading of every drift escapes every detector",
 per_kind.round(2)
 
 # %% [markdown]
-# This table is the most useful view of all (the checks above test each sentence that follows).
-# Spikes are easy for every detector. A per-channel rule cannot see a correlation break, where
-# every channel is in its normal range; the isolation forest on the raw channels, which looks at
-# them together, catches part of it; the reconstruction detectors, which learned the normal
-# *relation* between the channels, catch most of it. Nothing that looks at one reading at a time
-# can see a *stuck* sensor — its values are normal — but the variability feature, designed for
-# that fault, finds most stuck readings, at the price of some of the drift the forest caught
-# before (with a fixed budget, every new kind of alarm pushes out another). Drifts start small, so
-# the start of a drift escapes every detector (this stream holds a single drift, so that is one
-# observation, not a rate).
+# The checks above test each sentence that follows. Spikes are easy for every detector. A
+# per-channel rule cannot see a correlation break, where every channel is in its normal range; the
+# isolation forest on the raw channels catches part of it; the reconstruction detectors, which
+# learned the normal *relation* between channels, catch most of it. Nothing that looks at one
+# reading at a time can see a *stuck* sensor, but the variability feature finds most stuck
+# readings, at the price of some drift the forest caught before (with a fixed budget, every new
+# kind of alarm pushes out another). The start of a drift escapes every detector (this stream
+# holds a single drift: one observation, not a rate).
 #
-# Lessons that carry over to real systems: **what a detector can find is decided by what it
-# sees** (the features, or the relations a model learned), no single score catches every fault,
-# and detectors for different kinds of fault are often combined. And all of this could only be
-# *measured* because the generator told us where the anomalies were; in a real plant, the first
-# months of alarms checked by technicians become that labelled data.
-#
-# The detectors go to the scorecard with their F1 at the 5 % budget:
+# **What a detector can find is decided by what it sees**; no single score catches every fault, so
+# detectors are often combined. And this could only be *measured* because the generator told us
+# where the anomalies were; in a real plant, the first months of checked alarms become that
+# labelled data. The detectors go to the scorecard with their F1 at the 5 % budget:
 
 # %%
 for name, detector in detectors.items():
@@ -1964,13 +1873,11 @@ scorecard.show(NOTEBOOK)
 # ### 3.6 One stream is not a comparison: the industry's claim, on five streams
 #
 # Industry comparisons often name **isolation forests and autoencoders as the tools for sensor
-# anomalies**. One stream is one draw of the faults: a few events more or less of one kind can
-# reorder close detectors. So we generate four more streams (other seeds, same machine, same
-# kinds of fault), fit every detector on each exactly as above, and compare the average
-# precisions stream by stream. A stream with subtle faults tends to be hard for every detector, so
-# the comparison is *paired*: `paired_comparison` looks at the per-stream differences and names no
-# winner when their 95 % confidence interval contains 0 (the streams are independent, so no
-# correction for shared training data is needed: `test_train_ratio=0`).
+# anomalies**. One stream is one draw of the faults, so we generate four more (other seeds, same
+# machine and faults), fit every detector on each as above, and compare the average precisions
+# stream by stream. A stream with subtle faults tends to be hard for every detector, so the
+# comparison is *paired*: `paired_comparison` names no winner when the 95 % confidence interval of
+# the per-stream differences contains 0 (independent streams: `test_train_ratio=0`).
 
 # %%
 def detector_scores(stream, seed):
@@ -2074,15 +1981,13 @@ verdict_table(NOTEBOOK, [
 ])
 
 # %% [markdown]
-# Read the verdicts with their scale. The autoencoder earns its reputation here — but not because
-# it is deep: a one-component PCA, a linear model of a handful of numbers, does at least as well
-# (the autoencoder is not better, checked above). What wins is the *idea* both share, learning the
-# normal relation between the channels and flagging what breaks it, and it works because these
-# channels are driven by one hidden load. On signals with non-linear relations between many
-# channels, or on windows of raw waveforms, an autoencoder's flexibility can pay off; try the simple
-# linear version first. And the isolation forest, for all its fame, does not beat a robust
-# per-channel rule on these streams: it catches different faults (section 3.5), not more of them
-# overall.
+# The autoencoder earns its reputation here — but not because it is deep: a one-component PCA does
+# at least as well (the autoencoder is not better, checked above). What works is the *idea* both
+# share, learning the normal relation between the channels, and it works because these channels
+# follow one hidden load. On non-linear relations between many channels, or raw waveforms, an
+# autoencoder's flexibility can pay off; try the linear version first. And the isolation forest
+# does not beat a robust per-channel rule on these streams: it catches different faults (section
+# 3.5), not more.
 
 # %% [markdown]
 # The takeaways below rest on these results of your run:
@@ -2111,61 +2016,45 @@ claim("the reconstruction detectors beat the rule and the forests on this stream
 # %% [markdown]
 # ## Key takeaways
 #
-# - Unsupervised learning finds structure without labels — groups, compact descriptions, unusual
-#   points — and the hard part is **judging** it: use label-free checks (silhouette, agreement
-#   between methods, stability, trustworthiness, profiles that make sense) and, whenever you can get
-#   some, a little ground truth.
-# - **Scale before k-means**: distances add up across columns, so units decide what "similar"
-#   means unless you do.
-# - **Choosing k**: inertia always falls; the silhouette has a maximum, but it is a heuristic —
-#   here its best k differed from the number of hidden segments. k-means returns k clusters even
-#   when there are none, and scores a positive silhouette on them: compare with a **null
-#   baseline** (shuffled columns) and check **stability** on bootstrap samples. Both tell a
-#   reproducible grouping from an artefact; neither proves it is the true one.
-# - **Profiles** (per-cluster means in original units) turn clusters into segments people can act
-#   on. Ward's hierarchical clustering and its dendrogram give a second view; DBSCAN needs empty
-#   space between groups.
-# - **PCA** is centred SVD: linear, ordered by explained variance; with k of d components it gives
-#   the best rank-k approximation in squared error (exact only with all d), and its maps shrink
-#   distances. About a third of the digit components kept 90 % of the variance and most of a
-#   classifier's accuracy. **t-SNE** draws readable maps of neighbourhoods, but distances between
-#   clusters, cluster sizes and axes mean nothing.
+# - Unsupervised learning finds structure without labels; the hard part is **judging** it:
+#   label-free checks (silhouette, agreement between methods, stability, trustworthiness, profiles
+#   that make sense) and, whenever you can get some, a little ground truth.
+# - **Scale before k-means**, or the units decide what "similar" means.
+# - **Choosing k**: inertia always falls; the silhouette is a heuristic — here its best k differed
+#   from the number of hidden segments. k-means returns k clusters even when there are none, with
+#   a positive silhouette: compare with a **null baseline** (shuffled columns) and check
+#   **bootstrap stability**. Both tell a reproducible grouping from an artefact; neither proves it
+#   is the true one.
+# - **Profiles** in original units turn clusters into segments people can act on. Ward's
+#   dendrogram gives a second view; DBSCAN needs empty space between groups.
+# - **PCA** is centred SVD: linear, ordered by explained variance, the best rank-k approximation
+#   in squared error; its maps shrink distances. About a third of the digit components kept 90 %
+#   of the variance and most of a classifier's accuracy. **t-SNE** draws readable maps of
+#   neighbourhoods, but distances between clusters, cluster sizes and axes mean nothing.
 # - **Anomaly detection** ranks readings by a score; an **alarm budget** turns scores into alarms
-#   (equal scores, equal decisions), **precision and recall** judge them, and the number of
-#   readings to check for a target recall prices a detector in technicians' time. Look per kind of fault: what a detector catches
-#   depends on the features it sees, or the relations it learned. Learning what normal looks like
-#   and scoring the reconstruction error worked best here, and a linear PCA did it as well as an
-#   autoencoder; the isolation forest did not beat a simple robust rule. Measure over several
-#   streams (or seeds) before ranking detectors.
+#   (equal scores, equal decisions), **precision and recall** judge them, and the readings to
+#   check for a target recall price a detector. What a detector catches depends on what it sees.
+#   Reconstruction error worked best here, a linear PCA as well as an autoencoder; the isolation
+#   forest did not beat a simple robust rule. Measure over several streams before ranking
+#   detectors.
 
 # %% [markdown]
 # ## Going further
 #
 # - scikit-learn user guide: [clustering](https://scikit-learn.org/stable/modules/clustering.html)
-#   (k-means, hierarchical clustering, DBSCAN, and the
-#   [clustering performance evaluation](https://scikit-learn.org/stable/modules/clustering.html#clustering-performance-evaluation)
-#   section: silhouette, adjusted Rand index), and the example
-#   [selecting the number of clusters with silhouette analysis](https://scikit-learn.org/stable/auto_examples/cluster/plot_kmeans_silhouette_analysis.html).
-# - scikit-learn user guide: [PCA](https://scikit-learn.org/stable/modules/decomposition.html#pca),
-#   [t-SNE](https://scikit-learn.org/stable/modules/manifold.html#t-sne) and
-#   [novelty and outlier detection](https://scikit-learn.org/stable/modules/outlier_detection.html)
-#   (isolation forest, local outlier factor, one-class SVM).
-# - M. Wattenberg, F. Viégas and I. Johnson, [How to Use t-SNE Effectively](https://distill.pub/2016/misread-tsne/),
-#   Distill, 2016 — interactive examples of every pitfall listed above.
-# - L. van der Maaten and G. Hinton, [Visualizing Data using t-SNE](https://www.jmlr.org/papers/v9/vandermaaten08a.html),
-#   JMLR 9, 2008; D. Kobak and P. Berens, [The art of using t-SNE for single-cell transcriptomics](https://doi.org/10.1038/s41467-019-13056-x),
-#   Nature Communications, 2019 (good practice: PCA initialisation, perplexity, large data).
-# - P. J. Rousseeuw, [Silhouettes: a graphical aid to the interpretation and validation of cluster analysis](https://doi.org/10.1016/0377-0427(87)90125-7),
-#   J. Comput. Appl. Math., 1987; L. Hubert and P. Arabie, [Comparing partitions](https://doi.org/10.1007/BF01908075),
-#   J. Classification, 1985 (the adjusted Rand index).
-# - F. T. Liu, K. M. Ting and Z.-H. Zhou, [Isolation Forest](https://doi.org/10.1109/ICDM.2008.17), ICDM 2008.
-# - T. Hastie, R. Tibshirani and J. Friedman, [The Elements of Statistical Learning](https://hastie.su.domains/ElemStatLearn/),
-#   chapter 14 (unsupervised learning), free online; J. VanderPlas,
-#   [Python Data Science Handbook](https://jakevdp.github.io/PythonDataScienceHandbook/), chapter 5 (PCA, manifold
-#   learning, k-means, Gaussian mixtures).
-# - Try: cluster the customers with a log-transformed income, or with a Gaussian mixture
-#   (`sklearn.mixture.GaussianMixture`, which allows overlapping, elongated clusters); run t-SNE with
-#   perplexities 5 and 50; add a detector for drifts (a rolling mean compared with a longer one);
-#   feed the autoencoder and the PCA windows of several consecutive readings instead of one, and see
-#   whether they start to catch stuck sensors.
+#   (with its [performance
+#   evaluation](https://scikit-learn.org/stable/modules/clustering.html#clustering-performance-evaluation)
+#   section), [PCA](https://scikit-learn.org/stable/modules/decomposition.html#pca),
+#   [t-SNE](https://scikit-learn.org/stable/modules/manifold.html#t-sne) and [novelty and outlier
+#   detection](https://scikit-learn.org/stable/modules/outlier_detection.html).
+# - M. Wattenberg, F. Viégas and I. Johnson, [How to Use t-SNE
+#   Effectively](https://distill.pub/2016/misread-tsne/), Distill, 2016 — interactive examples of
+#   every pitfall listed above.
+# - T. Hastie, R. Tibshirani and J. Friedman, [The Elements of Statistical
+#   Learning](https://hastie.su.domains/ElemStatLearn/), chapter 14 (unsupervised learning), free
+#   online.
+# - Try: cluster the customers with a Gaussian mixture (`sklearn.mixture.GaussianMixture`, for
+#   overlapping, elongated clusters); run t-SNE with perplexities 5 and 50; feed the autoencoder
+#   and the PCA windows of consecutive readings, and see whether they start to catch stuck
+#   sensors.
 # - Next: notebook **04-neural-networks** — from one neuron to a trained network, written by you.
