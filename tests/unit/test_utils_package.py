@@ -15,21 +15,26 @@ HEAVY = ("torch", "torchvision", "matplotlib", "sklearn", "pandas", "scipy")
 
 
 def test_import_utils_is_cheap():
+    """`import utils` loads none of the heavy libraries (which module is loaded is exact; how
+    long it takes is the machine's business)."""
     code = (
-        "import json, sys, time\n"
-        "start = time.perf_counter()\n"
+        "import json, sys\n"
         "import utils\n"
-        "elapsed = time.perf_counter() - start\n"
-        f"print(json.dumps({{'elapsed': elapsed, 'heavy': [m for m in {HEAVY!r} if m in sys.modules]}}))\n"
+        f"print(json.dumps([m for m in {HEAVY!r} if m in sys.modules]))\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    report = json.loads(result.stdout)
-    assert report["heavy"] == []
-    assert report["elapsed"] < 1.0
+    assert json.loads(result.stdout) == []
 
 
-def test_version_is_a_string():
-    assert isinstance(utils.__version__, str) and utils.__version__[0].isdigit()
+def test_version_is_the_installed_package_version():
+    """The course package is installed (make setup), so the fallback for a bare source tree
+    ("0.0.0+unknown") must not be what a learner sees."""
+    import tomllib
+    from importlib.metadata import version
+    from pathlib import Path
+
+    pyproject = tomllib.loads((Path(utils.__file__).parents[1] / "pyproject.toml").read_text())
+    assert utils.__version__ == version("ml-vs-dl-course") == pyproject["project"]["version"]
 
 
 def test_submodules_load_on_first_use():
