@@ -237,19 +237,3 @@ def test_small_cnn_learns_in_one_epoch():
     with torch.no_grad():
         after = torch.nn.functional.cross_entropy(model.eval()(x), y).item()
     assert after < before
-
-
-# --------------------------------------------------------------------------------------
-# Documentation
-# --------------------------------------------------------------------------------------
-
-
-def test_public_names_are_documented():
-    import inspect
-
-    assert models.__doc__ and len(models.__doc__) > 100
-    for name in models.__all__:
-        obj = getattr(models, name)
-        if inspect.isclass(obj):
-            assert obj.__doc__, f"models.{name} has no docstring"
-            assert "return" in obj.forward.__annotations__, f"models.{name}.forward has no return type"

@@ -49,9 +49,13 @@ def test_unknown_attribute_lists_the_modules():
         utils.trian  # noqa: B018
 
 
-@pytest.mark.parametrize("module", ["env", "data", "plots", "checks", "scorecard", "train", "models", "features"])
-def test_every_public_function_has_a_docstring_and_type_hints(module):
+@pytest.mark.parametrize("module", utils._SUBMODULES)
+def test_every_public_name_has_a_docstring_and_type_hints(module):
+    """The one documentation check of the package: every module, every public function and
+    class (a network's forward included)."""
     import inspect
+
+    import torch
 
     mod = getattr(utils, module)
     assert mod.__doc__ and len(mod.__doc__) > 100
@@ -60,6 +64,10 @@ def test_every_public_function_has_a_docstring_and_type_hints(module):
         if inspect.isfunction(obj):
             assert obj.__doc__, f"{module}.{name} has no docstring"
             assert "return" in obj.__annotations__, f"{module}.{name} has no return type"
+        elif inspect.isclass(obj):
+            assert obj.__doc__, f"{module}.{name} has no docstring"
+            if issubclass(obj, torch.nn.Module):
+                assert "return" in obj.forward.__annotations__, f"{module}.{name}.forward has no return type"
 
 
 #: Every utils module whose docstrings hold examples (``>>>``): the one place they are run.

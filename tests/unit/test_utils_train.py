@@ -529,19 +529,3 @@ def test_logistic_net_matches_the_published_baseline_on_mnist1d():
     quiet_fit(model, (mnist["x"], mnist["y"]), epochs=20, lr=1e-2, schedule="onecycle")
     accuracy = train.evaluate(model, (mnist["x_test"], mnist["y_test"]))["accuracy"]
     assert 0.28 <= accuracy <= 0.38  # Greydanus (2020): 32 %
-
-
-# --------------------------------------------------------------------------------------
-# Documentation
-# --------------------------------------------------------------------------------------
-
-
-def test_public_functions_have_docstrings_and_type_hints():
-    import inspect
-
-    assert train.__doc__ and len(train.__doc__) > 100
-    for name in train.__all__:
-        obj = getattr(train, name)
-        if inspect.isfunction(obj):
-            assert obj.__doc__, f"train.{name} has no docstring"
-            assert "return" in obj.__annotations__, f"train.{name} has no return type"
