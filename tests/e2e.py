@@ -83,6 +83,13 @@ def http(url: str, token: str | None = None, method: str = "GET", data: dict | b
         return error.code, error.read().decode(errors="replace")
 
 
+def landing_url(url: str, token: str, timeout: float = 30) -> str:
+    """Where a GET of `url` ends after the server's redirects."""
+    request = urllib.request.Request(url, headers={"Authorization": f"token {token}"})
+    with _OPENER.open(request, timeout=timeout) as response:
+        return response.url
+
+
 def wait_until(condition, timeout: float, what: str, process: subprocess.Popen | None = None,
                log: Path | None = None, every: float = 0.25):
     """Poll `condition()` until it returns something truthy; fail with the log otherwise."""
