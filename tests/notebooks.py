@@ -18,6 +18,16 @@ def solution_path(notebook_id: str) -> Path:
     return SOLUTIONS / notebook_id / f"{notebook_id}.ipynb"
 
 
+def solution_script(notebook_id: str) -> str:
+    """The hand-edited jupytext source of a notebook."""
+    return (SOLUTIONS / notebook_id / f"{notebook_id}.py").read_text(encoding="utf-8")
+
+
+def has_interactive(notebook_id: str) -> bool:
+    """Whether the notebook has an ipywidgets interact() (the real-browser test moves it)."""
+    return "interact(" in solution_script(notebook_id)
+
+
 def course_path(notebook_id: str) -> Path:
     return COURSE / notebook_id / f"{notebook_id}.ipynb"
 

@@ -41,7 +41,8 @@ import nbformat
 import pytest
 
 from tests.e2e import CHROMIUM, OUTPUT, free_port, http, loopback_env, require, stop, wait_until
-from tests.notebooks import IDS, course_path, is_solution, nbgrader_meta, read, solution_path, strip_markers
+from tests.notebooks import (IDS, course_path, has_interactive, is_solution, nbgrader_meta, read,
+                             solution_path, strip_markers)
 from tools.course import ROOT
 from tools.templates import setup_cell_source
 
@@ -49,8 +50,7 @@ pytestmark = pytest.mark.slow
 
 TOKEN = uuid.uuid4().hex
 # Notebooks with an ipywidgets interactive (tests/test_course_build.py requires one in 01–07).
-WIDGET_NOTEBOOKS = [notebook_id for notebook_id in IDS
-                    if "interact(" in solution_path(notebook_id).with_suffix(".py").read_text()]
+WIDGET_NOTEBOOKS = [notebook_id for notebook_id in IDS if has_interactive(notebook_id)]
 SHOTS = OUTPUT / "browser"
 # Chromium as root, headless, on a machine whose only network is loopback: no sandbox (root),
 # no GPU, no proxy, and none of the background connections Chromium makes on its own.

@@ -7,7 +7,7 @@ import re
 import nbformat
 import pytest
 
-from tests.notebooks import (IDS, between, course_path, is_autograded_test, is_solution,
+from tests.notebooks import (IDS, between, course_path, has_interactive, is_autograded_test, is_solution,
                              nbgrader_meta, outside_markers, read, solution_path)
 from tools import course, templates
 from tools.course import COURSE, ROOT, SOLUTIONS, AuthoringError
@@ -62,8 +62,7 @@ def test_notebook_has_the_standard_shape(notebook_id):
 def test_lesson_notebooks_have_an_interactive(notebook_id):
     """Moving a parameter is the lesson: an ipywidgets interact() (checked in a real browser by
     tests/test_browser.py), with a static fallback where widgets do not render."""
-    source = (SOLUTIONS / notebook_id / f"{notebook_id}.py").read_text(encoding="utf-8")
-    assert "interact(" in source, f"{notebook_id}: add an ipywidgets interact() (see docs/authoring.md)"
+    assert has_interactive(notebook_id), f"{notebook_id}: add an ipywidgets interact() (see docs/authoring.md)"
 
 
 HINT_SUMMARY = re.compile(r"<details>\s*<summary>\s*(.*?)\s*</summary>", re.DOTALL)

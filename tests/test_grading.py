@@ -10,7 +10,6 @@ through the real exchange and autograde, by the untouched students of tests/test
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 from nbgrader.api import Gradebook
@@ -42,7 +41,7 @@ def graded(tmp_path_factory):
     """
     cache: dict[str, dict] = {}
 
-    def grade(notebook_id: str) -> dict[str, dict[str, float]]:
+    def grade(notebook_id: str) -> dict:
         if notebook_id not in cache:
             root = tmp_path_factory.mktemp(f"course-root-{notebook_id}")
             shutil.copytree(solution_path(notebook_id).parent, root / "solutions" / notebook_id)
@@ -53,8 +52,8 @@ def graded(tmp_path_factory):
             assert result.returncode == 0, result.stdout + result.stderr
             with Gradebook(f"sqlite:///{root / 'gradebook.db'}") as gradebook:
                 scores = _scores(gradebook.find_submission(notebook_id, "solved"))
-            cache[notebook_id] = {"scores": scores, "notebook": read(
-                Path(root / "autograded" / "solved" / notebook_id / f"{notebook_id}.ipynb"))}
+            graded_notebook = root / "autograded" / "solved" / notebook_id / f"{notebook_id}.ipynb"
+            cache[notebook_id] = {"scores": scores, "notebook": read(graded_notebook)}
         return cache[notebook_id]
 
     return grade

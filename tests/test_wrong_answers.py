@@ -5,7 +5,7 @@ solution notebook top to bottom; at each answer cell it first runs every wrong a
 followed by the exercise's tests (visible and hidden), which must fail, and then the real
 answer, whose tests must pass.
 
-Three sources of wrong answers, all run the same way:
+Four kinds of wrong answer, all run the same way:
 
 - `tests/wrong_answers/ID.py` — the mistakes the exercise's authors thought of;
 - `tests/wrong_answers/independent/ID.py` — mistakes written by someone who had read only the

@@ -102,25 +102,20 @@ class shortcuts_forbidden:
         self.task = check_str(task, "task")
         self._restore: list[tuple[Any, str, Any]] = []
 
-    def _patch(self, owner: Any, name: str, replacement: Any) -> None:
-        previous = vars(owner).get(name, _MISSING) if hasattr(owner, "__dict__") else _MISSING
-        setattr(owner, name, replacement)
-        self._restore.append((owner, name, previous))
+    def _patch(self, cls: type, name: str, replacement: Any) -> None:
+        """Set a class attribute (a method), remembering whether the class itself had one."""
+        self._restore.append((cls, name, vars(cls).get(name, _MISSING)))
+        setattr(cls, name, replacement)
 
     def _forbid_functions(self, functions: dict[int, str], caller_globals: dict[str, Any]) -> None:
-        """Patch every binding of the given functions ({id: dotted name}): one scan of all
-        modules, then the caller's globals."""
-        for module in [m for m in list(sys.modules.values()) if isinstance(m, ModuleType)]:
-            try:
-                names = [(k, id(v)) for k, v in list(vars(module).items()) if id(v) in functions]
-            except TypeError:
-                continue
-            for name, key in names:
-                self._patch(module, name, _refusal(functions[key], self.task))
-        for name in [k for k, v in caller_globals.items() if id(v) in functions]:
-            previous = caller_globals[name]
-            caller_globals[name] = _refusal(functions[id(previous)], self.task)
-            self._restore.append((caller_globals, name, previous))
+        """Rebind every name that holds one of the given functions ({id: dotted name}), in one
+        scan of every module's namespace and the caller's globals."""
+        namespaces = [vars(m) for m in list(sys.modules.values()) if isinstance(m, ModuleType)]
+        for namespace in [*namespaces, caller_globals]:
+            for name in [k for k, v in list(namespace.items()) if id(v) in functions]:
+                previous = namespace[name]
+                namespace[name] = _refusal(functions[id(previous)], self.task)
+                self._restore.append((namespace, name, previous))
 
     def _forbid_class(self, cls: type, dotted: str) -> None:
         names = {"__init__", "__call__"} | {name for name in dir(cls) if not name.startswith("_")}
