@@ -14,7 +14,7 @@ WORKSPACE   ?= workspace
 ALLOW_ROOT  := $(if $(filter 0,$(shell id -u)),--allow-root,)
 PYTEST_ARGS ?=
 
-.PHONY: help setup test-tools lab test test-quick course check-course benchmark clean
+.PHONY: help setup test-tools lab test test-quick course check-course benchmark benchmark-suite clean
 
 help:
 	@echo "make lab          set up, then open JupyterLab on your copy of the course (workspace/)"
@@ -22,6 +22,7 @@ help:
 	@echo "make test-quick   the fast tests only (no notebook execution, no grading round trips)"
 	@echo "make course       regenerate solutions/*.ipynb, course/ and the README table from solutions/*/*.py"
 	@echo "make benchmark    time each solution notebook and write benchmarks/notebooks.md"
+	@echo "make benchmark-suite  time the full test suite and write benchmarks/suite.md"
 
 setup: $(STAMP)
 
@@ -55,6 +56,9 @@ check-course: setup
 
 benchmark: setup
 	$(BIN)/python -m tools.benchmark
+
+benchmark-suite: setup test-tools
+	$(BIN)/python -m tools.suite_benchmark
 
 clean:
 	rm -rf $(VENV) .tools .pytest_cache

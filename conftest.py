@@ -5,6 +5,10 @@ from __future__ import annotations
 import os
 import tempfile
 
+# nbval's pass over solutions/ also runs the wrong answers and hands widget notebooks' kernels
+# to the browser test; it counts every notebook execution (tests/nbval_wrong_answers.py).
+pytest_plugins = ["tests.nbval_wrong_answers"]
+
 # Anything that tries to download (a dataset, weights) fails fast instead of passing on a
 # developer's machine with network and failing in CI or on a plane. Loopback stays reachable.
 for _var in ("HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy", "ALL_PROXY", "all_proxy"):
@@ -17,5 +21,3 @@ os.environ["COURSE_SCORECARD"] = os.path.join(
 # A result the lesson states in words that the run contradicts fails the notebook under the
 # suite (utils.claims); a learner only sees a ✗ message.
 os.environ["COURSE_STRICT_CLAIMS"] = "1"
-# Two cores: one kernel at a time, never more threads than cores.
-os.environ.setdefault("OMP_NUM_THREADS", "2")

@@ -24,7 +24,7 @@ import psutil
 import pytest
 import websocket  # websocket-client, a dependency of jupyter_server
 
-from tools.course import ROOT
+from tools.layout import ROOT
 
 INSTALL = "bash tools/install-test-tools.sh"
 TOOLS = ROOT / ".tools"

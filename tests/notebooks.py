@@ -1,4 +1,8 @@
-"""Helpers the notebook tests share: finding notebooks and reading their nbgrader cells."""
+"""Helpers the notebook tests share: finding notebooks and reading their nbgrader cells.
+
+Where notebooks live is tools/layout.py's; `solution_path` and `course_path` are its
+`solution_notebook` and `student_notebook` under the names the tests use.
+"""
 
 from __future__ import annotations
 
@@ -8,28 +12,22 @@ from pathlib import Path
 import nbformat
 from nbformat import NotebookNode
 
-from tools.course import COURSE, ROOT, SOLUTIONS, notebook_ids
+from tools.layout import ROOT, notebook_ids, source_script
+from tools.layout import solution_notebook as solution_path  # solutions/ID/ID.ipynb
+from tools.layout import student_notebook as course_path  # course/ID/ID.ipynb
 
 IDS = notebook_ids()
 SOLUTION_MARKERS = re.compile(r"^\s*#*\s*### (BEGIN|END) (SOLUTION|HIDDEN TESTS)\s*$", re.MULTILINE)
 
 
-def solution_path(notebook_id: str) -> Path:
-    return SOLUTIONS / notebook_id / f"{notebook_id}.ipynb"
-
-
 def solution_script(notebook_id: str) -> str:
-    """The hand-edited jupytext source of a notebook."""
-    return (SOLUTIONS / notebook_id / f"{notebook_id}.py").read_text(encoding="utf-8")
+    """The text of the hand-edited jupytext source of a notebook."""
+    return source_script(notebook_id).read_text(encoding="utf-8")
 
 
 def has_interactive(notebook_id: str) -> bool:
     """Whether the notebook has an ipywidgets interact() (the real-browser test moves it)."""
     return "interact(" in solution_script(notebook_id)
-
-
-def course_path(notebook_id: str) -> Path:
-    return COURSE / notebook_id / f"{notebook_id}.ipynb"
 
 
 def read(path: Path) -> NotebookNode:

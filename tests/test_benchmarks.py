@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 
-from tools import benchmark
-from tools.course import notebook_ids
+from tools import benchmark, suite_benchmark
+from tools.layout import notebook_ids
+from tools.syllabus import SYLLABUS
 
 
 def _rows() -> dict[str, list[str]]:
@@ -37,3 +38,37 @@ def test_rows_report_over_budget_honestly():
     assert not slow.within_budget and "over budget" in slow.row()
     assert not fat.within_budget
     assert fine.within_budget and re.search(r"\| 120 \|", fine.row())
+
+
+def test_the_suite_benchmark_is_recorded_and_within_its_goals():
+    """benchmarks/suite.md, written by `make benchmark-suite`: the full suite ≤ 12 min, and the
+    projection to the whole syllabus ≤ 20 min (issue 12)."""
+    assert suite_benchmark.SUITE_TABLE.is_file(), "run `make benchmark-suite`"
+    text = suite_benchmark.SUITE_TABLE.read_text()
+    assert "- Result: passed" in text, "the recorded suite run failed: run `make benchmark-suite` again"
+    total, projected = suite_benchmark.recorded()
+    assert total <= suite_benchmark.SUITE_GOAL_MIN
+    assert projected <= suite_benchmark.PROJECTED_GOAL_MIN
+    assert f"Projected for 00–{SYLLABUS[-1].id[:2]}:" in text
+
+
+def test_suite_time_is_attributed_to_the_notebook_each_test_names(tmp_path):
+    junit = tmp_path / "junit.xml"
+    junit.write_text(
+        '<testsuites><testsuite>'
+        '<testcase classname="solutions.04-neural-networks.04-neural-networks.ipynb" name="Cell 3" time="2.5"/>'
+        '<testcase classname="solutions.04-neural-networks.04-neural-networks.ipynb" '
+        'name="Cell 9 (ex1-forward): the tests reject every wrong answer" time="4"/>'
+        '<testcase classname="tests.test_grading" name="test_solution_gets_full_autograded_marks[04-neural-networks]" time="10"/>'
+        '<testcase classname="tests.test_browser" name="test_lab_runs_the_notebook_and_its_widget_responds[02-supervised]" time="3"/>'
+        '<testcase classname="tests.unit.test_utils_train" name="test_fit" time="1"/>'
+        '</testsuite></testsuites>')
+    seconds = suite_benchmark.attribute(junit, ["02-supervised", "04-neural-networks"])
+    assert seconds == {"04-neural-networks": 16.5, "02-supervised": 3.0, suite_benchmark.FIXED: 1.0}
+
+
+def test_the_projection_adds_each_missing_notebook_at_its_budget():
+    per_notebook = {"01-a": 20.0, "02-b": 40.0, "00-start": 100.0, suite_benchmark.FIXED: 200.0}
+    bench = {"01-a": 10.0, "02-b": 20.0, "00-start": 5.0}  # the suite costs 2 s per notebook-second
+    planned = ["00-start", "01-a", "02-b", "03-c", "11-beyond"]
+    assert suite_benchmark.projection(per_notebook, bench, 360.0, planned) == 360.0 + 2 * 60 + 2 * 120

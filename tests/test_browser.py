@@ -2,16 +2,19 @@
 where the course package is not installed yet (Colab, Binder without our environment).
 
 1. JupyterLab in headless Chromium (Debian's `chromium`, driven by Playwright's Python package;
-   Playwright's own browser download is not used). One JupyterLab serves a throw-away folder
-   holding a copy of every *solution* notebook that has an ipywidgets interactive (01–07). For
-   each, the browser opens it, runs all cells from the *Run* menu, saves it, and checks that
-   every code cell ran and none shows an error (on the page and in the saved file). Then it
-   moves the notebook's first interactive slider with the keyboard and checks that the kernel
-   answers with a new picture (each interactive also has a static fallback for clients where
-   widgets do not render; that one is checked by every other execution of the notebook).
-   Screenshots go to test-output/browser/. Why *solution* notebooks: the student versions'
-   exercise cells raise NotImplementedError by design, while "no cell shows an error" is the
-   point here. The copies keep the committed notebooks free of outputs.
+   Playwright's own browser download is not used), for every *solution* notebook that has an
+   ipywidgets interactive (01–07). The browser does not run the notebook again: nbval's pass
+   over `solutions/` has just run it, with no error, in a kernel that the session's JupyterLab
+   started for the notebook (tests/jupyter_lab.py, tests/nbval_wrong_answers.py). The page
+   attaches to that kernel, runs the interactive's cell again (Shift+Enter), moves its first
+   slider with the keyboard and checks that the kernel answers with a new picture (each
+   interactive also has a static fallback for clients where widgets do not render; that one is
+   checked by every execution of the notebook). When the notebook is not part of the session's
+   nbval pass (e.g. `pytest tests/test_browser.py`), the page runs all cells from the *Run* menu,
+   saves, and checks that every code cell ran and none shows an error. Screenshots go to
+   test-output/browser/. Why *solution* notebooks: the student versions' exercise cells raise
+   NotImplementedError by design. JupyterLab serves copies, so the committed notebooks stay free
+   of outputs.
 
 2. 00-start as on Colab: a fresh virtual environment in which `utils` cannot be imported and the
    course package is not installed (checked before anything runs). The third-party packages the
@@ -28,27 +31,27 @@ where the course package is not installed yet (Colab, Binder without our environ
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import subprocess
 import sys
 import time
-import uuid
 from pathlib import Path
 
 import nbformat
 import pytest
 
-from tests.e2e import CHROMIUM, OUTPUT, free_port, http, loopback_env, require, stop, wait_until
+from tests import executions
+from tests.e2e import CHROMIUM, OUTPUT, loopback_env, require, wait_until
+from tests.jupyter_lab import shared_lab
+from tests.nbval_wrong_answers import uses_lab_kernel
 from tests.notebooks import (IDS, course_path, has_interactive, is_solution, nbgrader_meta, read,
                              solution_path, strip_markers)
-from tools.course import ROOT
+from tools.layout import ROOT, notebook_in, notebook_name
 from tools.templates import setup_cell_source
 
 pytestmark = pytest.mark.slow
 
-TOKEN = uuid.uuid4().hex
 # Notebooks with an ipywidgets interactive (tests/test_course_build.py requires one in 01–07).
 WIDGET_NOTEBOOKS = [notebook_id for notebook_id in IDS if has_interactive(notebook_id)]
 SHOTS = OUTPUT / "browser"
@@ -60,51 +63,14 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-proxy-server", "--disabl
 RUN_ALL_TIMEOUT_S = 300  # each notebook takes under 60 s on a quiet 2-core machine (benchmarks/)
 
 
-def _lab_settings(folder: Path) -> Path:
-    """User settings for the test's JupyterLab: JupyterLab's defaults (its default windowing keeps
-    every cell in the page and only skips painting those out of view), but no news or update
-    checks (no network)."""
-    settings = {
-        "@jupyterlab/apputils-extension/notification.jupyterlab-settings":
-            {"fetchNews": "false", "checkForUpdates": False},
-    }
-    for name, value in settings.items():
-        path = folder / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(value))
-    return folder
-
-
-@pytest.fixture(scope="module")
-def lab(tmp_path_factory):
-    """JupyterLab on a free loopback port, serving a throw-away folder with the widget notebooks."""
+@pytest.fixture(scope="session")
+def lab():
+    """The session's JupyterLab (tests/jupyter_lab.py), serving copies of the widget notebooks."""
     require(CHROMIUM, "Debian's Chromium", "apt-get install chromium, as root")
-    tmp = tmp_path_factory.mktemp("lab")
-    root = tmp / "root"
-    root.mkdir()
-    for notebook_id in WIDGET_NOTEBOOKS:
-        shutil.copy(solution_path(notebook_id), root)
-    port = free_port()
-    env = loopback_env(JUPYTERLAB_SETTINGS_DIR=str(_lab_settings(tmp / "settings")),
-                       JUPYTERLAB_WORKSPACES_DIR=str(tmp / "workspaces"))
-    env.pop("MPLBACKEND", None)  # the suite's Agg backend would hide the notebook's figures
-    log = tmp / "lab.log"
-    command = [str(Path(sys.executable).parent / "jupyter"), "lab", "--no-browser",
-               f"--port={port}", "--ServerApp.ip=127.0.0.1", f"--IdentityProvider.token={TOKEN}",
-               f"--ServerApp.root_dir={root}"] + (["--allow-root"] if os.getuid() == 0 else [])
-    with open(log, "w") as out:
-        process = subprocess.Popen(command, cwd=tmp, env=env, stdout=out, stderr=subprocess.STDOUT,
-                                   start_new_session=True)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_until(lambda: http(f"{base}/api/status", TOKEN, timeout=2)[0] == 200, 60,
-                   "JupyterLab answering", process, log)
-        yield {"base": base, "root": root, "log": log}
-    finally:
-        stop(process)
+    return shared_lab()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser():
     require(CHROMIUM, "Debian's Chromium", "apt-get install chromium, as root")
     from playwright.sync_api import sync_playwright
@@ -129,12 +95,6 @@ def _if_saved(path: Path):
     return notebook if code and all(cell.execution_count for cell in code) else None
 
 
-def _shut_down_kernels(lab: dict) -> None:
-    status, body = http(f"{lab['base']}/api/kernels", TOKEN)
-    for kernel in json.loads(body) if status == 200 else []:
-        http(f"{lab['base']}/api/kernels/{kernel['id']}", TOKEN, method="DELETE")
-
-
 # Run All ends when every code cell has an execution count, or stops at the first error (the
 # cells below it keep an empty prompt): wait for either, then look.
 RUN_ALL_ENDED = """() => {
@@ -156,12 +116,15 @@ ERRORS_ON_PAGE = """() => [...document.querySelectorAll('.jp-OutputArea-output')
 def test_lab_runs_the_notebook_and_its_widget_responds(lab, browser, notebook_id):
     SHOTS.mkdir(parents=True, exist_ok=True)
     timings, started = {}, time.monotonic()
+    prepared = uses_lab_kernel(notebook_id)  # nbval has just run it in this server's kernel
+    served = lab.add_notebook(solution_path(notebook_id)) if not prepared else \
+        notebook_in(Path(), notebook_id).as_posix()
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     problems: list[str] = []
     page.on("pageerror", lambda error: problems.append(str(error)))
     try:
         # A workspace of its own, so JupyterLab does not reopen the previous notebook beside it.
-        page.goto(f"{lab['base']}/lab/workspaces/{notebook_id}/tree/{notebook_id}.ipynb?token={TOKEN}")
+        page.goto(f"{lab.base}/lab/workspaces/{notebook_id}/tree/{served}?token={lab.token}")
         page.wait_for_selector(".jp-NotebookPanel .jp-CodeCell", timeout=60_000)
         kernel_name = page.locator(".jp-NotebookPanel-toolbar .jp-Toolbar-kernelName")
         page.wait_for_function(
@@ -171,24 +134,24 @@ def test_lab_runs_the_notebook_and_its_widget_responds(lab, browser, notebook_id
         timings["open + kernel"] = time.monotonic() - started
         assert "Python 3" in kernel_name.inner_text()
 
-        # Run → Run All Cells, as a learner does.
-        page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^Run$")).click()
-        page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Run All Cells$")).click()
-        page.wait_for_function(RUN_ALL_ENDED, timeout=RUN_ALL_TIMEOUT_S * 1000, polling=500)
-        page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=60_000)
-        timings["run all"] = time.monotonic() - started - timings["open + kernel"]
+        if prepared:
+            # The kernel is the one nbval ran the whole notebook in: run the interactive's cell
+            # again (Shift+Enter, as a learner does) so that this page shows its widget.
+            # JupyterLab renders only the cells near the view: walk to it in command mode.
+            assert len(lab.kernel_ids()) == 1, "the page did not attach to the prepared kernel"
+            page.locator(".jp-NotebookPanel .jp-Cell").first.locator(".jp-InputPrompt").click()
+            for _ in range(_interactive_cell_index(lab.root / served)):
+                page.keyboard.press("j")
+            page.keyboard.press("Shift+Enter")
+            page.locator(".widget-interact").first.wait_for(timeout=60_000)
+            timings["run the interactive"] = time.monotonic() - started - timings["open + kernel"]
+        else:
+            # Its notebook is not in this session's nbval pass (e.g. `-k test_browser`): Run →
+            # Run All Cells, as a learner does, and check what the browser saved.
+            executions.record(notebook_id, "browser Run All")
+            _run_all_and_save(page, lab, notebook_id, served)
+            timings["run all"] = time.monotonic() - started - timings["open + kernel"]
         assert page.evaluate(ERRORS_ON_PAGE) == []
-
-        # Save (Ctrl+S on its tab) and read what the browser saved: every code cell ran, none failed.
-        page.locator(".lm-TabBar-tab", has_text=f"{notebook_id}.ipynb").first.click()
-        page.keyboard.press("Control+s")
-        saved_path = lab["root"] / f"{notebook_id}.ipynb"
-        saved = wait_until(lambda: _if_saved(saved_path), 30,
-                           "the browser saving the notebook with every code cell run")
-        code = [cell for cell in saved.cells if cell.cell_type == "code"]
-        errors = [(cell.execution_count, out.get("ename"), out.get("evalue")) for cell in code
-                  for out in cell.outputs if out.output_type == "error"]
-        assert errors == []
 
         # The first slider of the interactive, above the picture it draws.
         slider = page.locator(".widget-interact .widget-slider").first
@@ -221,9 +184,33 @@ def test_lab_runs_the_notebook_and_its_widget_responds(lab, browser, notebook_id
             pass
         raise
     finally:
-        _shut_down_kernels(lab)  # one notebook's kernel at a time on a 2-core machine
+        lab.shut_down_kernels()  # one notebook's kernel at a time on a 2-core machine
         page.close()
         print(f"\n{notebook_id}: browser timings (s): " + ", ".join(f"{k} {v:.1f}" for k, v in timings.items()))
+
+
+def _interactive_cell_index(path: Path) -> int:
+    """Position, among all cells, of the first cell that calls ipywidgets' interact()."""
+    cells = nbformat.read(path, as_version=4).cells
+    return next(i for i, cell in enumerate(cells)
+                if cell.cell_type == "code" and re.search(r"\binteract\(", cell.source))
+
+
+def _run_all_and_save(page, lab, notebook_id: str, served: str) -> None:
+    page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^Run$")).click()
+    page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Run All Cells$")).click()
+    page.wait_for_function(RUN_ALL_ENDED, timeout=RUN_ALL_TIMEOUT_S * 1000, polling=500)
+    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=60_000)
+    assert page.evaluate(ERRORS_ON_PAGE) == []
+    # Save (Ctrl+S on its tab) and read what the browser saved: every code cell ran, none failed.
+    page.locator(".lm-TabBar-tab", has_text=notebook_name(notebook_id)).first.click()
+    page.keyboard.press("Control+s")
+    saved = wait_until(lambda: _if_saved(lab.root / served), 30,
+                       "the browser saving the notebook with every code cell run")
+    code = [cell for cell in saved.cells if cell.cell_type == "code"]
+    errors = [(cell.execution_count, out.get("ename"), out.get("evalue")) for cell in code
+              for out in cell.outputs if out.output_type == "error"]
+    assert errors == []
 
 
 # --- 00-start in a fresh environment, as on Colab ----------------------------------------------
@@ -306,6 +293,7 @@ def test_00_start_installs_the_course_package_in_a_fresh_environment(tmp_path):
     finally:
         if not build_existed:  # pip builds in the checkout's (git-ignored) build/ folder
             shutil.rmtree(ROOT / "build", ignore_errors=True)
+    executions.record("00-start", "fresh environment (as on Colab)")
     timings["notebook"] = time.monotonic() - ran
     print("\nfresh-environment timings (s): " + ", ".join(f"{k} {v:.1f}" for k, v in timings.items()))
 

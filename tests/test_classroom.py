@@ -38,8 +38,10 @@ from nbgrader.coursedir import CourseDirectory
 from nbgrader.exchange import ExchangeFactory
 from traitlets.config import Config
 
+from tests import executions
 from tests.notebooks import ROOT, grading_cell_after, is_solution, nbgrader_meta, read, solution_path, strip_markers
 from tools.course import nbgrader_env
+from tools.layout import notebook_in
 
 pytestmark = pytest.mark.slow
 
@@ -189,9 +191,9 @@ def classroom(tmp_path_factory):
         f"c.Exchange.root = {str(exchange)!r}\n"
         f"c.Execute.timeout = {CELL_TIMEOUT_S}\n"
     ))
-    solutions = course_root / "solutions" / NOTEBOOK
-    solutions.mkdir(parents=True)
-    (solutions / f"{NOTEBOOK}.ipynb").write_bytes(solution_path(NOTEBOOK).read_bytes())
+    source = solution_path(NOTEBOOK, course_root)
+    source.parent.mkdir(parents=True)
+    source.write_bytes(solution_path(NOTEBOOK).read_bytes())
     roster = course_root / "students.csv"
     roster.write_text("id,first_name,last_name,email\n" + "".join(
         f"{s.name},Student,{s.name[-2:]},{s.name}@example.org\n" for s in STUDENTS))
@@ -212,7 +214,7 @@ def classroom(tmp_path_factory):
         home = homes / student.name
         home.mkdir(parents=True)
         student_action("fetch", student, home, exchange)
-        do_the_homework(student, home / NOTEBOOK / f"{NOTEBOOK}.ipynb")
+        do_the_homework(student, notebook_in(home, NOTEBOOK))
         if student.submits == "on time":
             student_action("submit", student, home, exchange)
     timings["students fetch and submit (on time)"] = time.perf_counter() - start
@@ -228,6 +230,9 @@ def classroom(tmp_path_factory):
 
     step("collect", "collect", NOTEBOOK)
     step("autograde", "autograde", NOTEBOOK)
+    for student in STUDENTS:
+        if student.submits != "never":
+            executions.record(NOTEBOOK, "classroom autograde")
     step("generate feedback", "generate_feedback", NOTEBOOK)
     step("release feedback", "release_feedback", NOTEBOOK)
     start = time.perf_counter()

@@ -10,7 +10,8 @@ import pytest
 from tests.notebooks import (IDS, between, course_path, has_interactive, is_autograded_test, is_solution,
                              nbgrader_meta, outside_markers, read, solution_path)
 from tools import course, templates
-from tools.course import COURSE, ROOT, SOLUTIONS, AuthoringError
+from tools.course import AuthoringError
+from tools.layout import COURSE, ROOT, SOLUTIONS, link, solution_notebook, source_script
 
 ALL_NOTEBOOKS = [solution_path(i) for i in IDS] + [course_path(i) for i in IDS]
 
@@ -48,7 +49,9 @@ def test_notebook_has_the_standard_shape(notebook_id):
     assert templates.colab_url(notebook_id) in nb.cells[1].source
     setup = nb.cells[2]
     assert setup.metadata.get("tags") == ["setup"]
-    assert setup.source == templates.setup_cell_source()
+    standard = templates.setup_cell_source().splitlines()
+    assert setup.source.splitlines()[:-1] == standard[:-1], "the setup cell is the template's"
+    assert setup.source.splitlines()[-1].startswith("run = env.setup(")  # arguments: the marker's
     headings = [c.source.splitlines()[0] for c in nb.cells if c.cell_type == "markdown" and c.source]
     assert "## Key takeaways" in headings
     assert "## Going further" in headings
@@ -112,13 +115,13 @@ def test_no_solution_or_hidden_test_reaches_the_student_version(notebook_id):
 
 def test_course_holds_only_student_notebooks():
     files = sorted(p.relative_to(COURSE).as_posix() for p in COURSE.rglob("*") if p.is_file())
-    assert files == sorted(f"{i}/{i}.ipynb" for i in IDS), "only notebooks belong in course/"
+    assert files == sorted(link(course_path(i), COURSE) for i in IDS), "only notebooks belong in course/"
 
 
 def test_solutions_hold_only_sources_and_built_notebooks():
     for folder in SOLUTIONS.iterdir():
         names = {p.name for p in folder.iterdir() if p.name != "__pycache__"}
-        assert names == {f"{folder.name}.py", f"{folder.name}.ipynb"}, names
+        assert names == {source_script(folder.name).name, solution_notebook(folder.name).name}, names
 
 
 @pytest.mark.slow
@@ -146,6 +149,26 @@ def test_markers_become_nbgrader_metadata():
     assert answer.metadata.nbgrader["solution"] and answer.metadata.nbgrader["grade"]
     setup = course.convert_cell(_cell("", title="setup"), "t")
     assert setup.source == templates.setup_cell_source()
+    assert "\nrun = env.setup()  #" in setup.source  # the defaults of utils.env (one thread)
+
+
+def test_the_setup_marker_passes_its_arguments_to_env_setup():
+    setup = course.convert_cell(_cell("", title="setup", seed=7, device="cpu"), "t")
+    assert setup.source.splitlines()[-1].startswith("run = env.setup(seed=7, device='cpu')  #")
+    assert setup.metadata == {"tags": ["setup"]}
+    with pytest.raises(AuthoringError, match="arguments of utils.env.setup"):
+        course.convert_cell(_cell("", title="setup", sede=7), "t")
+
+
+def test_the_cell_kinds_are_the_table_of_the_authoring_guide():
+    """Each row of `course.CELL_KINDS` is a row of the marker table in docs/authoring.md."""
+    guide = (ROOT / "docs" / "authoring.md").read_text()
+    rows = [line for line in guide.splitlines() if line.startswith("| `# %%")]
+    for kind in course.CELL_KINDS:
+        header = "# %% [markdown]" if kind.cell_type == "markdown" else "# %%"
+        assert any(row.startswith(f"| `{header} {kind.marker}=") for row in rows), kind
+    assert any(row.startswith(f"| `# %% {course.SETUP}`") for row in rows)
+    assert len(rows) == len(course.CELL_KINDS) + 1
 
 
 @pytest.mark.parametrize("cell, message", [
@@ -177,7 +200,7 @@ def test_readme_syllabus_table_lists_every_lesson_and_links_existing_ones():
     assert table.count("\n") == len(course.SYLLABUS) + 1
     for notebook_id in IDS:
         assert templates.binder_url(notebook_id) in table
-        assert f"(course/{notebook_id}/{notebook_id}.ipynb)" in table
+        assert f"({link(course_path(notebook_id))})" in table
 
 
 READING_WORDS_PER_MINUTE = 150  # technical prose, with its figures and printed tables

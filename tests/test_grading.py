@@ -3,7 +3,8 @@
 For every notebook, a student who solved everything scores full marks on the autograded part
 (> 0), and the graded notebook shows no error: every demonstration ran, every claim held
 (the kernel inherits COURSE_STRICT_CLAIMS). That an untouched exercise scores 0 is shown
-for every exercise by tests/test_wrong_answers.py (the stub is one of the wrong answers) and,
+for every exercise by the wrong answers run in nbval's pass (tests/nbval_wrong_answers.py;
+the stub is one of them) and,
 through the real exchange and autograde, by the untouched students of tests/test_classroom.py.
 """
 
@@ -14,9 +15,11 @@ import shutil
 import pytest
 from nbgrader.api import Gradebook
 
+from tests import executions
 from tests.notebooks import (IDS, course_path, is_solution, read, solution_path,
                              strip_markers)
 from tools.course import nbgrader, write_notebook
+from tools.layout import notebook_in
 
 pytestmark = pytest.mark.slow
 
@@ -44,15 +47,16 @@ def graded(tmp_path_factory):
     def grade(notebook_id: str) -> dict:
         if notebook_id not in cache:
             root = tmp_path_factory.mktemp(f"course-root-{notebook_id}")
-            shutil.copytree(solution_path(notebook_id).parent, root / "solutions" / notebook_id)
+            shutil.copytree(solution_path(notebook_id).parent, solution_path(notebook_id, root).parent)
             nbgrader("generate_assignment", notebook_id, "--force", root=root)
             write_notebook(solved_student_version(notebook_id),
-                           root / "submitted" / "solved" / notebook_id / f"{notebook_id}.ipynb")
+                           notebook_in(root / "submitted" / "solved", notebook_id))
             result = nbgrader("autograde", notebook_id, "--create", "--force", root=root, check=False)
+            executions.record(notebook_id, "solved autograde")
             assert result.returncode == 0, result.stdout + result.stderr
             with Gradebook(f"sqlite:///{root / 'gradebook.db'}") as gradebook:
                 scores = _scores(gradebook.find_submission(notebook_id, "solved"))
-            graded_notebook = root / "autograded" / "solved" / notebook_id / f"{notebook_id}.ipynb"
+            graded_notebook = notebook_in(root / "autograded" / "solved", notebook_id)
             cache[notebook_id] = {"scores": scores, "notebook": read(graded_notebook)}
         return cache[notebook_id]
 

@@ -16,7 +16,7 @@ import pytest
 
 from tests.e2e import OUTPUT, free_port, http, landing_url, loopback_env, run_in_kernel, stop, wait_until
 from tests.notebooks import IDS
-from tools.course import ROOT
+from tools.layout import ROOT
 
 pytestmark = pytest.mark.slow
 TOKEN = uuid.uuid4().hex
@@ -62,7 +62,7 @@ def test_lab_opens_on_the_learners_copy_of_the_course(lab):
 def test_a_kernel_in_lab_imports_the_course_utils(lab):
     base, _ = lab
     kernel = _json(f"{base}/api/kernels", method="POST", data={})
-    code = "import utils, utils.env; print(utils.__file__); print(utils.env.detect_platform())"
+    code = "import utils, utils.hosting; print(utils.__file__); print(utils.hosting.detect_platform())"
     printed = run_in_kernel(f"ws://127.0.0.1:{base.rsplit(':', 1)[1]}/api/kernels/{kernel['id']}/channels",
                             TOKEN, code)
     lines = printed.split()

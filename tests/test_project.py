@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 
+import pytest
 import yaml
 from packaging.requirements import Requirement
 
-from tools.course import ROOT
+from tools.layout import ROOT
 
 # conda-forge names of packages whose PyPI name differs
 CONDA_NAMES = {"torch": "pytorch"}
@@ -83,9 +85,7 @@ def test_readme_links_the_guides_it_mentions():
 
 
 def test_nbgrader_config_keeps_answers_out_of_the_release():
-    text = (ROOT / "nbgrader_config.py").read_text()
-    assert 'source_directory = "solutions"' in text
-    assert 'release_directory = "course"' in text
+    text = (ROOT / "nbgrader_config.py").read_text()  # its folders: tests/test_layout.py
     assert '"*.py"' in text
     assert "raise NotImplementedError()" in text
 
@@ -97,7 +97,7 @@ def test_workspace_and_grading_state_are_git_ignored():
 
 
 def test_the_notebooks_environment_check_asks_for_what_pyproject_installs():
-    from utils.env import REQUIREMENTS
+    from utils.requirements import REQUIREMENTS
 
     checked = {CONDA_NAMES.get(r.distribution, r.distribution): f">={r.minimum}"
                for r in REQUIREMENTS}
@@ -133,15 +133,31 @@ def test_hub_config_makes_the_roster_into_nbgrader_groups():
     assert callable(c.Spawner.pre_spawn_hook)
 
 
+@pytest.mark.parametrize(("group", "config_path"), [
+    ("nbgrader-ml-vs-dl", ["/etc/jupyter/ml-vs-dl-student", "/etc/jupyter"]),
+    ("formgrade-ml-vs-dl", ["/etc/jupyter"]),
+])
+def test_hub_spawn_hook_sets_the_course_configuration_and_no_thread_count(monkeypatch, group, config_path):
+    """A server's environment gets the course's Jupyter configuration and nothing else: the thread
+    count is the setup cell's (utils.env.setup), the same on a hub as on a laptop."""
+    from types import SimpleNamespace
+
+    monkeypatch.delenv("ML_VS_DL_JUPYTER_CONFIG", raising=False)
+    c = _course_hub_config()
+    spawner = SimpleNamespace(user=SimpleNamespace(groups=[SimpleNamespace(name=group)]),
+                              environment={}, cpu_limit=c.Spawner.cpu_limit)
+    c.Spawner.pre_spawn_hook(spawner)
+    assert spawner.environment == {"JUPYTER_CONFIG_PATH": os.pathsep.join(config_path)}
+
+
 def test_z2jh_values_match_the_hub_config_and_the_image():
     c = _course_hub_config()
     values = yaml.safe_load((ROOT / "deploy" / "z2jh" / "config.yaml").read_text())
     single = values["singleuser"]
     assert single["memory"] == {"limit": c.Spawner.mem_limit, "guarantee": c.Spawner.mem_guarantee}
     assert single["cpu"] == {"limit": c.Spawner.cpu_limit, "guarantee": c.Spawner.cpu_guarantee}
-    threads = str(int(c.Spawner.cpu_limit))
-    assert {single["extraEnv"][v] for v in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS",
-                                               "MKL_NUM_THREADS")} == {threads}
+    # no thread variables in the pods: the setup cell of every notebook sets the thread count
+    assert not [name for name in single.get("extraEnv", {}) if name.endswith("_NUM_THREADS")]
     files = values["hub"]["extraFiles"]
     assert files["course-config"]["mountPath"].startswith(
         "/usr/local/etc/jupyterhub/jupyterhub_config.d/")

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from tools import workspace
+from tools.layout import student_notebook
 
 
 def _course(tmp_path):
-    course = tmp_path / "course"
-    (course / "00-start").mkdir(parents=True)
-    (course / "00-start" / "00-start.ipynb").write_text("original")
-    return course
+    """A course/ folder with one student notebook, laid out as the real one."""
+    notebook = student_notebook("00-start", root=tmp_path)
+    notebook.parent.mkdir(parents=True)
+    notebook.write_text("original")
+    return notebook.parent.parent
 
 
 def test_first_sync_copies_the_course(tmp_path):

@@ -27,9 +27,9 @@ import nbformat
 import psutil
 from nbclient import NotebookClient
 
-from tools.course import ROOT, SOLUTIONS, notebook_ids
+from tools.layout import BENCHMARK_TABLE as TABLE
+from tools.layout import ROOT, notebook_ids, solution_notebook
 
-TABLE = ROOT / "benchmarks" / "notebooks.md"
 MEMORY_BUDGET_GB = 1.5
 TIME_BUDGET_S = {"11-beyond": 120.0}
 DEFAULT_TIME_BUDGET_S = 60.0
@@ -125,7 +125,7 @@ def machine_description() -> str:
                 break
     except OSError:
         pass
-    from utils.env import available_cpus  # the same count the notebooks use
+    from utils.cpus import available_cpus  # the same count the notebooks use
     import torch
 
     memory = psutil.virtual_memory().total / 2**30
@@ -176,7 +176,7 @@ def main(argv: list[str] | None = None) -> int:
     os.environ["COURSE_SCORECARD"] = str(Path(tempfile.mkdtemp(prefix="bench-")) / "scorecard.json")
     results = []
     for notebook_id in ids:
-        result = run_notebook(SOLUTIONS / notebook_id / f"{notebook_id}.ipynb")
+        result = run_notebook(solution_notebook(notebook_id))
         print(result.row(), flush=True)
         results.append(result)
     write_table(results)

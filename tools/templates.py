@@ -7,10 +7,11 @@ here is derived from it.
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Mapping
 from functools import lru_cache
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from tools.layout import ROOT, link, student_notebook
+
 BRANCH = "main"
 PACKAGE = "ml-vs-dl-course"
 
@@ -32,7 +33,7 @@ def colab_url(notebook_id: str) -> str:
     """Link that opens the student version of a notebook in Google Colab."""
     return (
         f"https://colab.research.google.com/github/{github_slug()}/blob/{BRANCH}/"
-        f"course/{notebook_id}/{notebook_id}.ipynb"
+        f"{link(student_notebook(notebook_id))}"
     )
 
 
@@ -40,7 +41,7 @@ def binder_url(notebook_id: str) -> str:
     """Link that opens the student version of a notebook in JupyterLab on Binder."""
     return (
         f"https://mybinder.org/v2/gh/{github_slug()}/{BRANCH}"
-        f"?urlpath=lab/tree/course/{notebook_id}/{notebook_id}.ipynb"
+        f"?urlpath=lab/tree/{link(student_notebook(notebook_id))}"
     )
 
 
@@ -58,8 +59,16 @@ def package_source() -> str:
     return f"{PACKAGE} @ git+{repository_url()}.git@{BRANCH}"
 
 
-def setup_cell_source() -> str:
-    """The first code cell of every notebook: works locally, on Binder and on Colab."""
+def setup_cell_source(arguments: Mapping[str, object] | None = None) -> str:
+    """The first code cell of every notebook: works locally, on Binder and on Colab.
+
+    `arguments` are keyword arguments of `utils.env.setup`, for a notebook that needs other
+    than its defaults (`# %% setup seed=7` in the script); usually there are none.
+
+    >>> setup_cell_source({"seed": 7}).splitlines()[-1]
+    'run = env.setup(seed=7)  # seeds, device, threads, plot style; prints where this notebook runs'
+    """
+    call = ", ".join(f"{name}={value!r}" for name, value in (arguments or {}).items())
     return f'''\
 # Setup: run this cell first. Locally and on Binder the course package `utils` is installed;
 # on Colab (or any Python without it) this cell installs it from the course repository.
@@ -74,4 +83,4 @@ except ImportError:
     sys.modules.pop("utils", None)
     from utils import env, checks
 
-run = env.setup()  # seeds, device, threads, plot style; prints where this notebook runs'''
+run = env.setup({call})  # seeds, device, threads, plot style; prints where this notebook runs'''

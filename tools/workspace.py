@@ -16,10 +16,8 @@ import shutil
 import sys
 from pathlib import Path
 
-from tools.templates import ROOT
+from tools.layout import COURSE, ROOT, WORKSPACE
 
-COURSE = ROOT / "course"
-WORKSPACE = ROOT / "workspace"
 RECORD = ".course-versions.json"
 
 

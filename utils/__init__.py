@@ -2,12 +2,19 @@
 
 Modules (import the ones a notebook needs: ``from utils import env, data, plots, checks``):
 
-* ``env``    — ``setup()`` for every notebook: seeds, threads, device, plot style, platform;
-  ``check_environment()`` for the first notebook.
+* ``env``    — ``setup()`` for every notebook: seeds, threads, device, plot style; the course's
+  one default seed and its thread policy.
+* ``requirements`` — ``check_environment()`` for the first notebook: what the course needs
+  installed and what to do when something is missing.
+* ``devices`` — ``choose_device()``: CUDA, then Apple's MPS, then the CPU.
+* ``hosting`` — ``detect_platform()``: local, Binder or Colab.
+* ``cpus``   — ``available_cpus()``: the CPUs this process can really use (cgroup quota, affinity).
 * ``data``   — every dataset of the course, offline and deterministic, with its provenance.
 * ``plots``  — decision boundaries, confusion matrices, image grids, signals, training and
   learning curves.
 * ``checks`` — assertion helpers with friendly messages for the exercises' tests.
+* ``guards`` — exercise tests that refuse library shortcuts (``shortcuts_forbidden``) and global
+  seeding (``keeps_global_random_state``).
 * ``claims`` — ``claim()`` checks a result stated in the lesson's prose against the learner's run;
   ``verdict_table()`` puts the industry's claims to the test.
 * ``stats``  — comparing two models fairly: paired differences over shared folds or seeds.
@@ -16,6 +23,8 @@ Modules (import the ones a notebook needs: ``from utils import env, data, plots,
 * ``train``  — ``fit()`` for PyTorch models: progress bar, history, early stopping, one-cycle
   schedule, CPU/CUDA/MPS; ``evaluate``, ``predict``, ``count_parameters``.
 * ``features`` — hand-made image features (HOG, ink statistics) for classical models.
+* ``cost``   — what a model costs, measured the same way for ML and DL: latency, throughput,
+  parameters, file size, peak memory, energy and CO₂; ``profile()`` records them in the scorecard.
 
 ``import utils`` itself is cheap: it imports none of PyTorch, torchvision or matplotlib.
 A submodule is loaded on first use (``utils.data`` works after ``import utils``).
@@ -33,7 +42,7 @@ except PackageNotFoundError:  # running from a source tree that is not pip-insta
     __version__ = "0.0.0+unknown"
 
 _SUBMODULES = ("env", "data", "plots", "checks", "guards", "claims", "stats", "scorecard", "train", "models",
-               "features")
+               "features", "requirements", "devices", "hosting", "cpus", "cost")
 
 __all__ = ["__version__", *_SUBMODULES]
 

@@ -32,7 +32,8 @@ from typing import Any
 
 import numpy as np
 
-from ._validation import check_float, describe, to_numpy
+from ._sklearn import fitted_status
+from ._validation import as_bool, as_float, as_str, describe, to_numpy
 
 __all__ = [
     "check_type",
@@ -110,10 +111,8 @@ def _check_arguments(name: Any, hint: Any, reveal: Any) -> None:
     """Catch mistakes of the *test author* (not the learner) early."""
     if not isinstance(name, str) or not name:
         raise TypeError(f"name must be a non-empty string describing what is checked, but got {describe(name)}.")
-    if hint is not None and not isinstance(hint, str):
-        raise TypeError(f"hint must be a string or None, but got {describe(hint)}.")
-    if not isinstance(reveal, bool):
-        raise TypeError(f"reveal must be True or False, but got {describe(reveal)}.")
+    as_str(hint, "hint", allow_none=True)
+    as_bool(reveal, "reveal")
 
 
 def _none_hint(actual: Any, expected: Any, hint: str | None) -> str | None:
@@ -217,8 +216,8 @@ def check_close(
         >>> check_close(0.1 + 0.2, 0.3, "0.1 + 0.2")
     """
     _check_arguments(name, hint, reveal)
-    rtol = check_float(rtol, "rtol", 0.0)
-    atol = check_float(atol, "atol", 0.0)
+    rtol = as_float(rtol, "rtol", 0.0)
+    atol = as_float(atol, "atol", 0.0)
     wanted = _as_float_array(expected)
     if wanted is None:
         raise TypeError(f"expected must be a number or an array of numbers, but got {describe(expected)}.")
@@ -294,8 +293,8 @@ def check_between(value: Any, low: float, high: float, name: str, hint: str | No
         >>> check_between(0.93, 0.9, 1.0, "test accuracy")
     """
     _check_arguments(name, hint, reveal)
-    low = check_float(low, "low")
-    high = check_float(high, "high")
+    low = as_float(low, "low")
+    high = as_float(high, "high")
     if low > high:
         raise ValueError(f"low must not exceed high, but got low={low} and high={high}.")
     expected = f"a number between {low:g} and {high:g}"
@@ -325,7 +324,7 @@ def check_no_nan(array: Any, name: str, hint: str | None = None, reveal: bool = 
     """
     _check_arguments(name, hint, reveal)
     if hasattr(array, "isna") and hasattr(array, "to_numpy"):  # pandas: NaN, None, NaT in any dtype
-        missing = np.asarray(array.isna()).astype(bool)
+        missing = to_numpy(array.isna()).astype(bool)
         values = to_numpy(array)
     else:
         values = _as_float_array(array)
@@ -362,21 +361,14 @@ def check_fitted(estimator: Any, name: str, hint: str | None = None, reveal: boo
         >>> check_fitted(LinearRegression().fit([[0], [1]], [0, 1]), "model")
     """
     _check_arguments(name, hint, reveal)
-    from sklearn.exceptions import NotFittedError
-    from sklearn.utils.validation import check_is_fitted
-
-    if isinstance(estimator, type) or not hasattr(estimator, "fit"):
-        got = f"the class {estimator.__name__}" if isinstance(estimator, type) else f"{type(estimator).__name__}"
+    status = fitted_status(estimator)
+    if status in ("class", "not an estimator"):
+        got = f"the class {estimator.__name__}" if status == "class" else f"{type(estimator).__name__}"
         raise _fail(name, "is not a scikit-learn model object.", expected="a fitted estimator, e.g. Model().fit(X, y)",
                     got=got, hint=_none_hint(estimator, 0, hint), reveal=reveal)
-    try:
-        check_is_fitted(estimator)
-    except NotFittedError:
+    if status == "not fitted":
         raise _fail(name, "is not fitted yet.", expected="a fitted estimator (call .fit(X, y) on it)",
-                    got=f"an unfitted {type(estimator).__name__}", hint=hint, reveal=reveal) from None
-    except TypeError:
-        raise _fail(name, "is not a scikit-learn estimator.", expected="a fitted estimator",
-                    got=type(estimator).__name__, hint=hint, reveal=reveal) from None
+                    got=f"an unfitted {type(estimator).__name__}", hint=hint, reveal=reveal)
 
 
 def check_callable(obj: Any, name: str, hint: str | None = None, reveal: bool = True) -> None:
@@ -396,6 +388,5 @@ def check_callable(obj: Any, name: str, hint: str | None = None, reveal: bool = 
 
 def passed(message: str = "All visible tests passed.") -> None:
     """Print a short success line for the learner, e.g. ``✓ All visible tests passed.``"""
-    if not isinstance(message, str):
-        raise TypeError(f"message must be a string, but got {describe(message)}.")
+    as_str(message, "message")
     print(f"✓ {message}")

@@ -53,6 +53,8 @@ from typing import Any
 
 import numpy as np
 
+from ._validation import as_str
+
 __all__ = ["STRICT_ENV_VAR", "ClaimNotHeld", "Claim", "claim", "strict", "Verdict", "verdict_table"]
 
 STRICT_ENV_VAR = "COURSE_STRICT_CLAIMS"
@@ -68,7 +70,7 @@ def strict() -> bool:
     return os.environ.get(STRICT_ENV_VAR, "").strip().lower() in _TRUE
 
 
-def _as_bool(holds: Any, what: str) -> bool:
+def _one_truth_value(holds: Any, what: str) -> bool:
     """A single truth value; an array or a non-boolean is an author's mistake, said clearly."""
     if isinstance(holds, (bool, np.bool_)):
         return bool(holds)
@@ -160,9 +162,8 @@ def claim(statement: str, holds: Any, measured: Mapping[str, Any] | str | None =
     """
     if not isinstance(statement, str) or not statement.strip():
         raise TypeError("statement must be the claim in words (a non-empty string)")
-    if not isinstance(why, str):
-        raise TypeError(f"why must be a string, got {type(why).__name__}")
-    result = Claim(statement.strip(), _as_bool(holds, "holds"), _format_measured(measured),
+    as_str(why, "why")
+    result = Claim(statement.strip(), _one_truth_value(holds, "holds"), _format_measured(measured),
                    why.strip())
     print(result.report())
     if not result.holds and strict():
@@ -197,7 +198,7 @@ class Verdict:
             value = getattr(self, name)
             if not isinstance(value, str) or not value.strip():
                 raise TypeError(f"Verdict.{name} must be a non-empty string, got {value!r}")
-        object.__setattr__(self, "holds", _as_bool(self.holds, "Verdict.holds"))
+        object.__setattr__(self, "holds", _one_truth_value(self.holds, "Verdict.holds"))
 
     @property
     def verdict(self) -> str:

@@ -32,7 +32,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ._validation import check_bool, check_float, check_int, check_seed, check_str
+from ._validation import as_bool, as_float, as_int, as_seed, as_str
 
 __all__ = [
     "TABULAR_DATASETS",
@@ -141,8 +141,8 @@ def load_tabular(name: str, as_frame: bool = True) -> tuple[Any, Any]:
         >>> X.shape, y.name
         ((150, 4), 'target')
     """
-    check_str(name, "name")
-    as_frame = check_bool(as_frame, "as_frame")
+    as_str(name, "name")
+    as_frame = as_bool(as_frame, "as_frame")
     key = _normalise_name(name)
     if key not in TABULAR_DATASETS:
         if key in ("digits", "digits_8x8"):
@@ -287,9 +287,9 @@ def make_customers(n: int = 600, seed: int = 0, with_segments: bool = False) -> 
         >>> list(customers.columns)[:3]
         ['age', 'annual_income', 'spending_score']
     """
-    n = check_int(n, "n", 10, 1_000_000)
-    seed = check_seed(seed)
-    with_segments = check_bool(with_segments, "with_segments")
+    n = as_int(n, "n", 10, 1_000_000)
+    seed = as_seed(seed)
+    with_segments = as_bool(with_segments, "with_segments")
     rng = np.random.default_rng(seed)
     shares = np.array([segment.share for segment in CUSTOMER_SEGMENTS])
     labels = rng.choice(len(CUSTOMER_SEGMENTS), size=n, p=shares / shares.sum())
@@ -462,9 +462,9 @@ def make_sensor_readings(n: int = 2000, anomaly_rate: float = 0.02, seed: int = 
         >>> int(readings["is_anomaly"].sum())
         20
     """
-    n = check_int(n, "n", 100, 1_000_000)
-    anomaly_rate = check_float(anomaly_rate, "anomaly_rate", 0.0, 0.2)
-    seed = check_seed(seed)
+    n = as_int(n, "n", 100, 1_000_000)
+    anomaly_rate = as_float(anomaly_rate, "anomaly_rate", 0.0, 0.2)
+    seed = as_seed(seed)
     rng = np.random.default_rng(seed)
     timestamps = pd.date_range(_SENSOR_START, periods=n, freq=f"{_SENSOR_STEP_MINUTES}min")
     load = _machine_load(rng, timestamps)
@@ -590,8 +590,8 @@ def make_churn(n: int = 3000, seed: int = 0) -> tuple[pd.DataFrame, pd.Series]:
         >>> round(float(y.mean()), 2)
         0.25
     """
-    n = check_int(n, "n", 100, 1_000_000)
-    seed = check_seed(seed)
+    n = as_int(n, "n", 100, 1_000_000)
+    seed = as_seed(seed)
     rng = np.random.default_rng(seed)
     features = _churn_features(rng, n)
     noisy_score = _churn_score(features) + rng.logistic(0.0, _CHURN_NOISE, n)
@@ -691,9 +691,9 @@ def load_mnist1d(n_train: int | None = None, shuffle_positions: bool = False, se
         ((4000, 40), (1000, 40))
     """
     if n_train is not None:
-        n_train = check_int(n_train, "n_train", 1, MNIST1D_TRAIN_SIZE)
-    shuffle_positions = check_bool(shuffle_positions, "shuffle_positions")
-    seed = check_seed(seed)
+        n_train = as_int(n_train, "n_train", 1, MNIST1D_TRAIN_SIZE)
+    shuffle_positions = as_bool(shuffle_positions, "shuffle_positions")
+    seed = as_seed(seed)
     raw = _mnist1d_raw()
     total = raw["x"].shape[0]
     subset_rng, position_rng = (np.random.default_rng([seed, stream]) for stream in (1, 2))
@@ -748,8 +748,8 @@ def _split_sources(labels: np.ndarray, seed: int) -> tuple[np.ndarray, np.ndarra
 def _validate_scale(scale: Any, canvas: int) -> tuple[float, float]:
     if not isinstance(scale, (tuple, list)) or len(scale) != 2:
         raise TypeError(f"scale must be a (low, high) pair of numbers such as (1.0, 2.0), but got {scale!r}.")
-    low = check_float(scale[0], "scale[0]", 0.5, 10.0)
-    high = check_float(scale[1], "scale[1]", 0.5, 10.0)
+    low = as_float(scale[0], "scale[0]", 0.5, 10.0)
+    high = as_float(scale[1], "scale[1]", 0.5, 10.0)
     if low > high:
         raise ValueError(f"scale must be (low, high) with low <= high, but got {scale!r}.")
     largest = _scaled_size(high)
@@ -884,12 +884,12 @@ def make_translated_digits(
         >>> d["x_train"].shape, d["x_train"].dtype.name
         ((100, 32, 32), 'float32')
     """
-    n_train = check_int(n_train, "n_train", 1, 200_000)
-    n_test = check_int(n_test, "n_test", 1, 200_000)
-    canvas = check_int(canvas, "canvas", _DIGIT_SIZE, 256)
+    n_train = as_int(n_train, "n_train", 1, 200_000)
+    n_test = as_int(n_test, "n_test", 1, 200_000)
+    canvas = as_int(canvas, "canvas", _DIGIT_SIZE, 256)
     low, high = _validate_scale(scale, canvas)
-    clutter = check_int(clutter, "clutter", 0, 20)
-    seed = check_seed(seed)
+    clutter = as_int(clutter, "clutter", 0, 20)
+    seed = as_seed(seed)
     _, labels = _digits_raw()
     pool_train, pool_test = _split_sources(labels, seed)
     streams = {part: [np.random.default_rng([seed, part, k]) for k in range(4)] for part in (1, 2)}
@@ -975,7 +975,7 @@ def load_dataset(name: str, **kwargs: Any) -> Any:
         >>> len(X)
         500
     """
-    check_str(name, "name")
+    as_str(name, "name")
     key = _normalise_name(name)
     if key == "digits":
         key = "digits_8x8"

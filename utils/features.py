@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from ._validation import check_bool, check_int, describe
+from ._validation import as_bool, as_int, describe, to_numpy
 
 __all__ = ["hog_features", "intensity_features", "INTENSITY_FEATURE_NAMES"]
 
@@ -25,10 +25,8 @@ _PROGRESS_FROM = 2000
 
 def _image_stack(images: Any) -> np.ndarray:
     """Return ``images`` as a float ``(n, height, width)`` array, or raise a helpful error."""
-    if hasattr(images, "detach"):  # a torch tensor
-        images = images.detach().cpu().numpy()
     try:
-        array = np.asarray(images, dtype=np.float64)
+        array = np.asarray(to_numpy(images), dtype=np.float64)
     except (TypeError, ValueError) as error:
         raise TypeError(f"images must be an array of grey-level images, but got {describe(images)}.") from error
     if array.ndim == 4 and array.shape[1] == 1:  # (n, 1, h, w): a PyTorch-style batch
@@ -52,7 +50,7 @@ def _image_stack(images: Any) -> np.ndarray:
 
 def _rows(array: np.ndarray, progress: bool | None, description: str) -> Any:
     """Iterate over the images, with a tqdm bar for long stacks."""
-    show = len(array) >= _PROGRESS_FROM if progress is None else check_bool(progress, "progress")
+    show = len(array) >= _PROGRESS_FROM if progress is None else as_bool(progress, "progress")
     if not show:
         return array
     from tqdm.auto import tqdm
@@ -94,9 +92,9 @@ def hog_features(
     from skimage.feature import hog
 
     array = _image_stack(images)
-    orientations = check_int(orientations, "orientations", 2, 36)
-    cell = check_int(cell, "cell", 2, 64)
-    block = check_int(block, "block", 1, 8)
+    orientations = as_int(orientations, "orientations", 2, 36)
+    cell = as_int(cell, "cell", 2, 64)
+    block = as_int(block, "block", 1, 8)
     height, width = array.shape[1:]
     if min(height, width) < cell * block:
         raise ValueError(

@@ -38,7 +38,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from ._validation import check_str
+from ._validation import as_str
 
 __all__ = ["ShortcutUsed", "shortcuts_forbidden", "keeps_global_random_state"]
 
@@ -97,9 +97,9 @@ class shortcuts_forbidden:
         if not targets:
             raise ValueError("shortcuts_forbidden needs at least one dotted name to forbid.")
         for target in targets:
-            check_str(target, "each target")
+            as_str(target, "each target")
         self.targets = targets
-        self.task = check_str(task, "task")
+        self.task = as_str(task, "task")
         self._restore: list[tuple[Any, str, Any]] = []
 
     def _patch(self, cls: type, name: str, replacement: Any) -> None:
@@ -183,7 +183,7 @@ class keeps_global_random_state:
     """
 
     def __init__(self, name: str) -> None:
-        self.name = check_str(name, "name")
+        self.name = as_str(name, "name")
 
     def __enter__(self) -> "keeps_global_random_state":
         self._python = random.getstate()

@@ -38,7 +38,7 @@ from typing import Any
 import torch
 from torch import nn
 
-from ._validation import check_choice, check_float, check_int, describe
+from ._validation import as_bool, as_choice, as_float, as_int, describe
 
 __all__ = [
     "ACTIVATIONS",
@@ -68,11 +68,11 @@ _MAX_SIZE = 1_000_000  # a generous upper bound for sizes: catches typos such as
 
 
 def _check_size(value: Any, name: str, minimum: int = 1) -> int:
-    return check_int(value, name, minimum, _MAX_SIZE)
+    return as_int(value, name, minimum, _MAX_SIZE)
 
 
 def _check_dropout(value: Any) -> float:
-    return check_float(value, "dropout", 0.0, 0.99)
+    return as_float(value, "dropout", 0.0, 0.99)
 
 
 def _check_sizes(value: Any, name: str, allow_empty: bool) -> tuple[int, ...]:
@@ -192,7 +192,7 @@ class MLP(nn.Module):
         self.hidden = _check_sizes(hidden, "hidden", allow_empty=True)
         self.n_classes = _check_size(n_classes, "n_classes")
         self.dropout = _check_dropout(dropout)
-        self.activation = check_choice(activation, "activation", ACTIVATIONS)
+        self.activation = as_choice(activation, "activation", ACTIVATIONS)
         layers: list[nn.Module] = [_FlatInput(self.in_features)]
         width = self.in_features
         for size in self.hidden:
@@ -252,9 +252,7 @@ class SmallCNN(nn.Module):
         batch_norm: bool = True,
     ) -> None:
         super().__init__()
-        if not isinstance(batch_norm, bool):
-            raise TypeError(f"batch_norm must be True or False, but got {describe(batch_norm)}.")
-        self.batch_norm = batch_norm
+        self.batch_norm = as_bool(batch_norm, "batch_norm")
         self.n_classes = _check_size(n_classes, "n_classes")
         self.channels = _check_sizes(channels, "channels", allow_empty=False)
         if len(self.channels) > 8:
@@ -433,14 +431,13 @@ class GRUClassifier(nn.Module):
         layers: int = 1,
     ) -> None:
         super().__init__()
-        if not isinstance(bidirectional, bool):
-            raise TypeError(f"bidirectional must be True or False, but got {describe(bidirectional)}.")
+        bidirectional = as_bool(bidirectional, "bidirectional")
         self.n_classes = _check_size(n_classes, "n_classes")
         self.hidden = _check_size(hidden, "hidden")
         self.in_features = _check_size(in_features, "in_features")
         self.bidirectional = bidirectional
-        self.pool = check_choice(pool, "pool", ("last", "mean"))
-        self.layers = check_int(layers, "layers", 1, 16)
+        self.pool = as_choice(pool, "pool", ("last", "mean"))
+        self.layers = as_int(layers, "layers", 1, 16)
         self.gru = nn.GRU(self.in_features, self.hidden, num_layers=self.layers, batch_first=True,
                           bidirectional=bidirectional)
         self.head = nn.Linear(self.hidden * (2 if bidirectional else 1), self.n_classes)
@@ -501,10 +498,10 @@ class TinyTransformer(nn.Module):
         self.in_length = _check_size(in_length, "in_length")
         self.d_model = _check_size(d_model, "d_model")
         self.heads = _check_size(heads, "heads")
-        self.layers = check_int(layers, "layers", 1, 64)
+        self.layers = as_int(layers, "layers", 1, 64)
         self.dropout = _check_dropout(dropout)
         self.patch_size = _check_size(patch_size, "patch_size")
-        self.ff_mult = check_int(ff_mult, "ff_mult", 1, 16)
+        self.ff_mult = as_int(ff_mult, "ff_mult", 1, 16)
         if self.d_model % self.heads:
             raise ValueError(
                 f"d_model={d_model} must be divisible by heads={heads} (each head gets d_model / heads "

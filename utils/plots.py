@@ -1,5 +1,5 @@
 """The figures the notebooks share: decision boundaries, confusion matrices, image grids,
-1-D signals, training curves and learning curves.
+1-D signals, training curves, learning curves and the accuracy–cost chart.
 
 Every function validates its inputs (a shape mismatch, the wrong number of dimensions or a
 NaN raises an error that says what to fix), labels its axes, uses colour-blind-safe colours
@@ -13,6 +13,8 @@ or line styles so that colour is never the only cue, and returns what it drew on
 * :func:`training_curves` returns a list of Axes (losses, then accuracies);
 * :func:`learning_curves` (score against training-set size, a band over repeats) takes
   ``ax=None`` and returns the Axes.
+* :func:`accuracy_vs_cost` (one point per model, ML and DL in two styles, log-scale cost)
+  takes ``ax=None`` and returns the Figure.
 
 Example::
 
@@ -34,8 +36,8 @@ from matplotlib.axes import Axes
 from matplotlib.colors import ListedColormap
 from matplotlib.figure import Figure
 
-from ._validation import check_array, check_choice, check_int, check_same_length, describe, to_numpy
-from ._validation import check_bool, check_float
+from ._sklearn import final_estimator, fitted_status
+from ._validation import as_array, as_bool, as_choice, as_float, as_int, as_str, describe, require_same_length, to_numpy
 
 __all__ = [
     "OKABE_ITO",
@@ -46,6 +48,8 @@ __all__ = [
     "signals",
     "training_curves",
     "learning_curves",
+    "FAMILY_STYLES",
+    "accuracy_vs_cost",
 ]
 
 #: Okabe & Ito's colour-blind-safe palette (without black, kept for edges and text).
@@ -97,12 +101,6 @@ def _labels(values: Any, name: str) -> np.ndarray:
     return array
 
 
-def _check_title(title: Any) -> str | None:
-    if title is not None and not isinstance(title, str):
-        raise TypeError(f"title must be a string or None, but got {describe(title)}.")
-    return title
-
-
 # --------------------------------------------------------------------------------------
 # Decision boundary
 # --------------------------------------------------------------------------------------
@@ -110,23 +108,21 @@ def _check_title(title: Any) -> str | None:
 
 def _check_fitted_model(model: Any) -> None:
     """Raise a clear error unless ``model`` is a fitted estimator with ``predict``."""
-    from sklearn.exceptions import NotFittedError
-    from sklearn.utils.validation import check_is_fitted
-
-    if isinstance(model, type):
+    status = fitted_status(model, methods=("fit", "predict"))
+    if status == "class":
         raise TypeError(
             f"model must be a fitted model *object*, but got the class {model.__name__}: "
             f"create and fit one first, e.g. model = {model.__name__}().fit(X, y)."
         )
-    if not hasattr(model, "predict") or not hasattr(model, "fit"):
+    if status == "not an estimator":
         raise TypeError(f"model must be a fitted scikit-learn model with .predict(), but got {describe(model)}.")
-    try:
-        check_is_fitted(model)
-    except NotFittedError:
+    if status == "not fitted":
+        from sklearn.exceptions import NotFittedError
+
         raise NotFittedError(
             f"This {type(model).__name__} is not fitted yet: "
             "call model.fit(X, y) before plotting its decision boundary."
-        ) from None
+        )
 
 
 def _feature_names(X: Any, feature_names: Sequence[str] | None) -> list[str]:
@@ -189,18 +185,18 @@ def decision_boundary(
         >>> X, y = make_moons(200, noise=0.2, random_state=0)
         >>> ax = decision_boundary(DecisionTreeClassifier(max_depth=3).fit(X, y), X, y)
     """
-    X_array = check_array(X, "X", ndim=2)
+    X_array = as_array(X, "X", ndim=2)
     if X_array.shape[1] != 2:
         raise ValueError(
             f"X must have exactly 2 columns (one per axis of the plot), but got shape {X_array.shape}. "
             "Select two features, e.g. X[:, :2], or reduce the data with PCA first."
         )
     y_array = _labels(y, "y")
-    check_same_length(X_array, "X", y_array, "y")
+    require_same_length(X_array, "X", y_array, "y")
     _check_fitted_model(model)
-    resolution = check_int(resolution, "resolution", 10, 1000)
+    resolution = as_int(resolution, "resolution", 10, 1000)
     names = _feature_names(X, feature_names)
-    title = _check_title(title)
+    title = as_str(title, "title", allow_none=True)
     ax = _new_axes(ax)
 
     xx, yy = _grid(X_array, resolution)
@@ -233,10 +229,7 @@ def decision_boundary(
 
 
 def _model_name(model: Any) -> str:
-    steps = getattr(model, "steps", None)
-    if steps:  # a Pipeline: name its final estimator
-        return type(steps[-1][1]).__name__
-    return type(model).__name__
+    return type(final_estimator(model)).__name__  # a Pipeline is named after its final estimator
 
 
 # --------------------------------------------------------------------------------------
@@ -277,14 +270,14 @@ def confusion_matrix(
     """
     true = _labels(y_true, "y_true")
     pred = _labels(y_pred, "y_pred")
-    check_same_length(true, "y_true", pred, "y_pred")
-    check_choice(normalize, "normalize", NORMALIZE_CHOICES)
+    require_same_length(true, "y_true", pred, "y_pred")
+    as_choice(normalize, "normalize", NORMALIZE_CHOICES)
     if labels is not None:
         labels = _labels(labels, "labels").tolist()
         missing = [label for label in labels if label not in set(true.tolist()) | set(pred.tolist())]
         if len(missing) == len(labels):
             raise ValueError(f"None of labels={labels!r} occurs in y_true or y_pred: check the class names.")
-    title = _check_title(title)
+    title = as_str(title, "title", allow_none=True)
     ax = _new_axes(ax, figsize=(5.5, 4.5))
     from sklearn.metrics import ConfusionMatrixDisplay
 
@@ -305,7 +298,7 @@ def confusion_matrix(
 
 def _images(images: Any) -> np.ndarray:
     """Return images as ``(n, h, w)`` (grey) or ``(n, h, w, 3|4)`` (colour)."""
-    array = check_array(images, "images", ndim=(3, 4))
+    array = as_array(images, "images", ndim=(3, 4))
     if array.ndim == 4:
         if array.shape[1] == 1:  # PyTorch layout (n, 1, h, w)
             array = array[:, 0]
@@ -368,10 +361,10 @@ def image_grid(
     n = array.shape[0]
     label_list = _optional_labels(labels, "labels", n)
     prediction_list = _optional_labels(predictions, "predictions", n)
-    ncols = check_int(ncols, "ncols", 1, 20)
+    ncols = as_int(ncols, "ncols", 1, 20)
     if not isinstance(cmap, str):
         raise TypeError(f"cmap must be the name of a matplotlib colour map such as 'gray_r', but got {describe(cmap)}.")
-    title = _check_title(title)
+    title = as_str(title, "title", allow_none=True)
     ncols = min(ncols, n)
     nrows = math.ceil(n / ncols)
     fig, axes = plt.subplots(nrows, ncols, figsize=(1.4 * ncols, 1.5 * nrows + (0.4 if title else 0.0)),
@@ -441,17 +434,17 @@ def signals(x: Any, y: Any = None, t: Any = None, n: int = 8, title: str | None 
         >>> import numpy as np
         >>> fig = signals(np.random.randn(8, 40), y=np.arange(8))
     """
-    array = check_array(x, "x", ndim=(1, 2))
+    array = as_array(x, "x", ndim=(1, 2))
     if array.ndim == 1:
         array = array[None, :]
     if array.shape[0] == 0 or array.shape[1] < 2:
         raise ValueError(f"x must hold at least one signal of at least 2 samples, but got shape {array.shape}.")
-    n = min(check_int(n, "n", 1, 40), array.shape[0])
+    n = min(as_int(n, "n", 1, 40), array.shape[0])
     label_list = _optional_labels(y, "y", array.shape[0], unit="signal")
-    positions = np.arange(array.shape[1]) if t is None else check_array(t, "t", ndim=1)
+    positions = np.arange(array.shape[1]) if t is None else as_array(t, "t", ndim=1)
     if positions.shape[0] != array.shape[1]:
         raise ValueError(f"t must have one position per sample ({array.shape[1]}), but got {positions.shape[0]}.")
-    title = _check_title(title)
+    title = as_str(title, "title", allow_none=True)
     ncols = min(n, 4)
     nrows = math.ceil(n / ncols)
     fig, axes = plt.subplots(nrows, ncols, figsize=(3.0 * ncols, 2.2 * nrows + (0.4 if title else 0.0)),
@@ -496,7 +489,7 @@ def _history_columns(history: Any) -> dict[str, np.ndarray]:
     for key, values in history.items():
         if not isinstance(key, str):
             raise TypeError(f"history keys must be strings such as 'train_loss', but got {describe(key)}.")
-        array = check_array(values, f"history[{key!r}]", ndim=1, allow_nan=True).astype(float)
+        array = as_array(values, f"history[{key!r}]", ndim=1, allow_nan=True).astype(float)
         if array.size == 0:
             raise ValueError(f"history[{key!r}] is empty: it needs one value per epoch.")
         columns[key] = array
@@ -575,7 +568,7 @@ def training_curves(
         'loss'
     """
     columns = _history_columns(history)
-    title = _check_title(title)
+    title = as_str(title, "title", allow_none=True)
     epochs = columns.pop("epoch", None)
     if not columns:
         raise ValueError("history holds only 'epoch': add the values to plot, e.g. history['train_loss'].")
@@ -615,7 +608,7 @@ _BAND_TEXT = {"range": "band: lowest to highest run", "std": "band: ± 1 standar
 
 def _curve_sizes(sizes: Any, log_x: bool) -> np.ndarray:
     """The training-set sizes as a 1-D float array: at least two, increasing, positive for a log axis."""
-    array = check_array(sizes, "sizes", ndim=1).astype(float)
+    array = as_array(sizes, "sizes", ndim=1).astype(float)
     if array.size < 2:
         raise ValueError(f"sizes must hold at least two training-set sizes (a curve needs two points), "
                          f"but got {array.size}.")
@@ -643,7 +636,7 @@ def _curve_scores(scores_by_model: Any, n_sizes: int) -> dict[str, np.ndarray]:
     for name, scores in scores_by_model.items():
         if not isinstance(name, str):
             raise TypeError(f"scores_by_model keys must be model names (strings), but got {describe(name)}.")
-        array = check_array(scores, f"scores_by_model[{name!r}]", ndim=(1, 2)).astype(float)
+        array = as_array(scores, f"scores_by_model[{name!r}]", ndim=(1, 2)).astype(float)
         if array.ndim == 1:
             array = array[None, :]
         if array.shape[1] != n_sizes:
@@ -702,15 +695,14 @@ def learning_curves(
         >>> ax.get_xlabel()
         'training examples (log scale)'
     """
-    log_x = check_bool(log_x, "log_x")
+    log_x = as_bool(log_x, "log_x")
     x = _curve_sizes(sizes, log_x)
     curves = _curve_scores(scores_by_model, x.size)
-    check_choice(band, "band", BAND_CHOICES)
-    title = _check_title(title)
-    if not isinstance(ylabel, str):
-        raise TypeError(f"ylabel must be a string, but got {describe(ylabel)}.")
+    as_choice(band, "band", BAND_CHOICES)
+    title = as_str(title, "title", allow_none=True)
+    as_str(ylabel, "ylabel")
     if crossover is not None:
-        crossover = check_float(crossover, "crossover")
+        crossover = as_float(crossover, "crossover")
         if log_x and crossover <= 0:
             raise ValueError(f"crossover must be a positive training size on a log-scale axis, but got {crossover:g}.")
     ax = _new_axes(ax, figsize=(6.5, 4.5))
@@ -745,3 +737,127 @@ def learning_curves(
     if title is not None:
         ax.set_title(title)
     return ax
+
+
+# --------------------------------------------------------------------------------------
+# Accuracy against cost
+# --------------------------------------------------------------------------------------
+
+#: Colour and marker of each family of models in :func:`accuracy_vs_cost`.
+FAMILY_STYLES = {"classical ML": (OKABE_ITO[0], "o"), "deep learning": (OKABE_ITO[3], "s")}
+_OTHER_FAMILY_STYLE = (OKABE_ITO[7], "^")
+
+
+def _cost_frame(table: Any) -> "pandas.DataFrame":  # noqa: F821
+    import pandas as pd
+
+    if isinstance(table, pd.DataFrame):
+        return table.reset_index(drop=True)
+    if isinstance(table, Sequence) and not isinstance(table, (str, bytes)) and table \
+            and all(isinstance(row, Mapping) for row in table):
+        return pd.DataFrame([dict(row) for row in table])
+    raise TypeError("table must be the rows of cost.profile (a list of dicts), cost.table(rows) or "
+                    f"scorecard.load() (a DataFrame), but got {describe(table)}.")
+
+
+def _column(frame: Any, wanted: str, labels: Mapping[str, str], what: str) -> str:
+    """The column of ``frame`` named ``wanted`` or labelled so (cost.table renames columns)."""
+    for candidate in (wanted, labels.get(wanted), *(raw for raw, label in labels.items() if label == wanted)):
+        if candidate is not None and candidate in frame.columns:
+            return candidate
+    costs = [raw for raw in labels if raw in frame.columns or labels[raw] in frame.columns]
+    raise ValueError(f"table has no {what} column {wanted!r}; it has: {', '.join(map(str, costs)) or 'none'}.")
+
+
+def accuracy_vs_cost(
+    table: Any,
+    cost: str = "latency_p50_ms",
+    *,
+    ax: Axes | None = None,
+    log_cost: bool = True,
+    labels: bool = True,
+    title: str | None = None,
+) -> Figure:
+    """The accuracy–cost chart: one point per model, accuracy against one cost.
+
+    Classical ML and deep learning differ by colour *and* marker (blue circles, vermillion
+    squares); each point is labelled with its model's name. The cost axis is logarithmic by
+    default, because costs of models differ by orders of magnitude. A note in the corner says
+    which way is better (up and to the left for a cost, up and to the right for throughput).
+
+    Args:
+        table: rows from ``cost.profile`` (a list of dicts or a DataFrame of them),
+            ``cost.table(rows)`` or ``scorecard.load()``: columns ``model``, ``family``, the
+            score (``score`` or ``accuracy``) and the cost.
+        cost: the cost column, e.g. ``"latency_p50_ms"``, ``"fit_time_s"``, ``"size_bytes"``,
+            ``"energy_j"``, ``"throughput_per_s"`` (or its label in ``cost.table``, e.g.
+            ``"latency p50 (ms)"``). Rows without a value are left out, with a warning.
+        ax: Axes to draw on; ``None`` makes a new figure.
+        log_cost: a logarithmic cost axis (needs positive costs).
+        labels: write each model's name beside its point.
+        title: default "Accuracy against <cost>".
+
+    Returns:
+        The Figure.
+
+    Example:
+        >>> rows = [{"model": "forest", "family": "classical ML", "score": 0.91, "latency_p50_ms": 0.9},
+        ...         {"model": "MLP", "family": "deep learning", "score": 0.93, "latency_p50_ms": 0.05}]
+        >>> fig = accuracy_vs_cost(rows)
+        >>> fig.axes[0].get_xscale()
+        'log'
+    """
+    from ._validation import as_bool, as_str
+    from .cost import COST_LABELS
+
+    frame = _cost_frame(table)
+    cost = as_str(cost, "cost", non_empty=True)
+    log_cost = as_bool(log_cost, "log_cost")
+    labels = as_bool(labels, "labels")
+    title = as_str(title, "title", allow_none=True)
+    cost_labels = {raw: label for raw, label in COST_LABELS.items() if raw != "score"}
+    cost_column = _column(frame, cost, cost_labels, "cost")
+    score_column = _column(frame, "score", {"score": "accuracy"}, "score")
+    for needed in ("model", "family"):
+        if needed not in frame.columns:
+            raise ValueError(f"table has no {needed!r} column: pass the rows of cost.profile or scorecard.load().")
+    import pandas as pd
+
+    values = pd.to_numeric(frame[cost_column], errors="coerce")
+    scores = pd.to_numeric(frame[score_column], errors="coerce")
+    missing = values.isna() | scores.isna()
+    if missing.all():
+        raise ValueError(f"No row has both a score and a {cost_column!r} value: measure the models with "
+                         "cost.profile first.")
+    if missing.any():
+        warnings.warn(f"Left out (no {cost_column!r} or score): {', '.join(map(str, frame['model'][missing]))}.",
+                      UserWarning, stacklevel=2)
+    raw = next((r for r, label in cost_labels.items() if cost_column in (r, label)), cost_column)
+    axis_label = cost_labels.get(raw, str(cost_column))
+    if raw == "size_bytes" and cost_column == raw:  # raw bytes, not cost.table's kB
+        axis_label = "size (bytes)"
+    if log_cost and (values[~missing] <= 0).any():
+        raise ValueError(f"{cost_column!r} has zero or negative values, which a log-scale axis cannot show: "
+                         "pass log_cost=False.")
+    ax = _new_axes(ax, figsize=(6.5, 4.5))
+    for family, group in frame[~missing].groupby("family", sort=True):
+        colour, marker = FAMILY_STYLES.get(str(family), _OTHER_FAMILY_STYLE)
+        ax.scatter(values[group.index], scores[group.index], color=colour, marker=marker, s=60,
+                   edgecolors="black", linewidths=0.5, label=str(family), zorder=3)
+        if labels:
+            for index in group.index:
+                ax.annotate(str(frame.at[index, "model"]), (values[index], scores[index]), xytext=(5, 4),
+                            textcoords="offset points", fontsize="small")
+    if log_cost:
+        ax.set_xscale("log")
+    ax.margins(x=0.12, y=0.08)  # room for the labels
+    ax.set_xlabel(axis_label + (" — log scale" if log_cost else ""))
+    metric = str(frame["metric"].dropna().iloc[0]) if "metric" in frame.columns and frame["metric"].notna().any() \
+        else "accuracy"
+    ax.set_ylabel(metric if score_column in ("score", "accuracy") else str(score_column))
+    better = "better: up and to the right" if raw == "throughput_per_s" else "better: up and to the left"
+    ax.text(0.99 if raw == "throughput_per_s" else 0.01, 0.02, better, transform=ax.transAxes, fontsize="small",
+            color="0.35", ha="right" if raw == "throughput_per_s" else "left", va="bottom")
+    ax.legend(title="family", fontsize="small", title_fontsize="small", loc="best")
+    ax.set_title(title if title is not None else f"Accuracy against {axis_label}")
+    return ax.figure

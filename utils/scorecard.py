@@ -18,8 +18,8 @@ Beside the models it keeps the verdicts on the industry's claims that notebooks 
 Example::
 
     from utils import scorecard
-    row = scorecard.evaluate(model, X_train, y_train, X_test, y_test,
-                             name="random forest", notebook="02-supervised", task="churn")
+    row = scorecard.fit_and_record(model, X_train, y_train, X_test, y_test,
+                                   name="random forest", notebook="02-supervised", task="churn")
     scorecard.show("02-supervised")
 """
 
@@ -40,13 +40,18 @@ from typing import Any
 
 import numpy as np
 
-from ._validation import check_same_length, check_str
+from ._sklearn import final_estimator
+from ._validation import as_float, as_str, require_same_length, to_numpy
 
-__all__ = ["COLUMNS", "path", "record", "evaluate", "record_network", "load", "show",
+__all__ = ["COLUMNS", "COST_COLUMNS", "path", "record", "fit_and_record", "record_network", "load", "show",
            "clear", "model_size", "model_family", "CLAIM_COLUMNS", "record_claim", "load_claims"]
 
 COLUMNS = ["notebook", "task", "model", "family", "metric", "score", "fit_time_s",
            "predict_time_s", "size_bytes", "parameters", "n_train", "notes", "recorded_at"]
+#: Optional cost columns (utils.cost.profile fills them; rows recorded without them load with NaN).
+COST_COLUMNS = ["latency_p50_ms", "latency_p95_ms", "throughput_per_s", "peak_fit_mb",
+                "peak_predict_mb", "energy_j", "co2_g"]
+COLUMNS += COST_COLUMNS
 _KEY = ("notebook", "task", "model")
 _ENV_VAR = "COURSE_SCORECARD"
 
@@ -89,9 +94,7 @@ def _metric(name: str) -> tuple[Callable[[Any, Any], float], bool]:
 
 def model_family(model: Any) -> str:
     """"deep learning" for PyTorch/skorch models and scikit-learn's MLPs, else "classical ML"."""
-    from sklearn.pipeline import Pipeline
-    if isinstance(model, Pipeline):
-        model = model.steps[-1][1]
+    model = final_estimator(model)
     module = type(model).__module__
     if module.startswith(("torch", "skorch")) or module.startswith("sklearn.neural_network"):
         return "deep learning"
@@ -111,7 +114,7 @@ def model_size(model: Any) -> tuple[int, int | None]:
     """
     with contextlib.suppress(ImportError):
         import torch
-        final = model.steps[-1][1] if hasattr(model, "steps") else model  # a Pipeline's model
+        final = final_estimator(model)
         module = getattr(final, "module_", final)  # skorch keeps the network in module_
         if isinstance(module, torch.nn.Module):
             params = list(module.parameters())
@@ -130,7 +133,7 @@ def _learned_weights(model: Any) -> int | None:
     Trees, forests, k-NN and kernel SVMs have no fixed set of weights: their size in bytes is
     the fair comparison.
     """
-    final = model.steps[-1][1] if hasattr(model, "steps") else model
+    final = final_estimator(model)
     if hasattr(final, "coefs_") and hasattr(final, "intercepts_"):  # MLPClassifier/Regressor
         arrays = [*final.coefs_, *final.intercepts_]
     elif hasattr(final, "coef_") and not hasattr(final, "support_vectors_"):  # linear models
@@ -140,21 +143,23 @@ def _learned_weights(model: Any) -> int | None:
     return int(sum(np.size(a) for a in arrays))
 
 
-def evaluate(model: Any, X_train: Any, y_train: Any, X_test: Any, y_test: Any, *,
-             name: str, notebook: str, task: str, metric: str = "accuracy",
-             family: str | None = None, notes: str = "") -> dict[str, Any]:
+def fit_and_record(model: Any, X_train: Any, y_train: Any, X_test: Any, y_test: Any, *,
+                   name: str, notebook: str, task: str, metric: str = "accuracy",
+                   family: str | None = None, notes: str = "") -> dict[str, Any]:
     """Fit `model` on the training data, score it on the test data, record and return the row.
 
     Times `fit` and `predict` (wall clock), measures the model's size, and scores with
     `metric` ("accuracy", "balanced_accuracy", "f1", "roc_auc", "r2", "mae" or "rmse"; for
-    "roc_auc" the model needs `predict_proba` or `decision_function`).
+    "roc_auc" the model needs `predict_proba` or `decision_function`). (To score a model
+    without fitting or recording it, use scikit-learn's ``model.score`` or ``sklearn.metrics``;
+    for a PyTorch network trained by ``train.fit``, :func:`record_network`.)
     """
     for label, method in (("model", "fit"), ("model", "predict")):
         if not callable(getattr(model, method, None)):
             raise TypeError(f"{label} must have a .{method}() method (a scikit-learn-style "
                             f"estimator), got {type(model).__name__}")
-    check_same_length(X_train, "X_train", y_train, "y_train")
-    check_same_length(X_test, "X_test", y_test, "y_test")
+    require_same_length(X_train, "X_train", y_train, "y_train")
+    require_same_length(X_test, "X_test", y_test, "y_test")
     score_fn, needs_scores = _metric(metric)
     start = time.perf_counter()
     model.fit(X_train, y_train)
@@ -164,7 +169,7 @@ def evaluate(model: Any, X_train: Any, y_train: Any, X_test: Any, y_test: Any, *
     predict_time = time.perf_counter() - start
     if needs_scores:
         if hasattr(model, "predict_proba"):
-            scores = np.asarray(model.predict_proba(X_test))
+            scores = to_numpy(model.predict_proba(X_test))
             scores = scores[:, 1] if scores.ndim == 2 and scores.shape[1] == 2 else scores
         elif hasattr(model, "decision_function"):
             scores = model.decision_function(X_test)
@@ -185,7 +190,7 @@ def record_network(model: Any, history: Any, X_test: Any, y_test: Any, *, name: 
                    notes: str = "") -> dict[str, Any]:
     """Score a network trained with ``train.fit`` on the test set, record and return the row.
 
-    The PyTorch counterpart of :func:`evaluate` (which fits as well): accuracy of
+    The PyTorch counterpart of :func:`fit_and_record` (which fits as well): accuracy of
     ``train.predict(model, X_test)``, the training time from ``history.train_time_s``, the
     prediction time measured here, and the network's parameters and size.
 
@@ -204,17 +209,16 @@ def record_network(model: Any, history: Any, X_test: Any, y_test: Any, *, name: 
 
     if not isinstance(model, torch.nn.Module):
         raise TypeError(f"model must be a trained PyTorch network (torch.nn.Module), got "
-                        f"{type(model).__name__}; for scikit-learn models use scorecard.evaluate")
+                        f"{type(model).__name__}; for scikit-learn models use scorecard.fit_and_record")
     fit_time = None if history is None else getattr(history, "train_time_s", None)
     if history is not None and fit_time is None:
         raise TypeError(f"history must be what train.fit returned (it has train_time_s), got "
                         f"{type(history).__name__}; pass None if the training was not timed")
-    check_same_length(X_test, "X_test", y_test, "y_test")
+    require_same_length(X_test, "X_test", y_test, "y_test")
     start = time.perf_counter()
-    predictions = np.asarray(train.predict(model, X_test))
+    predictions = train.predict(model, X_test)
     predict_time = time.perf_counter() - start
-    labels = np.asarray(y_test.detach().cpu() if hasattr(y_test, "detach") else y_test)
-    score = float(np.mean(predictions == labels))
+    score = float(np.mean(predictions == to_numpy(y_test)))
     size_bytes, parameters = model_size(model)
     return record(notebook, task, name, "accuracy", score, fit_time_s=fit_time,
                   predict_time_s=predict_time, size_bytes=size_bytes, parameters=parameters,
@@ -297,30 +301,29 @@ def _replace_entry(kind: str, entry: dict[str, Any], key: tuple[str, ...]) -> No
 
 
 def _optional_number(value: Any, name: str, integer: bool = False) -> float | int | None:
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
-        raise TypeError(f"{name} must be a number or None, got {type(value).__name__}")
-    if not math.isfinite(float(value)) or value < 0:
-        raise ValueError(f"{name} must be a finite number ≥ 0, got {value}")
-    return int(value) if integer else float(value)
+    number = as_float(value, name, minimum=0.0, allow_none=True)
+    return int(number) if integer and number is not None else number
 
 
 def record(notebook: str, task: str, model: str, metric: str, score: float, *,
            fit_time_s: float | None = None, predict_time_s: float | None = None,
            size_bytes: int | None = None, parameters: int | None = None,
            n_train: int | None = None, family: str | None = None,
-           notes: str = "") -> dict[str, Any]:
-    """Record one measurement; replaces an earlier row with the same notebook, task and model."""
+           notes: str = "", costs: dict[str, float | None] | None = None) -> dict[str, Any]:
+    """Record one measurement; replaces an earlier row with the same notebook, task and model.
+
+    ``costs`` holds optional values of :data:`COST_COLUMNS` (what ``utils.cost.profile`` measures).
+    """
+    costs = dict(costs or {})
+    unknown = sorted(set(costs) - set(COST_COLUMNS))
+    if unknown:
+        raise ValueError(f"costs has unknown column(s) {unknown}; the cost columns are {COST_COLUMNS}")
     for value, label in ((notebook, "notebook"), (task, "task"), (model, "model"),
                          (metric, "metric")):
-        check_str(value, label)
-        if not value.strip():
-            raise ValueError(f"{label} must not be empty")
-    if isinstance(score, bool) or not isinstance(score, (int, float, np.integer, np.floating)):
-        raise TypeError(f"score must be a number, got {type(score).__name__}")
-    if math.isnan(float(score)):
+        as_str(value, label, non_empty=True)
+    if isinstance(score, (float, np.floating)) and math.isnan(score):
         raise ValueError("score is NaN: check the model's predictions before recording them")
+    score = as_float(score, "score")
     row = {
         "notebook": notebook, "task": task, "model": model,
         "family": family or "classical ML", "metric": metric, "score": float(score),
@@ -331,6 +334,7 @@ def record(notebook: str, task: str, model: str, metric: str, score: float, *,
         "n_train": _optional_number(n_train, "n_train", integer=True),
         "notes": str(notes),
         "recorded_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        **{column: _optional_number(costs.get(column), column) for column in COST_COLUMNS},
     }
     _replace_entry("rows", row, _KEY)
     return row
@@ -351,6 +355,7 @@ def show(notebook: str | None = None) -> "pandas.DataFrame":  # noqa: F821
     if notebook is not None:
         table = table[table["notebook"] == notebook]
     table = table.drop(columns=["recorded_at"]).sort_values(["notebook", "task", "model"])
+    table = table.drop(columns=[c for c in COST_COLUMNS if table[c].isna().all()])  # none measured
     return table.reset_index(drop=True)
 
 
@@ -381,9 +386,7 @@ def record_claim(notebook: str, claim: str, *, measured: str, verdict: str,
     """Record the verdict of one industry claim measured by a notebook (replaces an earlier one)."""
     for value, label in ((notebook, "notebook"), (claim, "claim"), (measured, "measured"),
                          (scale, "scale")):
-        check_str(value, label)
-        if not value.strip():
-            raise ValueError(f"{label} must not be empty")
+        as_str(value, label, non_empty=True)
     if verdict not in VERDICTS:
         raise ValueError(f"verdict must be one of {VERDICTS}, got {verdict!r}")
     entry = {"notebook": notebook, "claim": claim, "measured": measured, "verdict": verdict,

@@ -11,15 +11,17 @@ evaluation) and adds what makes experiments comfortable and comparable:
 * early stopping on the validation loss, restoring the best weights;
 * a one-cycle learning-rate schedule (``schedule="onecycle"``): the same accuracy in far
   fewer epochs;
-* CUDA / Apple MPS when present, the CPU otherwise (:func:`utils.env.choose_device`);
-* determinism on the CPU: the same ``seed`` gives the same history and weights, bit for
-  bit (the batch order comes from its own seeded generator);
+* CUDA / Apple MPS when present, the CPU otherwise (:func:`utils.devices.choose_device`);
+* randomness the scikit-learn way: ``seed=None`` (the default) draws from PyTorch's global
+  generator, seeded once by ``env.setup()``; ``seed=<int>`` makes one run reproducible on its
+  own — on the CPU the same seed gives the same history and weights, bit for bit — and leaves
+  the global generator where it was;
 * checks that turn PyTorch's cryptic errors into advice: float labels for
   ``CrossEntropyLoss``, labels outside the model's classes, NaN inputs, mismatched shapes.
 
 :func:`evaluate`, :func:`predict`, :func:`predict_proba` and :func:`count_parameters`
 complete the set. Where a scikit-learn interface helps a comparison (``cross_val_score``,
-``learning_curve``, ``Pipeline``, :func:`utils.scorecard.evaluate`), wrap the model with
+``learning_curve``, ``Pipeline``, :func:`utils.scorecard.fit_and_record`), wrap the model with
 skorch instead: ``NeuralNetClassifier(models.MLP, module__in_features=40,
 criterion=torch.nn.CrossEntropyLoss, train_split=None, verbose=0)`` — skorch's default
 criterion ``NLLLoss`` silently fails on models that return logits, as every course model does.
@@ -38,6 +40,7 @@ Example::
 
 from __future__ import annotations
 
+import contextlib
 import math
 import time
 import warnings
@@ -50,16 +53,17 @@ import torch
 from torch import nn
 from torch.utils.data import BatchSampler, DataLoader, Dataset, RandomSampler, SequentialSampler, TensorDataset
 
-from . import env
+from . import devices
 from ._validation import (
-    check_array,
-    check_bool,
-    check_choice,
-    check_float,
-    check_int,
-    check_same_length,
-    check_seed,
+    MAX_SEED,
+    as_array,
+    as_bool,
+    as_choice,
+    as_float,
+    as_int,
+    as_seed,
     describe,
+    require_same_length,
 )
 
 if TYPE_CHECKING:  # pragma: no cover - imported for type hints only
@@ -138,7 +142,7 @@ class History:
         """
         import pandas as pd
 
-        check_bool(all_columns, "all_columns")
+        as_bool(all_columns, "all_columns")
         columns = list(_CURVE_COLUMNS) + (list(_EXTRA_COLUMNS) if all_columns else [])
         frame = pd.DataFrame(self.epochs, columns=columns)
         if not all_columns:
@@ -199,7 +203,7 @@ def _tensor_inputs(X: Any, name: str) -> torch.Tensor:
         if X.dtype == torch.bool or X.is_complex():
             raise TypeError(f"{name} must hold real numbers, but has dtype {X.dtype}.")
         return X.detach().float()
-    array = check_array(X, name)
+    array = as_array(X, name)
     if array.ndim == 0:
         raise ValueError(f"{name} must have one row per example, but got a single number.")
     return _from_numpy(array, np.float32)
@@ -220,7 +224,7 @@ def _tensor_targets(y: Any, name: str) -> torch.Tensor:
         if y.dim() == 0:
             raise ValueError(f"{name} must hold one target per example, but got a 0-D tensor.")
         return y.float() if (y.is_floating_point() or y.dtype == torch.bool) else y.long()
-    array = check_array(y, name)
+    array = as_array(y, name)
     if array.ndim == 0:
         raise ValueError(f"{name} must hold one target per example, but got a single number.")
     return _from_numpy(array, np.int64 if np.issubdtype(array.dtype, np.integer) else np.float32)
@@ -233,7 +237,7 @@ def _as_dataset(data: Any, name: str) -> Dataset:
     if isinstance(data, (tuple, list)) and len(data) == 2:
         X = _tensor_inputs(data[0], f"{name} X")
         y = _tensor_targets(data[1], f"{name} y")
-        check_same_length(X, f"{name} X", y, f"{name} y")
+        require_same_length(X, f"{name} X", y, f"{name} y")
         if len(X) == 0:
             raise ValueError(f"{name} is empty: it needs at least one example.")
         return TensorDataset(X, y)
@@ -243,22 +247,25 @@ def _as_dataset(data: Any, name: str) -> Dataset:
     )
 
 
-def as_loader(data: Data, batch_size: int = 64, shuffle: bool = False, seed: int = 0) -> DataLoader:
+def as_loader(data: Data, batch_size: int = 64, shuffle: bool = False, seed: int | None = None) -> DataLoader:
     """Turn ``(X, y)`` arrays or tensors, or a ``Dataset``, into a ``DataLoader``.
 
     X becomes float32; y becomes int64 if it holds integers (class labels) and float32
     otherwise (regression); float32 arrays are used without a copy. A ``DataLoader`` is
     returned unchanged. For arrays the loader takes whole batches at once (a batch sampler,
-    so ``loader.batch_size`` is ``None``; ``len(loader)`` is the number of batches). Shuffling uses its own
-    ``torch.Generator`` seeded with ``seed``, so the batch order is the same on every run and
-    does not depend on (or change) PyTorch's global random state.
+    so ``loader.batch_size`` is ``None``; ``len(loader)`` is the number of batches). Shuffling uses the
+    loader's own ``torch.Generator``: seeded with ``seed`` when it is an int (the same batch order on
+    every run, whatever PyTorch's global random state, which is left untouched), or with one draw
+    from PyTorch's global generator when ``seed`` is ``None`` (reproducible after ``env.setup()`` or
+    ``torch.manual_seed``), like scikit-learn's ``random_state``.
 
     Args:
         data: ``(X, y)`` (NumPy arrays, tensors, lists or pandas objects), a ``Dataset`` or a
             ``DataLoader``.
         batch_size: examples per batch.
         shuffle: reshuffle the examples at every epoch.
-        seed: seed of the shuffling generator.
+        seed: seed of the shuffling generator, or ``None`` to draw it from PyTorch's global
+            generator (only when ``shuffle=True``; an unshuffled loader draws nothing).
 
     Raises:
         TypeError / ValueError: data that is not a pair, non-numeric values, NaN, X and y of
@@ -273,21 +280,24 @@ def as_loader(data: Data, batch_size: int = 64, shuffle: bool = False, seed: int
     return _as_loader(data, batch_size, shuffle, seed, "data")
 
 
-def _as_loader(data: Data, batch_size: int, shuffle: bool, seed: int, name: str) -> DataLoader:
+def _as_loader(data: Data, batch_size: int, shuffle: bool, seed: int | None, name: str) -> DataLoader:
     if isinstance(data, DataLoader):
         return data
-    batch_size = check_int(batch_size, "batch_size", 1, 10_000_000)
-    shuffle = check_bool(shuffle, "shuffle")
-    seed = check_seed(seed)
+    batch_size = as_int(batch_size, "batch_size", 1, 10_000_000)
+    shuffle = as_bool(shuffle, "shuffle")
+    seed = as_seed(seed, allow_none=True)
     return _loader(_as_dataset(data, name), batch_size, shuffle, seed)
 
 
-def _loader(dataset: Dataset, batch_size: int, shuffle: bool, seed: int = 0) -> DataLoader:
-    """A DataLoader with its own generator (PyTorch's global one is never drawn from).
+def _loader(dataset: Dataset, batch_size: int, shuffle: bool, seed: int | None = None) -> DataLoader:
+    """A DataLoader with its own generator: PyTorch's global one is drawn from once, for a
+    shuffled loader without a ``seed``, and never while iterating.
 
     For in-memory tensors it indexes whole batches at once: small models train ≈ 1.5× faster
     than when examples are collated one by one.
     """
+    if seed is None:
+        seed = int(torch.randint(0, MAX_SEED + 1, ())) if shuffle else 0
     generator = torch.Generator().manual_seed(seed)
     if isinstance(dataset, TensorDataset):
         sampler = RandomSampler(dataset, generator=generator) if shuffle else SequentialSampler(dataset)
@@ -411,10 +421,6 @@ def _check_scalar_loss(loss: Any, loss_fn: Any) -> torch.Tensor:
     return loss
 
 
-def _check_optional_int(value: Any, name: str, minimum: int) -> int | None:
-    return None if value is None else check_int(value, name, minimum, 1_000_000)
-
-
 # --------------------------------------------------------------------------------------
 # Optimizer and schedule
 # --------------------------------------------------------------------------------------
@@ -468,10 +474,18 @@ def _correct(outputs: torch.Tensor, targets: torch.Tensor, loss_fn: Any) -> int 
     return int((outputs.argmax(dim=1) == targets).sum())
 
 
-def _train_epoch(model: nn.Module, loader: DataLoader, loss_fn: Any, optimizer: torch.optim.Optimizer,
-                 schedule: Any, device: torch.device, check: Callable[[Any, Any], None] | None) -> tuple[float, float]:
-    """One pass over the training data; returns (mean loss, accuracy or NaN)."""
-    model.train()
+def _pass_over(model: nn.Module, loader: DataLoader, loss_fn: Any, device: torch.device, *,
+               step: Callable[[torch.Tensor], None] | None = None,
+               check: Callable[[torch.Tensor, torch.Tensor], None] | None = None,
+               empty_message: str) -> tuple[float, float | None]:
+    """One pass over ``loader``: the mean loss per example and the accuracy (``None`` when
+    accuracy does not apply, e.g. regression).
+
+    The one loop of training and evaluation: each batch goes through the model and the loss;
+    ``check`` (if given) sees the first batch's outputs and targets; ``step`` (if given, when
+    training) back-propagates the batch's loss and updates the weights. The caller sets the
+    model's mode (and ``torch.no_grad()`` for evaluation).
+    """
     total_loss, total_correct, seen, counted = 0.0, 0, 0, True
     for inputs, targets in map(_split_batch, loader):
         inputs, targets = inputs.to(device), targets.to(device)
@@ -480,11 +494,8 @@ def _train_epoch(model: nn.Module, loader: DataLoader, loss_fn: Any, optimizer: 
             check(outputs, targets)
             check = None
         loss = _check_scalar_loss(loss_fn(outputs, targets), loss_fn)
-        optimizer.zero_grad(set_to_none=True)
-        loss.backward()
-        optimizer.step()
-        if schedule is not None:
-            schedule.step()
+        if step is not None:
+            step(loss)
         n = len(targets)
         total_loss += float(loss.detach()) * n
         seen += n
@@ -492,8 +503,25 @@ def _train_epoch(model: nn.Module, loader: DataLoader, loss_fn: Any, optimizer: 
         counted = counted and correct is not None
         total_correct += correct or 0
     if seen == 0:
-        raise ValueError("The training loader gave no batches: is the training set empty?")
-    return total_loss / seen, (total_correct / seen if counted else math.nan)
+        raise ValueError(empty_message)
+    return total_loss / seen, (total_correct / seen if counted else None)
+
+
+def _train_epoch(model: nn.Module, loader: DataLoader, loss_fn: Any, optimizer: torch.optim.Optimizer,
+                 schedule: Any, device: torch.device, check: Callable[[Any, Any], None] | None) -> tuple[float, float]:
+    """One training pass over the data; returns (mean loss, accuracy or NaN)."""
+
+    def step(loss: torch.Tensor) -> None:
+        optimizer.zero_grad(set_to_none=True)
+        loss.backward()
+        optimizer.step()
+        if schedule is not None:
+            schedule.step()
+
+    model.train()
+    loss, accuracy = _pass_over(model, loader, loss_fn, device, step=step, check=check,
+                                empty_message="The training loader gave no batches: is the training set empty?")
+    return loss, (math.nan if accuracy is None else accuracy)
 
 
 def _progress_bar(epochs: int, model: nn.Module, progress: bool) -> Any:
@@ -516,6 +544,28 @@ def _snapshot(model: nn.Module) -> dict[str, torch.Tensor]:
     return {key: value.detach().clone() for key, value in model.state_dict().items()}
 
 
+@contextlib.contextmanager
+def _random_state(seed: int | None, device: torch.device) -> Iterator[None]:
+    """The random state a training draws from (dropout, augmentation, ...).
+
+    ``None``: PyTorch's global generators as they stand (they advance). An int: forked
+    generators seeded with it, so the run is reproducible and the caller's generators are
+    exactly where they were afterwards (scikit-learn's ``random_state`` habit).
+    """
+    if seed is None:
+        yield
+        return
+    if device.type == "cpu":  # fork and seed the CPU generator only: no accelerator is initialised
+        with torch.random.fork_rng(devices=[]):
+            torch.random.default_generator.manual_seed(seed)
+            yield
+        return
+    accelerator = torch.get_device_module(device.type)
+    with torch.random.fork_rng(devices=range(accelerator.device_count()), device_type=device.type):
+        torch.manual_seed(seed)  # the CPU and every device of this accelerator
+        yield
+
+
 def fit(
     model: nn.Module,
     train: Data,
@@ -531,7 +581,7 @@ def fit(
     schedule: str | None = None,
     early_stopping: int | None = None,
     device: "str | torch.device | None" = None,
-    seed: int = 0,
+    seed: int | None = None,
     progress: bool = True,
     restore_best: bool = True,
 ) -> History:
@@ -558,10 +608,15 @@ def fit(
             (``OneCycleLR(max_lr=lr)``, stepped after every batch).
         early_stopping: stop after this many epochs without a lower validation loss
             (needs ``val``); ``None`` trains all ``epochs``.
-        device: ``None`` picks CUDA, then MPS, then CPU (:func:`utils.env.choose_device`);
+        device: ``None`` picks CUDA, then MPS, then CPU (:func:`utils.devices.choose_device`);
             or ``"cpu"``, ``"cuda"``, ``"mps"``. The model stays on this device afterwards.
-        seed: seeds PyTorch's global generator (dropout) and the shuffling generator: the
-            same seed gives the same history and weights on the CPU, bit for bit.
+        seed: ``None`` (the default) draws from PyTorch's global generator as it stands
+            (seeded once by ``env.setup()`` at the top of the notebook; it advances, and is
+            never reseeded here). An int makes this run reproducible on its own: the batch
+            order comes from a generator seeded with it, and dropout (and anything else
+            random) from a forked global generator seeded with it — the same seed gives the
+            same history and weights on the CPU, bit for bit, and the caller's global
+            generator is left exactly where it was. Like scikit-learn's ``random_state``.
         progress: show a progress bar over epochs (train loss, val loss and accuracy).
         restore_best: with ``early_stopping``, put back the weights of the epoch with the
             lowest validation loss at the end.
@@ -584,30 +639,29 @@ def fit(
         (20, True)
     """
     model = _check_model(model)
-    epochs = check_int(epochs, "epochs", 1, 1_000_000)
-    lr = check_float(lr, "lr", 0.0)
+    epochs = as_int(epochs, "epochs", 1, 1_000_000)
+    lr = as_float(lr, "lr", 0.0)
     if lr == 0:
         raise ValueError("lr must be greater than 0, but got 0.0; try lr=1e-3 for Adam or lr=0.1 for SGD.")
-    optimizer_name = check_choice(optimizer, "optimizer", OPTIMIZERS)
-    weight_decay = check_float(weight_decay, "weight_decay", 0.0)
-    momentum = check_float(momentum, "momentum", 0.0, 1.0)
-    batch_size = check_int(batch_size, "batch_size", 1, 10_000_000)
+    optimizer_name = as_choice(optimizer, "optimizer", OPTIMIZERS)
+    weight_decay = as_float(weight_decay, "weight_decay", 0.0)
+    momentum = as_float(momentum, "momentum", 0.0, 1.0)
+    batch_size = as_int(batch_size, "batch_size", 1, 10_000_000)
     loss_fn = _check_loss_fn(loss_fn)
-    schedule_name = check_choice(schedule, "schedule", SCHEDULES)
-    early_stopping = _check_optional_int(early_stopping, "early_stopping", 1)
-    seed = check_seed(seed)
-    progress = check_bool(progress, "progress")
-    restore_best = check_bool(restore_best, "restore_best")
+    schedule_name = as_choice(schedule, "schedule", SCHEDULES)
+    early_stopping = as_int(early_stopping, "early_stopping", 1, 1_000_000, allow_none=True)
+    seed = as_seed(seed, allow_none=True)
+    progress = as_bool(progress, "progress")
+    restore_best = as_bool(restore_best, "restore_best")
     if early_stopping is not None and val is None:
         raise ValueError(
             f"early_stopping={early_stopping} watches the validation loss, but no validation data was "
             "given: pass val=(X_val, y_val), or early_stopping=None."
         )
-    device = env.choose_device(device)
+    device = devices.choose_device(device)
 
-    torch.manual_seed(seed)  # dropout and anything else drawing from the global generator
     train_loader = _as_loader(train, batch_size, shuffle=True, seed=seed, name="train")
-    val_loader = None if val is None else _as_loader(val, max(batch_size, 256), shuffle=False, seed=seed, name="val")
+    val_loader = None if val is None else _as_loader(val, max(batch_size, 256), shuffle=False, seed=None, name="val")
     model.to(device)
     optim = _make_optimizer(model, optimizer_name, lr, weight_decay, momentum)
     cycle_momentum = not (optimizer_name == "sgd" and momentum == 0)
@@ -621,7 +675,7 @@ def fit(
     best_loss, best_state, waited = math.inf, None, 0
     start = time.perf_counter()
     bar = _progress_bar(epochs, model, progress)
-    try:
+    with _random_state(seed, device), contextlib.closing(bar):  # dropout etc. draw from the random state
         for epoch in bar:
             epoch_start = time.perf_counter()
             current_lr = float(optim.param_groups[0]["lr"])
@@ -651,8 +705,6 @@ def fit(
                 if waited >= early_stopping:
                     history.stopped_early = epoch < epochs
                     break
-    finally:
-        bar.close()
     history.train_time_s = time.perf_counter() - start
     history.best_epoch = _best_epoch(history)
     if best_state is not None and history.best_epoch != len(history.epochs):
@@ -677,7 +729,7 @@ def _eval_device(model: nn.Module, device: Any) -> torch.device:
     """``None``: where the model already is; otherwise the device asked for (model moved there)."""
     if device is None:
         return _model_device(model)
-    chosen = env.choose_device(device)
+    chosen = devices.choose_device(device)
     model.to(chosen)
     return chosen
 
@@ -727,29 +779,14 @@ def evaluate(
     """
     model = _check_model(model)
     loss_fn = _check_loss_fn(loss_fn)
-    batch_size = check_int(batch_size, "batch_size", 1, 10_000_000)
-    loader = _as_loader(data, batch_size, shuffle=False, seed=0, name="data")
+    batch_size = as_int(batch_size, "batch_size", 1, 10_000_000)
+    loader = _as_loader(data, batch_size, shuffle=False, seed=None, name="data")
     device = _eval_device(model, device)
-    total_loss, total_correct, seen, counted = 0.0, 0, 0, True
     with _EvalMode(model):
-        for inputs, targets in map(_split_batch, loader):
-            inputs, targets = inputs.to(device), targets.to(device)
-            outputs = model(inputs)
-            if seen == 0:
-                _check_first_batch(outputs, targets, loss_fn, None)
-            loss = _check_scalar_loss(loss_fn(outputs, targets), loss_fn)
-            n = len(targets)
-            total_loss += float(loss) * n
-            seen += n
-            correct = _correct(outputs, targets, loss_fn)
-            counted = counted and correct is not None
-            total_correct += correct or 0
-    if seen == 0:
-        raise ValueError("data is empty: nothing to evaluate.")
-    scores = {"loss": total_loss / seen}
-    if counted:
-        scores["accuracy"] = total_correct / seen
-    return scores
+        loss, accuracy = _pass_over(model, loader, loss_fn, device,
+                                    check=lambda outputs, targets: _check_first_batch(outputs, targets, loss_fn, None),
+                                    empty_message="data is empty: nothing to evaluate.")
+    return {"loss": loss} if accuracy is None else {"loss": loss, "accuracy": accuracy}
 
 
 def _input_batches(X: Any, batch_size: int) -> Iterator[torch.Tensor]:
@@ -768,7 +805,7 @@ def _input_batches(X: Any, batch_size: int) -> Iterator[torch.Tensor]:
 
 def _logits(model: nn.Module, X: Any, batch_size: int, device: Any) -> torch.Tensor:
     model = _check_model(model)
-    batch_size = check_int(batch_size, "batch_size", 1, 10_000_000)
+    batch_size = as_int(batch_size, "batch_size", 1, 10_000_000)
     device = _eval_device(model, device)
     with _EvalMode(model):
         outputs = [model(batch.to(device)).cpu() for batch in _input_batches(X, batch_size)]

@@ -16,8 +16,9 @@ It adds to the hub's configuration, and never replaces the authenticator or the 
   stopping their servers) and the scopes of each server's own token (nbgrader asks the hub which
   course groups its user is in);
 - the single-user servers: JupyterLab, resource limits that fit the notebooks' budgets (each
-  notebook peaks under 1.5 GB: 2 GB limit, 1 GB guaranteed, 2 CPUs, one BLAS/OpenMP thread per
-  CPU), and the per-role Jupyter configuration in /etc/jupyter (from etc-jupyter/ beside this file).
+  notebook peaks under 1.5 GB: 2 GB limit, 1 GB guaranteed, 2 CPUs), and the per-role Jupyter
+  configuration in /etc/jupyter (from etc-jupyter/ beside this file). No thread count: the setup
+  cell of every notebook sets it (utils.env.setup).
 """
 
 import os
@@ -98,16 +99,13 @@ c.Spawner.cpu_guarantee = CPU_GUARANTEE
 def course_pre_spawn_hook(spawner) -> None:
     """Per-user settings of a single-user server, from the user's groups on the hub.
 
-    Everybody: thread counts that match the CPU limit (NumPy and PyTorch otherwise start one
-    thread per core of the *node*), and /etc/jupyter's course configuration. Everybody but the
-    instructors: the student configuration first, which switches the formgrader off (server
-    extension and JupyterLab menu) and hides the create-assignment toolbar.
+    Everybody: /etc/jupyter's course configuration. Everybody but the instructors: the student
+    configuration first, which switches the formgrader off (server extension and JupyterLab
+    menu) and hides the create-assignment toolbar. (No thread count: the setup cell of every
+    notebook sets it, utils.env.setup.)
     """
     groups = {group.name for group in spawner.user.groups}
-    threads = str(max(1, int(spawner.cpu_limit or CPU_LIMIT)))
     environment = dict(spawner.environment)
-    for variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-        environment.setdefault(variable, threads)
     paths = [p for p in environment.get("JUPYTER_CONFIG_PATH", "").split(os.pathsep) if p]
     if INSTRUCTORS_GROUP not in groups:
         paths.append(STUDENT_CONFIG)

@@ -49,7 +49,8 @@ print("Python / torch: ", run.python, "/", run.torch_version)
 # - **device** is where PyTorch computes. Everything in this course runs on a plain CPU; a GPU
 #   (`cuda`, or `mps` on Apple silicon) is used automatically when there is one, and only makes
 #   the deep-learning notebooks faster.
-# - **threads** is how many CPU cores PyTorch may use (the cores this notebook really has, at most 4).
+# - **threads** is how many CPU threads PyTorch and NumPy use: one, unless you ask `env.setup` for
+#   more (`env.setup?` says why one).
 # - **seed** is the starting point of every random number generator (more on it below).
 #
 # Next we import the other tools this notebook uses. Run this cell too.
@@ -61,22 +62,23 @@ import pandas as pd
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import train_test_split
 
-from utils import data, plots
+from utils import cpus, data, plots, requirements
 from utils.claims import claim
 
 # %% [markdown]
 # ## 2. Check your environment
 #
-# `env.check_environment()` compares what the course needs with what is installed: one row per
-# requirement, with the version needed, the version found, whether it is ok, and what to do if not.
+# `requirements.check_environment()` compares what the course needs with what is installed: one
+# row per requirement, with the version needed, the version found, whether it is ok, and what to do
+# if not.
 
 # %%
-report = env.check_environment()
+report = requirements.check_environment()
 report
 
 # %%
-print("Everything the course needs is installed:", env.environment_ok())
-print("CPU cores available to this notebook:", env.available_cpus())
+print("Everything the course needs is installed:", requirements.environment_ok())
+print("CPU cores available to this notebook:", cpus.available_cpus())
 print("Rows that need your attention:", int((~report["ok"]).sum()))
 
 # %% [markdown]
@@ -754,8 +756,8 @@ claim("ten averaged images do far better than the baseline (by more than 50 perc
 # %% [markdown]
 # ## Key takeaways
 #
-# - Run the **setup cell** first in every notebook; `env.check_environment()` tells you whether
-#   anything is missing and what to do about it.
+# - Run the **setup cell** first in every notebook; `requirements.check_environment()` tells you
+#   whether anything is missing and what to do about it.
 # - A fixed **seed** makes every run give the same numbers. Restart and run all cells from the top to
 #   get back to a clean state.
 # - Work in **your own copy** (`workspace/`, your fetched assignment, or your Drive copy); the

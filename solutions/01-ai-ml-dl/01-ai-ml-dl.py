@@ -164,11 +164,11 @@ print(f"test set:     {len(X_test)} biopsies ({(y_test == MALIGNANT).sum()} mali
 
 # %% [markdown]
 # First the baseline: a "model" that ignores the features and always predicts the most frequent
-# label of the training set. `scorecard.evaluate` fits a model on the training data, times it,
+# label of the training set. `scorecard.fit_and_record` fits a model on the training data, times it,
 # scores it on the test data and records the result in your scorecard.
 
 # %%
-baseline = scorecard.evaluate(
+baseline = scorecard.fit_and_record(
     DummyClassifier(strategy="most_frequent"), X_train, y_train, X_test, y_test,
     name="majority-class baseline", notebook=NOTEBOOK, task="breast cancer", family="baseline",
 )
@@ -545,8 +545,8 @@ claim("your rules beat the baseline by a wide margin (more than 15 percentage po
 
 # %%
 tree = DecisionTreeClassifier(max_depth=3, random_state=run.seed)
-tree_row = scorecard.evaluate(tree, X_train, y_train, X_test, y_test, name="decision tree (depth 3)",
-                              notebook=NOTEBOOK, task="breast cancer")
+tree_row = scorecard.fit_and_record(tree, X_train, y_train, X_test, y_test, name="decision tree (depth 3)",
+                                    notebook=NOTEBOOK, task="breast cancer")
 print(f"decision tree (depth 3): test accuracy {tree_row['score']:.3f}, "
       f"trained in {tree_row['fit_time_s'] * 1000:.1f} ms")
 print(export_text(tree, feature_names=list(X.columns)))
@@ -574,9 +574,9 @@ plt.show()
 
 # %%
 deep_tree = DecisionTreeClassifier(random_state=run.seed)
-deep_row = scorecard.evaluate(deep_tree, X_train, y_train, X_test, y_test,
-                              name="decision tree (no depth limit)", notebook=NOTEBOOK,
-                              task="breast cancer")
+deep_row = scorecard.fit_and_record(deep_tree, X_train, y_train, X_test, y_test,
+                                    name="decision tree (no depth limit)", notebook=NOTEBOOK,
+                                    task="breast cancer")
 generalisation = pd.DataFrame({
     "model": ["decision tree (depth 3)", "decision tree (no depth limit)"],
     "nodes": [tree.tree_.node_count, deep_tree.tree_.node_count],
@@ -1541,8 +1541,8 @@ mlp = make_pipeline(
     StandardScaler(),
     MLPClassifier(hidden_layer_sizes=(32, 16), max_iter=1000, random_state=run.seed),
 )
-mlp_row = scorecard.evaluate(mlp, X_train, y_train, X_test, y_test, name="small neural network (MLP 32-16)",
-                             notebook=NOTEBOOK, task="breast cancer")
+mlp_row = scorecard.fit_and_record(mlp, X_train, y_train, X_test, y_test, name="small neural network (MLP 32-16)",
+                                   notebook=NOTEBOOK, task="breast cancer")
 mlp_parameters = mlp_row["parameters"]  # weights and biases, counted by the scorecard
 tree_thresholds = int((tree.tree_.children_left != -1).sum())
 

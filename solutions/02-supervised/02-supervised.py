@@ -116,13 +116,13 @@ print(f"test set:     {len(y_test)} customers, churn rate {y_test.mean():.3f}")
 
 # %% [markdown]
 # Before any clever model, a **baseline**: `DummyClassifier` always predicts the most frequent
-# class — here "stays". `scorecard.evaluate` fits a model, times the fit and the prediction, scores
+# class — here "stays". `scorecard.fit_and_record` fits a model, times the fit and the prediction, scores
 # it on the test data, measures its size and adds a row to your scorecard.
 
 # %%
 baseline = DummyClassifier(strategy="most_frequent")
-baseline_row = scorecard.evaluate(baseline, X_train, y_train, X_test, y_test,
-                                  name="majority baseline", notebook=NOTEBOOK, task="churn")
+baseline_row = scorecard.fit_and_record(baseline, X_train, y_train, X_test, y_test,
+                                        name="majority baseline", notebook=NOTEBOOK, task="churn")
 baseline_pred = baseline.predict(X_test)
 caught = int(((baseline_pred == 1) & (y_test == 1)).sum())
 print(f"baseline test accuracy: {baseline_row['score']:.3f}")
@@ -436,8 +436,8 @@ fitted = {"majority baseline": baseline}
 rows = [baseline_row]
 for name, model in tqdm(candidates.items(), desc="fitting"):
     pipeline = make_pipeline(clone(preprocessor), model)
-    rows.append(scorecard.evaluate(pipeline, X_train, y_train, X_test, y_test,
-                                   name=name, notebook=NOTEBOOK, task="churn"))
+    rows.append(scorecard.fit_and_record(pipeline, X_train, y_train, X_test, y_test,
+                                         name=name, notebook=NOTEBOOK, task="churn"))
     fitted[name] = pipeline
 
 # %% [markdown]
@@ -1528,8 +1528,8 @@ verdict_table(NOTEBOOK, [
 # %%
 tuned_tree = make_pipeline(clone(preprocessor),
                            DecisionTreeClassifier(max_depth=best_depth, random_state=run.seed))
-tuned_row = scorecard.evaluate(tuned_tree, X_train, y_train, X_test, y_test,
-                               name="decision tree (depth tuned by CV)", notebook=NOTEBOOK, task="churn")
+tuned_row = scorecard.fit_and_record(tuned_tree, X_train, y_train, X_test, y_test,
+                                     name="decision tree (depth tuned by CV)", notebook=NOTEBOOK, task="churn")
 print(f"decision tree, max_depth={best_depth}: test accuracy {tuned_row['score']:.3f}, "
       f"ROC-AUC {roc_auc(tuned_tree, X_test, y_test):.3f}")
 print(f"decision tree, unlimited depth: test accuracy {results.loc['decision tree', 'accuracy']:.3f}, "
@@ -2015,8 +2015,8 @@ regressors = {
 }
 regression_rows = {}
 for name, model in regressors.items():
-    row = scorecard.evaluate(model, Xd_train, yd_train, Xd_test, yd_test, name=name,
-                             notebook=NOTEBOOK, task="diabetes", metric="rmse")
+    row = scorecard.fit_and_record(model, Xd_train, yd_train, Xd_test, yd_test, name=name,
+                                   notebook=NOTEBOOK, task="diabetes", metric="rmse")
     predicted = model.predict(Xd_test)
     mae, rmse = mean_absolute_error(yd_test, predicted), root_mean_squared_error(yd_test, predicted)
     regression_rows[name] = {"MAE": mae, "RMSE": rmse, "fit (s)": row["fit_time_s"],

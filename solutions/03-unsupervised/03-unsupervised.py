@@ -1130,8 +1130,8 @@ for name, model in [
     (f"PCA ({n_90} components) + logistic regression",
      make_pipeline(PCA(n_components=n_90, random_state=run.seed), LogisticRegression(max_iter=2000))),
 ]:
-    row = scorecard.evaluate(model, X_train, y_train, X_test, y_test, name=name, notebook=NOTEBOOK,
-                             task="digits 8x8", metric="accuracy")
+    row = scorecard.fit_and_record(model, X_train, y_train, X_test, y_test, name=name, notebook=NOTEBOOK,
+                                   task="digits 8x8", metric="accuracy")
     digit_rows.append(row)
     print(f"{name:45s} accuracy {row['score']:.3f}   fit {row['fit_time_s']:.2f} s   "
           f"size {row['size_bytes'] / 1024:.0f} KiB")

@@ -34,7 +34,7 @@
 # The tools: NumPy, PyTorch (`torch`, `nn`, data tools), scikit-learn, skorch (the bridge between
 # the two) and the course's helpers (`train` and `models` are new). `claim` checks in your run each
 # result the text states (✓ or ✗), and `paired_comparison` judges whether two models differ by more
-# than the noise. The last line sets a single PyTorch thread (the comment says why).
+# than the noise.
 
 # %%
 import time
@@ -62,10 +62,6 @@ from utils.claims import Verdict, claim, verdict_table
 from utils.stats import paired_comparison
 
 NOTEBOOK = "04-neural-networks"   # the name under which this notebook's results go to the scorecard
-
-# The networks of this notebook are tiny: one CPU thread trains them as fast as two, and a second
-# thread makes them many times SLOWER whenever another program keeps the other core busy.
-run = env.setup(seed=run.seed, threads=1)
 
 # %% [markdown]
 # ## 1. One neuron, a layer, a network
@@ -1633,7 +1629,7 @@ scorecard.record(NOTEBOOK, "digits 8x8", "MLP 64-32-10 (train.fit, early stoppin
 #
 # ### skorch: a neural network as a scikit-learn model
 #
-# scikit-learn's tools (`cross_validate`, `Pipeline`, `GridSearchCV`, `scorecard.evaluate`) expect
+# scikit-learn's tools (`cross_validate`, `Pipeline`, `GridSearchCV`, `scorecard.fit_and_record`) expect
 # `fit(X, y)` and `predict(X)`. **skorch** wraps a PyTorch module into exactly that. Four settings
 # matter:
 #
@@ -1656,17 +1652,17 @@ def make_skorch_mlp(in_features, hidden=(32,), n_classes=10, lr=1e-2, epochs=20,
 
 
 # %% [markdown]
-# In cross-validation (section 7) it is refitted on every fold, and `scorecard.evaluate` times,
+# In cross-validation (section 7) it is refitted on every fold, and `scorecard.fit_and_record` times,
 # scores and records it — here next to a logistic regression on the same pixels, the classical
 # reference for these small, clean images (both trained on training + validation digits):
 
 # %%
 torch.manual_seed(run.seed)
 digit_rows = [
-    scorecard.evaluate(make_skorch_mlp(64), X_dev, y_dev, X_test, y_test,
-                       name="MLP 64-32-10 (skorch, 20 epochs)", notebook=NOTEBOOK, task="digits 8x8"),
-    scorecard.evaluate(LogisticRegression(max_iter=2000), X_dev, y_dev, X_test, y_test,
-                       name="logistic regression", notebook=NOTEBOOK, task="digits 8x8"),
+    scorecard.fit_and_record(make_skorch_mlp(64), X_dev, y_dev, X_test, y_test,
+                             name="MLP 64-32-10 (skorch, 20 epochs)", notebook=NOTEBOOK, task="digits 8x8"),
+    scorecard.fit_and_record(LogisticRegression(max_iter=2000), X_dev, y_dev, X_test, y_test,
+                             name="logistic regression", notebook=NOTEBOOK, task="digits 8x8"),
 ]
 pd.DataFrame(digit_rows).set_index("model")[["score", "fit_time_s", "predict_time_s", "parameters"]].round(4)
 
@@ -2028,13 +2024,13 @@ cv_table.round(3)
 # %%
 test_rows = []
 for table, (X_tr, y_tr, X_te, y_te) in tables.items():
-    test_rows.append(scorecard.evaluate(
+    test_rows.append(scorecard.fit_and_record(
         HistGradientBoostingClassifier(random_state=run.seed), X_tr, y_tr, X_te, y_te,
         name="gradient boosting", notebook=NOTEBOOK, task=table))
     for name, scaled in [("MLP", True), ("MLP without scaling", False)]:
         prep = make_preprocessor(X_tr, scale=scaled).fit(X_tr)
         torch.manual_seed(run.seed)
-        test_rows.append(scorecard.evaluate(
+        test_rows.append(scorecard.fit_and_record(
             make_skorch_mlp(prep.transform(X_tr).shape[1], hidden=MLP_HIDDEN, n_classes=2,
                             lr=best_lr[table], epochs=MLP_EPOCHS[table], batch_size=MLP_BATCH),
             prep.transform(X_tr), y_tr, prep.transform(X_te), y_te,

@@ -60,7 +60,6 @@ from utils.guards import shortcuts_forbidden           # the exercise tests use 
 from utils.stats import paired_comparison
 
 NOTEBOOK = "05-deep-architectures"     # the name under which this notebook's results are recorded
-run = env.setup(threads=1)             # one PyTorch thread: see the note below
 torch.optim.Adam([nn.Parameter(torch.zeros(1))])   # the first optimiser loads extra PyTorch code (~2 s):
                                                    # done here, so it does not count as training time
 
@@ -78,10 +77,7 @@ def record_network(model, history, X_test, y_test, *, name, task, n_train, notes
 
 
 # %% [markdown]
-# `record_network` is `scorecard.evaluate` for a trained PyTorch model: one scorecard row.
-#
-# **Why one thread?** For *small* networks a second thread gains little, and on a shared machine
-# two PyTorch threads waiting for each other can make training many times slower (section 9).
+# `record_network` is `scorecard.fit_and_record` for a PyTorch model already trained: one scorecard row.
 #
 # ## 1. Images where the digit can be anywhere
 #
@@ -1158,7 +1154,7 @@ TOUR = {   # model -> (builder, training settings, how the signals are fed to it
 
 # %%
 logistic = make_pipeline(StandardScaler(), LogisticRegression(max_iter=2000))
-tour_rows = {"logistic regression": scorecard.evaluate(
+tour_rows = {"logistic regression": scorecard.fit_and_record(
     logistic, x_train_1d, y_train_1d, x_test_1d, y_test_1d, name="logistic regression",
     notebook=NOTEBOOK, task="MNIST-1D")}
 tour_scores = {"logistic regression": [tour_rows["logistic regression"]["score"]]}
@@ -1574,7 +1570,7 @@ axes[0].set_ylabel("value")
 fig.suptitle(f"One training signal (label {y_train_1d[0]}): the same 40 values, in another order")
 plt.show()
 
-shuffled_rows = {"logistic regression": scorecard.evaluate(
+shuffled_rows = {"logistic regression": scorecard.fit_and_record(
     make_pipeline(StandardScaler(), LogisticRegression(max_iter=2000)), x_train_shuffled, y_train_1d,
     x_test_shuffled, y_test_1d, name="logistic regression", notebook=NOTEBOOK,
     task="MNIST-1D, positions shuffled")}
@@ -1853,8 +1849,9 @@ except ValueError as error:
 #   give the GRU and the transformer all of `SEEDS`; the paper trained for about 200 passes.
 # - **GPU:** `train.fit` uses CUDA or MPS when present (on Colab: *Runtime → Change runtime type*).
 #   Tiny models gain little unless `batch_size` is raised; GPU results vary in the last digits.
-# - **Threads:** on a machine of your own with free cores, use `run = env.setup()` instead of
-#   `threads=1`.
+# - **Threads:** the setup cell gives PyTorch one CPU thread, in every notebook (`env.setup?` says
+#   why). On a machine of your own with free cores, `run = env.setup(threads=N)`, with `N` at most
+#   what `utils.cpus.available_cpus()` reports, can train faster; the last digits may change.
 #
 # ## 10. What this notebook measured
 #

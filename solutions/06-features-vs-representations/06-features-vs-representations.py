@@ -70,15 +70,10 @@ from utils.stats import paired_comparison
 
 NOTEBOOK = "06-features-vs-representations"    # the name under which results go to the scorecard
 pd.set_option("display.max_colwidth", None)    # show long table cells (the verdicts) in full
-run = env.setup(seed=run.seed, threads=1)       # one PyTorch thread: see "Why one thread?" below
 _ = torch.optim.Adam([nn.Parameter(torch.zeros(1))])   # the first optimiser loads extra PyTorch code (~2 s):
                                                        # done here, so it does not count as training time
 
 # %% [markdown]
-# **Why one thread?** The networks here are small, and this notebook is often run on a shared
-# machine: with two PyTorch threads, a second program busy on the other core can make training
-# several times slower, while one thread slows down far less (notebook 05, section 9).
-#
 # ## 1. Three image tasks, from friendly to hostile for hand-made features
 #
 # All three are made from the same 1,797 handwritten digits bundled with scikit-learn:
@@ -480,9 +475,9 @@ for task, (x_tr, y_tr, x_te, y_te) in TASKS.items():
         f_train, f_test = describe(x_tr), describe(x_te)
         feature_time = time.perf_counter() - start
         described[task, name] = (f_train, f_test)
-        row = scorecard.evaluate(make_svc(standardise), f_train, y_tr, f_test, y_te, name=name,
-                                 notebook=NOTEBOOK, task=task,
-                                 notes=f"{f_train.shape[1]} features, computed in {feature_time:.1f} s")
+        row = scorecard.fit_and_record(make_svc(standardise), f_train, y_tr, f_test, y_te, name=name,
+                                       notebook=NOTEBOOK, task=task,
+                                       notes=f"{f_train.shape[1]} features, computed in {feature_time:.1f} s")
         feature_rows.append({**row, "feature_time_s": feature_time})
 
 # %% [markdown]
@@ -1135,8 +1130,8 @@ for task in ["translated digits", "translated + clutter"]:
     hybrid_rows.append({"task": task, "model": "the CNN's own last layer",
                         "accuracy": accuracy_table.loc[task, "CNN (raw pixels)"]})
     for name, build in HYBRIDS.items():
-        row = scorecard.evaluate(build(), e_train, y_tr, e_test, y_te, name=name, notebook=NOTEBOOK, task=task,
-                                 family="hybrid", notes="32 embeddings of the CNN of section 3")
+        row = scorecard.fit_and_record(build(), e_train, y_tr, e_test, y_te, name=name, notebook=NOTEBOOK, task=task,
+                                       family="hybrid", notes="32 embeddings of the CNN of section 3")
         hybrid_rows.append({"task": task, "model": name, "accuracy": row["score"]})
 hybrid_table = pd.DataFrame(hybrid_rows).pivot(index="model", columns="task", values="accuracy")
 hybrid_table.round(3)
@@ -1367,9 +1362,9 @@ transfer_rows.append(scorecard.record_network(fine_tuned, fine_history, x_clut_t
 for name, (describe, standardise) in FEATURE_SETS.items():
     if name == "pixels → SVC":
         continue
-    transfer_rows.append(scorecard.evaluate(make_svc(standardise), describe(x_few), y_few,
-                                            described["translated + clutter", name][1], y_clut_test,
-                                            name=name, notebook=NOTEBOOK, task=FEW_TASK))
+    transfer_rows.append(scorecard.fit_and_record(make_svc(standardise), describe(x_few), y_few,
+                                                  described["translated + clutter", name][1], y_clut_test,
+                                                  name=name, notebook=NOTEBOOK, task=FEW_TASK))
 
 # %%
 transfer_table = pd.DataFrame(transfer_rows).set_index("model")[["score", "n_train", "fit_time_s"]]
@@ -1769,8 +1764,8 @@ for version, (A_train, A_test) in TABLE_VERSIONS.items():
     for name, model in [("logistic regression",
                          make_pipeline(make_preprocessor(A_train), LogisticRegression(max_iter=2000))),
                         ("gradient boosting", HistGradientBoostingClassifier(random_state=run.seed))]:
-        churn_rows.append(scorecard.evaluate(model, A_train, t_train, A_test, t_test, name=name,
-                                             notebook=NOTEBOOK, task=task))
+        churn_rows.append(scorecard.fit_and_record(model, A_train, t_train, A_test, t_test, name=name,
+                                                   notebook=NOTEBOOK, task=task))
         right[name, version] = (model.predict(A_test) == t_test).astype(float)
     prep = make_preprocessor(A_train).fit(A_train)
     M_train, M_test = prep.transform(A_train), prep.transform(A_test)

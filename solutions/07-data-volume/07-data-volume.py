@@ -67,7 +67,6 @@ from utils.claims import Verdict, claim, verdict_table
 from utils.stats import paired_comparison
 
 NOTEBOOK = "07-data-volume"            # the name under which this notebook's results are recorded
-run = env.setup(threads=1)             # one PyTorch thread: many small trainings (see section 7)
 torch.optim.Adam([nn.Parameter(torch.zeros(1))])   # the first optimiser loads extra PyTorch code (~2 s):
                                                    # done here, so it does not count as training time
 
@@ -1483,11 +1482,10 @@ all_results.pivot_table(index=["data", "model"], columns="size", values="accurac
 #   Change runtime type → GPU*. The image CNNs gain the most; raise the batch size (e.g. 256, with
 #   a higher `lr`) to keep a GPU busy, and `IMAGE_BUDGET["min_steps"]` if the curves look
 #   under-trained.
-# - **Threads.** This notebook trains many small networks with one PyTorch thread
-#   (`env.setup(threads=1)`): on a machine whose other core is busy — a second notebook, a shared
-#   server — a second thread can make small trainings several times *slower*, while one thread
-#   slows down far less. On a computer of your own with free cores, `run = env.setup()` lets the
-#   CNNs use them.
+# - **Threads.** Like every notebook, this one trains with one PyTorch thread (the setup cell;
+#   `env.setup?` says why). On a computer of your own with free cores,
+#   `run = env.setup(threads=N)`, with `N` at most what `utils.cpus.available_cpus()` reports,
+#   lets the CNNs use them; the last digits of the results may change.
 #
 # ## 8. What this notebook measured
 #

@@ -1,8 +1,10 @@
 """Fixtures for the unit tests of the ``utils`` package.
 
 Plots are drawn with matplotlib's non-interactive Agg backend, every figure is closed after
-each test, and the global state that ``utils.env.setup`` changes (PyTorch threads and
-determinism, matplotlib's rcParams, OMP_NUM_THREADS, the random generators) is restored.
+each test, the tests run with the threads every notebook gets (``utils.env.set_threads``: one
+for PyTorch and for the BLAS/OpenMP libraries), and ``restore_global_state`` undoes what
+``utils.env.setup`` changes (threads, determinism, matplotlib's rcParams, the thread variables
+of the environment, the random generators).
 """
 
 from __future__ import annotations
@@ -22,10 +24,17 @@ matplotlib.use("Agg")
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
-from utils import env  # noqa: E402
+from utils import env, hosting  # noqa: E402
 
-#: Environment variables that decide which platform utils.env.detect_platform reports.
-PLATFORM_VARIABLES = (*env.COLAB_ENV_VARS, *env.BINDER_ENV_VARS, "JUPYTERHUB_SERVICE_PREFIX")
+#: Environment variables that decide which platform utils.hosting.detect_platform reports.
+PLATFORM_VARIABLES = (*hosting.COLAB_ENV_VARS, *hosting.BINDER_ENV_VARS, "JUPYTERHUB_SERVICE_PREFIX")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _course_threads() -> None:
+    """The course's thread policy, as in every notebook: tiny models train fastest on one
+    thread, and two threads on a busy 2-core machine are up to ~10× slower."""
+    env.set_threads()
 
 
 @pytest.fixture(autouse=True)
@@ -56,7 +65,8 @@ def restore_global_state(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     deterministic = torch.are_deterministic_algorithms_enabled()
     warn_only = torch.is_deterministic_algorithms_warn_only_enabled()
     python_state, numpy_state, torch_state = random.getstate(), np.random.get_state(), torch.get_rng_state()
-    monkeypatch.delenv("OMP_NUM_THREADS", raising=False)
+    for variable in env.THREAD_ENV_VARS:  # restored by monkeypatch after the test
+        monkeypatch.delenv(variable, raising=False)
     with matplotlib.rc_context():
         yield
     torch.set_num_threads(threads)
@@ -70,9 +80,7 @@ def restore_global_state(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 @pytest.fixture()
 def local_platform(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
     """No Colab or Binder variables, and google.colab not importable: a 'local' machine."""
-    from utils import env
-
     for name in PLATFORM_VARIABLES:
         monkeypatch.delenv(name, raising=False)
-    monkeypatch.setattr(env, "_colab_importable", lambda: False)
+    monkeypatch.setattr(hosting, "_colab_importable", lambda: False)
     return monkeypatch

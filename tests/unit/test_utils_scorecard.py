@@ -43,9 +43,9 @@ def test_empty_scorecard_has_the_columns():
     assert len(table) == 0
 
 
-def test_evaluate_fits_times_scores_sizes_and_records(split):
-    row = scorecard.evaluate(LogisticRegression(), *split, name="logistic",
-                             notebook="02-supervised", task="toy")
+def test_fit_and_record_fits_times_scores_sizes_and_records(split):
+    row = scorecard.fit_and_record(LogisticRegression(), *split, name="logistic",
+                                   notebook="02-supervised", task="toy")
     expected = LogisticRegression().fit(split[0], split[1]).score(split[2], split[3])
     assert row["score"] == pytest.approx(expected)
     assert row["fit_time_s"] > 0 and row["predict_time_s"] > 0
@@ -58,15 +58,15 @@ def test_evaluate_fits_times_scores_sizes_and_records(split):
 
 @pytest.mark.parametrize("metric", ["roc_auc", "f1", "balanced_accuracy"])
 def test_classification_metrics(split, metric):
-    row = scorecard.evaluate(make_pipeline(StandardScaler(), LogisticRegression()), *split,
-                             name="lr", notebook="n", task="t", metric=metric)
+    row = scorecard.fit_and_record(make_pipeline(StandardScaler(), LogisticRegression()), *split,
+                                   name="lr", notebook="n", task="t", metric=metric)
     assert 0.5 < row["score"] <= 1.0
 
 
 def test_regression_metrics_and_the_rmse():
     X, y = make_regression(n_samples=120, n_features=3, noise=5.0, random_state=0)
-    row = scorecard.evaluate(LinearRegression(), X[:80], y[:80], X[80:], y[80:],
-                             name="ols", notebook="n", task="t", metric="rmse")
+    row = scorecard.fit_and_record(LinearRegression(), X[:80], y[:80], X[80:], y[80:],
+                                   name="ols", notebook="n", task="t", metric="rmse")
     residuals = LinearRegression().fit(X[:80], y[:80]).predict(X[80:]) - y[80:]
     assert row["score"] == pytest.approx(np.sqrt(np.mean(residuals ** 2)))
 
@@ -74,15 +74,15 @@ def test_regression_metrics_and_the_rmse():
 def test_neural_networks_count_as_deep_learning(split):
     mlp = MLPClassifier(hidden_layer_sizes=(8,), max_iter=50, random_state=0)
     with pytest.warns(Warning):  # it does not converge in 50 iterations: fine here
-        row = scorecard.evaluate(mlp, *split, name="mlp", notebook="n", task="t")
+        row = scorecard.fit_and_record(mlp, *split, name="mlp", notebook="n", task="t")
     assert row["family"] == "deep learning"
     assert row["parameters"] == 6 * 8 + 8 + 8 * 1 + 1
 
 
 def test_models_without_fixed_weights_report_no_parameter_count(split):
     from sklearn.tree import DecisionTreeClassifier
-    row = scorecard.evaluate(DecisionTreeClassifier(random_state=0), *split, name="tree",
-                             notebook="n", task="t")
+    row = scorecard.fit_and_record(DecisionTreeClassifier(random_state=0), *split, name="tree",
+                                   notebook="n", task="t")
     assert row["parameters"] is None and row["size_bytes"] > 0
 
 
@@ -151,19 +151,19 @@ def test_concurrent_kernels_lose_no_rows(private_scorecard):
     (dict(metric="precision@5"), ValueError, "metric must be one of"),
     (dict(name=3), TypeError, "model"),
 ])
-def test_evaluate_rejects_bad_arguments(split, kwargs, error, message):
+def test_fit_and_record_rejects_bad_arguments(split, kwargs, error, message):
     arguments = dict(name="m", notebook="n", task="t") | kwargs
     with pytest.raises(error, match=message):
-        scorecard.evaluate(LogisticRegression(), *split, **arguments)
+        scorecard.fit_and_record(LogisticRegression(), *split, **arguments)
 
 
-def test_evaluate_rejects_mismatched_lengths_and_non_models(split):
+def test_fit_and_record_rejects_mismatched_lengths_and_non_models(split):
     X_train, y_train, X_test, y_test = split
     with pytest.raises(ValueError, match="X_train and y_train"):
-        scorecard.evaluate(LogisticRegression(), X_train, y_train[:-1], X_test, y_test,
-                           name="m", notebook="n", task="t")
+        scorecard.fit_and_record(LogisticRegression(), X_train, y_train[:-1], X_test, y_test,
+                                 name="m", notebook="n", task="t")
     with pytest.raises(TypeError, match=r"\.fit\(\)"):
-        scorecard.evaluate("not a model", *split, name="m", notebook="n", task="t")
+        scorecard.fit_and_record("not a model", *split, name="m", notebook="n", task="t")
 
 
 @pytest.mark.parametrize("score, error", [(float("nan"), ValueError), ("0.9", TypeError),
@@ -211,7 +211,7 @@ def test_record_network_scores_times_and_sizes_a_trained_network():
 
 def test_record_network_rejects_what_is_not_a_trained_network():
     net, history, X, y = _trained_net()
-    with pytest.raises(TypeError, match="scorecard.evaluate"):
+    with pytest.raises(TypeError, match="scorecard.fit_and_record"):
         scorecard.record_network(LogisticRegression(), history, X, y, name="m", notebook="nb", task="t")
     with pytest.raises(TypeError, match="train.fit returned"):
         scorecard.record_network(net, {"loss": [1.0]}, X, y, name="m", notebook="nb", task="t")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 import warnings
-from collections.abc import Iterator
 
 import numpy as np
 import pytest
@@ -12,16 +11,7 @@ import torch
 from torch import nn
 from torch.utils.data import DataLoader, TensorDataset
 
-from utils import env, models, plots, scorecard, train
-
-
-@pytest.fixture(autouse=True)
-def one_thread() -> Iterator[None]:
-    """Tiny models train fastest on one thread (and a busy second core costs 2 threads ~10×)."""
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(threads)
+from utils import devices, models, plots, scorecard, train
 
 
 @pytest.fixture
@@ -178,6 +168,61 @@ def test_fit_is_deterministic_for_a_seed(blobs):
     assert rows_c != rows_a  # another seed, another batch order and dropout
 
 
+def _copies_trained(blobs, global_seeds: tuple[int, int], **kwargs) -> list[tuple[list[dict], dict, torch.Tensor]]:
+    """One model with dropout, trained twice (two copies), PyTorch's global generator seeded
+    with each of ``global_seeds`` just before: (history rows, weights, global state after)."""
+    import copy
+
+    X, y, X_val, y_val = blobs
+    model = new_mlp(dropout=0.3)
+    results = []
+    for global_seed in global_seeds:
+        copied = copy.deepcopy(model)
+        torch.manual_seed(global_seed)
+        history = quiet_fit(copied, (X, y), (X_val, y_val), epochs=3, lr=1e-2, batch_size=16, **kwargs)
+        rows = [{k: v for k, v in row.items() if k != "seconds"} for row in history.epochs]
+        results.append((rows, copied.state_dict(), torch.get_rng_state()))
+    return results
+
+
+def test_a_seeded_fit_is_the_same_whatever_the_global_generator(blobs):
+    (rows_a, weights_a, _), (rows_b, weights_b, _) = _copies_trained(blobs, (1, 2), seed=7)
+    assert rows_a == rows_b
+    assert all(torch.equal(weights_a[k], weights_b[k]) for k in weights_a)
+
+
+def test_a_seeded_fit_leaves_the_global_generator_where_it_was(blobs):
+    X, y, X_val, y_val = blobs
+    model = new_mlp(dropout=0.3)
+    torch.manual_seed(11)
+    before = torch.get_rng_state()
+    quiet_fit(model, (X, y), (X_val, y_val), epochs=2, batch_size=16, seed=3)
+    assert torch.equal(torch.get_rng_state(), before)
+    assert torch.equal(torch.rand(3), (torch.manual_seed(11), torch.rand(3))[1])
+
+
+def test_fit_without_a_seed_draws_from_the_global_generator_without_reseeding_it(blobs):
+    (rows_a, weights_a, after_a), (rows_b, weights_b, after_b) = _copies_trained(blobs, (5, 5))
+    assert rows_a == rows_b and torch.equal(after_a, after_b)  # reproducible from the global seed
+    assert all(torch.equal(weights_a[k], weights_b[k]) for k in weights_a)
+    (rows_c, _, _), = _copies_trained(blobs, (6,))
+    assert rows_c != rows_a  # another global state, another batch order and dropout: no fixed default seed
+    assert not torch.equal(after_a, (torch.manual_seed(5), torch.get_rng_state())[1])  # it advanced
+
+
+def test_as_loader_without_a_seed_shuffles_from_the_global_generator():
+    data = (np.zeros((50, 1)), np.arange(50))
+
+    def order(global_seed: int) -> list[int]:
+        torch.manual_seed(global_seed)
+        return torch.cat([y for _, y in train.as_loader(data, batch_size=8, shuffle=True)]).tolist()
+
+    assert order(1) == order(1) != order(2)
+    state = torch.get_rng_state()
+    list(train.as_loader(data, batch_size=8))  # not shuffled: nothing drawn
+    assert torch.equal(torch.get_rng_state(), state)
+
+
 def test_progress_bar_shows_losses_and_accuracy(blobs, capsys):
     X, y, X_val, y_val = blobs
     train.fit(new_mlp(), (X, y), (X_val, y_val), epochs=2, device="cpu", progress=True)
@@ -291,7 +336,7 @@ def test_fit_uses_choose_device_and_keeps_the_model_there(blobs, monkeypatch):
         asked.append(preferred)
         return torch.device("cpu")
 
-    monkeypatch.setattr(env, "choose_device", fake_choose_device)
+    monkeypatch.setattr(devices, "choose_device", fake_choose_device)
     model = new_mlp()
     train.fit(model, (X, y), epochs=1, progress=False)
     assert asked == [None]
@@ -305,7 +350,7 @@ def test_fit_uses_choose_device_and_keeps_the_model_there(blobs, monkeypatch):
 
 def test_fit_refuses_an_unavailable_device(blobs, monkeypatch):
     X, y, _, _ = blobs
-    monkeypatch.setattr(env, "_cuda_available", lambda: False)
+    monkeypatch.setattr(devices, "_cuda_available", lambda: False)
     with pytest.raises(RuntimeError, match="CUDA is not available"):
         quiet_fit(new_mlp(), (X, y), device="cuda")
 
@@ -491,9 +536,9 @@ def test_skorch_wrapped_course_model_works_with_the_scorecard(blobs, tmp_path, m
         optimizer=torch.optim.Adam, lr=1e-2, max_epochs=10, batch_size=32,
         train_split=None, verbose=0, device="cpu",
     )
-    row = scorecard.evaluate(net, X.astype(np.float32), y.astype(np.int64), X_val.astype(np.float32),
-                             y_val.astype(np.int64), name="MLP (skorch)", notebook="04-neural-networks",
-                             task="blobs")
+    row = scorecard.fit_and_record(net, X.astype(np.float32), y.astype(np.int64), X_val.astype(np.float32),
+                                   y_val.astype(np.int64), name="MLP (skorch)", notebook="04-neural-networks",
+                                   task="blobs")
     assert row["score"] >= 0.9
     assert row["parameters"] == train.count_parameters(net) == (5 * 16 + 16) + (16 * 3 + 3)
     assert row["family"] == "deep learning" and row["fit_time_s"] > 0

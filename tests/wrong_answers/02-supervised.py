@@ -1,8 +1,9 @@
 """Plausible wrong answers to the exercises of 02-supervised.
 
 Each key is the grade_id of a solution cell; each value is a list of complete replacement
-sources for that cell. tests/test_wrong_answers.py runs the notebook, then executes each wrong
-source followed by the cell's tests (visible and hidden) and asserts that the tests fail.
+sources for that cell. nbval's pass over the solution notebook (tests/nbval_wrong_answers.py)
+runs, before that cell, each wrong source followed by the cell's tests (visible and hidden)
+and fails if the tests accept it.
 """
 
 WRONG_ANSWERS: dict[str, list[str]] = {

@@ -1,0 +1,127 @@
+"""Time the full test suite (what `make test` and CI run) and project it to the whole syllabus.
+
+    python -m tools.suite_benchmark        # what `make benchmark-suite` runs -> benchmarks/suite.md
+
+The suite runs once, as `make test` runs it, with a JUnit report. Each test's time (set-up,
+call and tear-down) is attributed to the notebook it names (nbval's cells and wrong answers,
+the solved autograde, the browser) or to the fixed part (unit tests, the build, the classroom,
+the hub). The projection for notebooks still to come assumes each costs the suite what the
+current lesson notebooks cost per second of their own run (benchmarks/notebooks.md), at its
+full time budget: an upper estimate.
+
+Goals (issue 12): the full suite ≤ 12 min with notebooks 00–07, and ≤ 20 min projected for 00–11.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import re
+import subprocess
+import sys
+import tempfile
+import time
+import xml.etree.ElementTree as ET
+from collections import defaultdict
+from pathlib import Path
+
+from tools.benchmark import DEFAULT_TIME_BUDGET_S, ROW, TABLE, TIME_BUDGET_S, machine_description
+from tools.layout import ROOT, notebook_ids
+from tools.syllabus import SYLLABUS
+
+SUITE_TABLE = TABLE.parent / "suite.md"
+SUITE_GOAL_MIN = 12.0
+PROJECTED_GOAL_MIN = 20.0
+NOTEBOOK_ID = re.compile(r"\b(\d\d-[a-z0-9-]+?)(?=[\].:/ ]|\.ipynb|$)")
+FIXED = "fixed (unit tests, build, classroom, hub, lab)"
+TOTAL = re.compile(r"^- Full suite: ([\d.]+) min")
+PROJECTED = re.compile(r"^- Projected for 00–(\d\d): ([\d.]+) min")
+
+
+def suite_command(junit: Path) -> list[str]:
+    """The README's test command (the Makefile's `test` target), with a JUnit report."""
+    makefile = (ROOT / "Makefile").read_text()
+    recipe = re.search(r"^test: .*\n\t\$\(BIN\)/python (.+)$", makefile, re.MULTILINE).group(1)
+    arguments = recipe.replace("$(PYTEST_ARGS)", "").split()
+    return [sys.executable, *arguments, "-p", "no:cacheprovider", f"--junitxml={junit}"]
+
+
+def attribute(junit: Path, ids: list[str]) -> dict[str, float]:
+    """Seconds of the suite per notebook id, and the rest under FIXED."""
+    seconds: dict[str, float] = defaultdict(float)
+    known = set(ids)
+    for case in ET.parse(junit).getroot().iter("testcase"):
+        where = f"{case.get('classname', '')} {case.get('name', '')}"
+        found = [m for m in NOTEBOOK_ID.findall(where) if m in known]
+        seconds[found[0] if found else FIXED] += float(case.get("time", 0))
+    return dict(seconds)
+
+
+def _benchmark_seconds() -> dict[str, float]:
+    rows = {}
+    for line in TABLE.read_text().splitlines():
+        if (match := ROW.match(line)):
+            rows[match.group(1)] = float(line.strip("|").split("|")[1])
+    return rows
+
+
+def projection(per_notebook: dict[str, float], bench: dict[str, float], wall_s: float,
+               planned: list[str]) -> float:
+    """Suite seconds with every planned notebook: the measured suite, plus for each notebook not
+    yet written its budget times the suite's seconds per notebook-second of the lesson notebooks."""
+    lessons = [nb for nb in per_notebook if nb in bench and nb != "00-start"]
+    ratio = sum(per_notebook[nb] for nb in lessons) / sum(bench[nb] for nb in lessons)
+    missing = [nb for nb in planned if nb not in per_notebook]
+    return wall_s + sum(ratio * TIME_BUDGET_S.get(nb, DEFAULT_TIME_BUDGET_S) for nb in missing)
+
+
+def write(wall_s: float, per_notebook: dict[str, float], projected_s: float, last: str,
+          returncode: int, path: Path = SUITE_TABLE) -> None:
+    lines = [
+        "# Test-suite benchmark",
+        "",
+        "Written by `make benchmark-suite` (`python -m tools.suite_benchmark`): the full suite,",
+        "as `make test` and CI run it, once, on this machine with nothing else running. Seconds",
+        "per notebook add up its nbval cells and wrong answers, its solved autograde and its",
+        "browser test; the rest is fixed.",
+        "",
+        f"- Last run: {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC",
+        f"- Machine: {machine_description()}",
+        f"- Result: {'passed' if returncode == 0 else f'FAILED (exit {returncode})'}",
+        f"- Full suite: {wall_s / 60:.1f} min (goal ≤ {SUITE_GOAL_MIN:.0f} min)",
+        f"- Projected for 00–{last}: {projected_s / 60:.1f} min (goal ≤ {PROJECTED_GOAL_MIN:.0f} min;"
+        " notebooks not written yet counted at their full time budget)",
+        "",
+        "| part | seconds |",
+        "|---|---|",
+    ]
+    lines += [f"| {part} | {seconds:.0f} |" for part, seconds in sorted(per_notebook.items())]
+    path.write_text("\n".join(lines) + "\n")
+
+
+def recorded() -> tuple[float, float]:
+    """(full suite, projection) in minutes, as the committed benchmark file says."""
+    text = SUITE_TABLE.read_text()
+    total = next(float(m.group(1)) for line in text.splitlines() if (m := TOTAL.match(line)))
+    projected = next(float(m.group(2)) for line in text.splitlines() if (m := PROJECTED.match(line)))
+    return total, projected
+
+
+def main(argv: list[str] | None = None) -> int:
+    argparse.ArgumentParser(description=__doc__.splitlines()[0]).parse_args(argv)
+    junit = Path(tempfile.mkdtemp(prefix="suite-")) / "junit.xml"
+    command = suite_command(junit)
+    print("running:", " ".join(command), flush=True)
+    start = time.perf_counter()
+    returncode = subprocess.run(command, cwd=ROOT, stdin=subprocess.DEVNULL).returncode
+    wall_s = time.perf_counter() - start
+    per_notebook = attribute(junit, notebook_ids())
+    planned = [lesson.id for lesson in SYLLABUS]
+    projected_s = projection(per_notebook, _benchmark_seconds(), wall_s, planned)
+    write(wall_s, per_notebook, projected_s, planned[-1][:2], returncode)
+    print(SUITE_TABLE.read_text())
+    return returncode
+
+
+if __name__ == "__main__":
+    sys.exit(main())
