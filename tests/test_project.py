@@ -23,7 +23,8 @@ def _pyproject() -> dict:
 
 def _pip_requirements() -> dict[str, str]:
     project = _pyproject()["project"]
-    requirements = project["dependencies"] + project["optional-dependencies"]["lab"]
+    extras = project["optional-dependencies"]
+    requirements = project["dependencies"] + extras["lab"] + extras["optional"]
     return {CONDA_NAMES.get(r.name, r.name): str(r.specifier)
             for r in map(Requirement, requirements)}
 

@@ -28,11 +28,16 @@ __all__ = ["Requirement", "REQUIREMENTS", "MIN_PYTHON", "check_environment", "en
 
 @dataclass(frozen=True)
 class Requirement:
-    """One package the course needs: its pip name, the module it is imported as, the minimum version."""
+    """One package the course needs: its pip name, the module it is imported as, the minimum version.
+
+    ``optional`` names what a heavy package adds (``""`` for a package every notebook needs): a
+    notebook runs without it and says which part it skips.
+    """
 
     distribution: str
     module: str
     minimum: str
+    optional: str = ""
 
 
 #: Every package the course imports, with the minimum version it needs.
@@ -49,6 +54,14 @@ REQUIREMENTS: tuple[Requirement, ...] = (
     Requirement("torchvision", "torchvision", "0.17"),
     Requirement("skorch", "skorch", "1.0"),
     Requirement("mnist1d", "mnist1d", "0.0.2"),
+    Requirement("captum", "captum", "0.9"),
+    Requirement("fairlearn", "fairlearn", "0.15"),
+    # Heavy (over 100 MB each with what they pull in): optional, installed by `make lab`, conda
+    # and Binder; pyproject.toml's `optional` extra.
+    Requirement("shap", "shap", "0.51", optional="SHAP values in notebook 09"),
+    Requirement("onnx", "onnx", "1.23", optional="the ONNX export in notebook 08"),
+    Requirement("onnxscript", "onnxscript", "0.7", optional="the ONNX export in notebook 08"),
+    Requirement("onnxruntime", "onnxruntime", "1.32", optional="ONNX Runtime's latency in notebook 08"),
 )
 
 #: The oldest Python the course runs on. The course's build and tests read pyproject.toml with
@@ -124,6 +137,9 @@ def _package_row(requirement: Requirement, platform: str) -> dict[str, Any]:
     else:
         problem = "missing" if found is None else f"too old ({found})"
         advice = f"{problem}: " + _install_advice(requirement.distribution, requirement.minimum, platform)
+        if requirement.optional:  # the notebooks run without it
+            ok = True
+            advice = f"optional, for {requirement.optional}; {advice}"
     return {
         "requirement": requirement.distribution,
         "needed": f">={requirement.minimum}",
@@ -155,7 +171,8 @@ def check_environment() -> "pandas.DataFrame":
 
 
 def environment_ok() -> bool:
-    """True when Python and every package meet the course's minimum versions.
+    """True when Python and every package meet the course's minimum versions (optional packages
+    may be missing: the notebooks skip what needs them and say so).
 
     Example:
         >>> isinstance(environment_ok(), bool)

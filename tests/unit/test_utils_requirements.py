@@ -10,7 +10,8 @@ import pytest
 from utils import hosting, requirements
 
 PACKAGES = ["numpy", "scipy", "pandas", "scikit-learn", "scikit-image", "matplotlib", "tqdm",
-            "ipywidgets", "torch", "torchvision", "skorch", "mnist1d"]
+            "ipywidgets", "torch", "torchvision", "skorch", "mnist1d", "captum", "fairlearn",
+            "shap", "onnx", "onnxscript", "onnxruntime"]
 
 
 def test_check_environment_lists_every_requirement():
@@ -50,6 +51,17 @@ def test_check_environment_reports_a_missing_package_with_what_to_do(monkeypatch
     assert "pip install 'mnist1d>=0.0.2'" in row["what to do"]
     assert table.drop(index="mnist1d")["ok"].all()
     assert requirements.environment_ok() is False
+
+
+def test_a_missing_optional_package_is_ok_and_says_what_it_would_add(monkeypatch, local_platform):
+    _fake_versions(monkeypatch, shap=None)
+    table = requirements.check_environment().set_index("requirement")
+    row = table.loc["shap"]
+    assert row["found"] == "missing"
+    assert row["ok"]
+    assert row["what to do"].startswith("optional, for SHAP values in notebook 09; missing:")
+    assert "pip install 'shap>=0.51'" in row["what to do"]
+    assert requirements.environment_ok() is True
 
 
 def test_check_environment_reports_an_old_version(monkeypatch, local_platform):
