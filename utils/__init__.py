@@ -25,6 +25,11 @@ Modules (import the ones a notebook needs: ``from utils import env, data, plots,
 * ``features`` — hand-made image features (HOG, ink statistics) for classical models.
 * ``cost``   — what a model costs, measured the same way for ML and DL: latency, throughput,
   parameters, file size, peak memory, energy and CO₂; ``profile()`` records them in the scorecard.
+* ``explain`` — explaining models: permutation importance, partial dependence, SHAP, Captum
+  attributions for networks, their sanity check (weight randomisation) and group fairness metrics.
+* ``advisor`` — the decision framework: ``advise(Problem(...))`` recommends classical ML, deep
+  learning or a hybrid with readable rules, each reason citing your scorecard (or the course's
+  reference figures); ``evidence_table()`` for notebook 10.
 
 ``import utils`` itself is cheap: it imports none of PyTorch, torchvision or matplotlib.
 A submodule is loaded on first use (``utils.data`` works after ``import utils``).
@@ -42,7 +47,8 @@ except PackageNotFoundError:  # running from a source tree that is not pip-insta
     __version__ = "0.0.0+unknown"
 
 _SUBMODULES = ("env", "data", "plots", "checks", "guards", "claims", "stats", "scorecard", "train", "models",
-               "features", "requirements", "devices", "hosting", "cpus", "cost")
+               "features", "requirements", "devices", "hosting", "cpus", "cost", "explain",
+               "advisor")
 
 __all__ = ["__version__", *_SUBMODULES]
 

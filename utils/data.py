@@ -6,7 +6,9 @@ Nothing here downloads. The data comes from two places:
   :func:`load_digits_8x8`);
 * **generated data**, made by a seeded generator: :func:`load_mnist1d` (the MNIST-1D
   benchmark, rebuilt locally by the ``mnist1d`` package), :func:`make_translated_digits`,
-  :func:`make_customers`, :func:`make_sensor_readings` and :func:`make_churn`.
+  :func:`make_customers`, :func:`make_sensor_readings`, :func:`make_churn`,
+  :func:`make_credit`, and for the capstone of notebook 10 :func:`make_defect_images` and
+  :func:`make_machine_signals`.
 
 Every generator takes a ``seed`` (default 0): the same call returns the same arrays, bit for
 bit, on every machine. Generators use their own :class:`numpy.random.Generator` and never
@@ -43,6 +45,9 @@ __all__ = [
     "make_customers",
     "make_sensor_readings",
     "make_churn",
+    "make_credit",
+    "make_defect_images",
+    "make_machine_signals",
     "load_mnist1d",
     "make_translated_digits",
     "load_dataset",
@@ -605,6 +610,323 @@ def make_churn(n: int = 3000, seed: int = 0) -> tuple[pd.DataFrame, pd.Series]:
 
 
 # --------------------------------------------------------------------------------------
+# Synthetic credit applications (interpretability, fairness)
+# --------------------------------------------------------------------------------------
+
+CREDIT_COLUMNS = (
+    "income",
+    "debt_ratio",
+    "credit_history_years",
+    "late_payments",
+    "employment_years",
+    "loan_amount",
+    "group",
+    "postcode_area",
+)
+
+#: The protected attribute's two values and their shares.
+CREDIT_GROUPS: dict[str, float] = {"A": 0.6, "B": 0.4}
+
+#: The postcode areas; group A lives mostly in the first three, group B in the last three.
+POSTCODE_AREAS = ("P1", "P2", "P3", "P4", "P5", "P6")
+
+#: Probability that an applicant lives in an area of their own group's half (the proxy's strength).
+_POSTCODE_SEGREGATION = 0.85
+
+#: Fraction of applications that past lenders approved (the positive class).
+CREDIT_APPROVAL_RATE = 0.6
+_CREDIT_NOISE = 0.5  # scale of the logistic noise in the lenders' judgment
+_INCOME_MEDIAN = 38_000.0
+
+
+def _credit_features(rng: np.random.Generator, n: int) -> dict[str, np.ndarray]:
+    """Draw the applicant columns of :func:`make_credit` (financial columns independent of group)."""
+    group = rng.choice(np.array(list(CREDIT_GROUPS), dtype=object), size=n, p=list(CREDIT_GROUPS.values()))
+    own_half = rng.random(n) < _POSTCODE_SEGREGATION
+    in_second_half = np.where(group == "B", own_half, ~own_half)
+    postcode = np.array(POSTCODE_AREAS, dtype=object)[3 * in_second_half + rng.integers(0, 3, n)]
+    employment = np.clip(rng.gamma(2.0, 3.0, n), 0.0, 45.0).round(1)
+    history = np.clip(rng.gamma(2.5, 3.0, n) + 0.3 * employment, 0.0, 50.0).round(1)
+    log_income = np.log(_INCOME_MEDIAN) + 0.03 * (employment - 6.0) + rng.normal(0.0, 0.45, n)
+    income = np.clip(np.exp(log_income), 8_000, None).round(-2)
+    debt_ratio = np.clip(rng.beta(2.0, 4.5, n), 0.0, 0.95).round(3)
+    late = rng.poisson(0.2 + 1.5 * debt_ratio + 0.5 * (history < 2.0)).astype(np.int64)
+    loan = np.clip(np.exp(np.log(0.35 * income) + rng.normal(0.0, 0.4, n)), 1_000, None).round(-2)
+    return {
+        "income": income,
+        "debt_ratio": debt_ratio,
+        "credit_history_years": history,
+        "late_payments": late,
+        "employment_years": employment,
+        "loan_amount": loan,
+        "group": group,
+        "postcode_area": postcode,
+    }
+
+
+def _credit_score(features: dict[str, np.ndarray]) -> np.ndarray:
+    """Creditworthiness (log-odds scale) from the financial columns only: the hidden 'truth'."""
+    income = features["income"]
+    score = 1.0 * np.log(income / _INCOME_MEDIAN)
+    score -= 5.0 * (features["debt_ratio"] - 0.3)
+    score += 0.06 * (features["credit_history_years"] - 7.0)
+    score -= 0.7 * features["late_payments"]
+    score += 0.05 * (features["employment_years"] - 6.0)
+    score -= 1.0 * np.log(features["loan_amount"] / (0.35 * income))
+    return score
+
+
+def make_credit(
+    n: int = 2000, seed: int = 0, bias: float = 1.0, with_truth: bool = False
+) -> tuple[pd.DataFrame, pd.Series] | tuple[pd.DataFrame, pd.Series, pd.Series]:
+    """Credit applications with past lending decisions that carry a historical bias.
+
+    Provenance: generated, modelled on consumer-loan applications. Columns:
+
+    * ``income`` — annual income, log-normal (median 38,000, rising 3 % per year employed),
+      rounded to 100;
+    * ``debt_ratio`` — existing debt payments / income, Beta-distributed in [0, 0.95];
+    * ``credit_history_years`` — length of the credit record (grows with employment);
+    * ``late_payments`` — late payments in the last two years (Poisson; more with more debt
+      and with a short history);
+    * ``employment_years`` — years in work (Gamma);
+    * ``loan_amount`` — amount asked for, around 35 % of income (log-normal), rounded to 100;
+    * ``group`` — a **protected attribute** (think of ethnicity or sex), ``"A"`` (60 %) or
+      ``"B"`` (40 %), categorical;
+    * ``postcode_area`` — ``"P1"`` … ``"P6"``, categorical: a **proxy** for the group, as
+      housing often is — 85 % of group A live in P1–P3 and 85 % of group B in P4–P6.
+
+    The financial columns are drawn **independently of the group**: by construction both
+    groups are equally creditworthy. Creditworthiness is a log-odds score: higher income,
+    longer history and employment raise it; debt ratio, late payments and a loan large for
+    the income lower it. The target ``approved`` (1 = approved) is what past lenders
+    decided: their judgment (the score plus logistic noise) **minus** ``bias`` for group
+    ``B`` — the historical bias — and the 60 % highest (:data:`CREDIT_APPROVAL_RATE`)
+    were approved. With ``bias=0`` approval does not depend on the group (beyond chance);
+    with the default ``bias=1`` group B is approved clearly less often than group A at the
+    same creditworthiness. A model trained on these labels learns the bias — through
+    ``postcode_area`` even when ``group`` is dropped.
+
+    Args:
+        n: number of applications (at least 100).
+        seed: random seed.
+        bias: log-odds points the past decisions took off group B's score (0–5; 0 = none).
+        with_truth: also return ``creditworthy``: the decision the same lenders would have
+            made with ``bias=0`` (same judgment and noise), to measure what the bias changed.
+
+    Returns:
+        ``(X, y)`` — a DataFrame (index ``applicant_id``, the columns above) and the int
+        Series ``approved``; with ``with_truth``, ``(X, y, creditworthy)``.
+
+    Example:
+        >>> X, y = make_credit(1000)
+        >>> list(X.columns) == list(CREDIT_COLUMNS), round(float(y.mean()), 2)
+        (True, 0.6)
+    """
+    n = as_int(n, "n", 100, 1_000_000)
+    seed = as_seed(seed)
+    bias = as_float(bias, "bias", 0.0, 5.0)
+    with_truth = as_bool(with_truth, "with_truth")
+    rng = np.random.default_rng(seed)
+    features = _credit_features(rng, n)
+    judgment = _credit_score(features) + rng.logistic(0.0, _CREDIT_NOISE, n)
+    decided = judgment - bias * (features["group"] == "B")
+    approved = (decided > np.quantile(decided, 1.0 - CREDIT_APPROVAL_RATE)).astype(np.int64)
+    index = pd.RangeIndex(1, n + 1, name="applicant_id")
+    X = pd.DataFrame(features, index=index)
+    X["group"] = pd.Categorical(features["group"], categories=list(CREDIT_GROUPS))
+    X["postcode_area"] = pd.Categorical(features["postcode_area"], categories=list(POSTCODE_AREAS))
+    y = pd.Series(approved, index=index, name="approved")
+    if not with_truth:
+        return X, y
+    fair = (judgment > np.quantile(judgment, 1.0 - CREDIT_APPROVAL_RATE)).astype(np.int64)
+    return X, y, pd.Series(fair, index=index, name="creditworthy")
+
+
+# --------------------------------------------------------------------------------------
+# Capstone: surface images with rare defects (visual inspection)
+# --------------------------------------------------------------------------------------
+
+#: The kinds of defect in :func:`make_defect_images` and each one's share of the defects.
+DEFECT_KINDS: dict[str, float] = {"scratch": 0.6, "spot": 0.4}
+
+
+def _brushed_surface(rng: np.random.Generator, n: int, size: int) -> np.ndarray:
+    """``n`` images of brushed metal: streaks along the rows, fine grain, uneven light (≈ 0.5)."""
+    from scipy.ndimage import gaussian_filter1d
+
+    streaks = gaussian_filter1d(rng.normal(0.0, 1.0, (n, size, size)), sigma=size / 4, axis=2)
+    streaks /= streaks.std(axis=(1, 2), keepdims=True)
+    axis = np.linspace(-1.0, 1.0, size)
+    tilt = rng.uniform(-0.06, 0.06, (n, 2, 1, 1))  # light falling off towards one corner
+    light = 0.5 + rng.normal(0.0, 0.04, (n, 1, 1)) + tilt[:, 0] * axis[None, :, None] + tilt[:, 1] * axis[None, None, :]
+    return light + 0.035 * streaks + 0.02 * rng.normal(0.0, 1.0, (n, size, size))
+
+
+def _add_scratch(rng: np.random.Generator, image: np.ndarray) -> None:
+    """A thin straight scratch (brighter or darker), 30–70 % of the side long, at any angle."""
+    size = image.shape[0]
+    length = rng.uniform(0.3, 0.7) * size
+    angle = rng.uniform(0.0, np.pi)
+    centre = rng.uniform(0.25, 0.75, 2) * size
+    direction = np.array([np.sin(angle), np.cos(angle)])
+    grid = np.stack(np.mgrid[0:size, 0:size], axis=-1).astype(float) - centre
+    along = np.clip(grid @ direction, -length / 2, length / 2)  # nearest point of the segment
+    distance = np.linalg.norm(grid - along[..., None] * direction, axis=-1)
+    width = rng.uniform(0.5, 1.0)
+    contrast = rng.uniform(0.08, 0.2) * rng.choice([-1.0, 1.0])
+    image += contrast * np.exp(-0.5 * (distance / width) ** 2)
+
+
+def _add_spot(rng: np.random.Generator, image: np.ndarray) -> None:
+    """A small dark spot (a pit or a stain), 1–2.5 pixels in radius."""
+    size = image.shape[0]
+    centre = rng.uniform(0.15, 0.85, 2) * size
+    radius = rng.uniform(1.0, 2.5)
+    rows, cols = np.mgrid[0:size, 0:size]
+    squared = (rows - centre[0]) ** 2 + (cols - centre[1]) ** 2
+    image -= rng.uniform(0.1, 0.25) * np.exp(-0.5 * squared / radius**2)
+
+
+def make_defect_images(n: int = 1000, defect_rate: float = 0.05, size: int = 32, seed: int = 0) -> dict[str, np.ndarray]:
+    """Grayscale close-ups of a product's brushed-metal surface; a few show a defect.
+
+    Provenance: generated, modelled on visual inspection at the end of a production line
+    (one camera shot per part). Every image is a ``size``×``size`` patch of brushed metal:
+    streaks along the rows (the brushing), fine grain, and light that varies from part to
+    part and falls off towards one side. Exactly ``round(defect_rate * n)`` images, chosen
+    at random, have one defect (label 1):
+
+    * ``"scratch"`` (≈60 % of defects) — a thin straight line, brighter or darker than the
+      surface, 30–70 % of the side long, at any angle; the faint ones are hard to tell from
+      the brushing streaks;
+    * ``"spot"`` (≈40 %) — a small dark blob (a pit or a stain), 1–2.5 pixels in radius.
+
+    Defects are rare, as on a real line (default 5 %): accuracy is a poor measure (a model
+    that always says "good" scores 95 %); use balanced accuracy, recall of the defects, or
+    precision–recall. No single pixel separates the classes: a defect can be anywhere.
+
+    Args:
+        n: number of images (20–100,000).
+        defect_rate: fraction of defective images, between 0.01 and 0.5.
+        size: side of the square images in pixels (16–128).
+        seed: random seed.
+
+    Returns:
+        A dict with ``x`` (float32 ``(n, size, size)`` in [0, 1]), ``y`` (int64, 1 = defect)
+        and ``kind`` (str array: ``"none"``, ``"scratch"`` or ``"spot"``).
+
+    Example:
+        >>> parts = make_defect_images(200)
+        >>> parts["x"].shape, int(parts["y"].sum())
+        ((200, 32, 32), 10)
+    """
+    n = as_int(n, "n", 20, 100_000)
+    defect_rate = as_float(defect_rate, "defect_rate", 0.01, 0.5)
+    size = as_int(size, "size", 16, 128)
+    seed = as_seed(seed)
+    rng = np.random.default_rng(seed)
+    images = _brushed_surface(rng, n, size)
+    defective = np.zeros(n, dtype=bool)
+    defective[rng.choice(n, round(defect_rate * n), replace=False)] = True
+    kinds = np.full(n, "none", dtype=object)
+    names, shares = list(DEFECT_KINDS), list(DEFECT_KINDS.values())
+    for i in np.flatnonzero(defective):
+        kinds[i] = names[int(rng.choice(len(names), p=shares))]
+        (_add_scratch if kinds[i] == "scratch" else _add_spot)(rng, images[i])
+    return {"x": np.clip(images, 0.0, 1.0).astype(np.float32), "y": defective.astype(np.int64),
+            "kind": kinds.astype(str)}
+
+
+# --------------------------------------------------------------------------------------
+# Capstone: vibration of machines before a failure (predictive maintenance)
+# --------------------------------------------------------------------------------------
+
+#: Sampling rate of :func:`make_machine_signals` (Hz).
+MACHINE_SAMPLING_RATE_HZ = 2048.0
+_BEARING_RESONANCE_HZ = (400.0, 700.0)
+_FAULT_ONSET_DAYS = (15.0, 45.0)  # wear shows this many days before a failure
+_FAILURE_FREE_DAYS = 120.0  # healthy machines fail between the horizon and this many days
+
+
+def _machine_window(rng: np.random.Generator, t: np.ndarray, speed: float, severity: float) -> np.ndarray:
+    """One vibration window: shaft harmonics, noise, and bearing impacts growing with ``severity``."""
+    amplitudes = (rng.uniform(0.5, 1.0), rng.uniform(0.1, 0.4), rng.uniform(0.0, 0.1))  # 1×, 2×, 3× speed
+    phases = rng.uniform(0.0, 2 * np.pi, 3)
+    signal = sum(a * np.sin(2 * np.pi * (k + 1) * speed * t + p) for k, (a, p) in enumerate(zip(amplitudes, phases)))
+    signal = signal + rng.normal(0.0, 0.3 * (1.0 + 0.5 * severity), t.size)
+    if severity > 0:
+        impact_rate = speed * rng.uniform(3.3, 3.7)  # a ball passing an outer-race defect
+        resonance = rng.uniform(*_BEARING_RESONANCE_HZ)
+        decay = rng.uniform(0.002, 0.004)
+        impacts = np.arange(rng.uniform(0.0, 1.0 / impact_rate), t[-1], 1.0 / impact_rate)
+        impacts += rng.normal(0.0, 0.0005, impacts.size)  # the balls slip a little
+        strength = 2.5 * severity * rng.uniform(0.7, 1.3, impacts.size)
+        since = np.clip(t[None, :] - impacts[:, None], 0.0, None)
+        ringing = np.where(t[None, :] >= impacts[:, None], np.exp(-since / decay) * np.sin(2 * np.pi * resonance * since), 0.0)
+        signal = signal + strength @ ringing
+    return signal
+
+
+def make_machine_signals(n: int = 600, failure_rate: float = 0.2, horizon_days: float = 7.0,
+                         length: int = 512, seed: int = 0) -> dict[str, np.ndarray]:
+    """Vibration windows of rotating machines, labelled "fails within ``horizon_days`` days".
+
+    Provenance: generated, modelled on condition monitoring of pumps and motors: an
+    accelerometer on each bearing housing records a short window (``length`` samples at
+    :data:`MACHINE_SAMPLING_RATE_HZ`, 0.25 s by default) every day. Each window comes from a
+    machine turning at 20–30 Hz (1,200–1,800 rpm) and holds:
+
+    * the shaft's vibration at 1×, 2× and 3× its speed (imbalance, misalignment), of random
+      strength and phase, plus broadband noise;
+    * when its bearing wears: short impacts at ≈3.5× the shaft speed (a rolling ball hitting
+      an outer-race defect), each ringing the housing's resonance (400–700 Hz), with noise
+      that grows too. Wear shows 15–45 days (a machine's own onset) before the failure and
+      grows linearly until it.
+
+    Exactly ``round(failure_rate * n)`` windows, at random, come from machines that fail
+    within ``horizon_days`` (label 1); the others fail later, between the horizon and 120
+    days. The classes overlap, as in practice: a machine 8 days from failure (label 0) shows
+    nearly as much wear as one 6 days from it. Impacts raise the signal's kurtosis and
+    crest factor and put energy in the resonance band — what hand-made features measure and
+    a 1-D CNN can learn from the raw signal.
+
+    Args:
+        n: number of windows (20–100,000).
+        failure_rate: fraction of windows labelled 1, between 0.01 and 0.9.
+        horizon_days: the prediction horizon in days (1–30).
+        length: samples per window (64–8,192).
+        seed: random seed.
+
+    Returns:
+        A dict with ``x`` (float32 ``(n, length)``, acceleration in g), ``y`` (int64, 1 =
+        fails within the horizon), ``days_to_failure`` (float, days), ``speed_hz`` (the
+        shaft's speed) and ``t`` (float32, the sample times in seconds).
+
+    Example:
+        >>> machines = make_machine_signals(100)
+        >>> machines["x"].shape, int(machines["y"].sum())
+        ((100, 512), 20)
+    """
+    n = as_int(n, "n", 20, 100_000)
+    failure_rate = as_float(failure_rate, "failure_rate", 0.01, 0.9)
+    horizon_days = as_float(horizon_days, "horizon_days", 1.0, 30.0)
+    length = as_int(length, "length", 64, 8192)
+    seed = as_seed(seed)
+    rng = np.random.default_rng(seed)
+    t = np.arange(length) / MACHINE_SAMPLING_RATE_HZ
+    failing = np.zeros(n, dtype=bool)
+    failing[rng.choice(n, round(failure_rate * n), replace=False)] = True
+    days = np.where(failing, rng.uniform(0.0, horizon_days, n), rng.uniform(horizon_days, _FAILURE_FREE_DAYS, n))
+    days = np.where(failing, np.minimum(days, horizon_days), np.maximum(days, horizon_days + 0.1)).round(1)
+    severity = np.clip(1.0 - days / rng.uniform(*_FAULT_ONSET_DAYS, n), 0.0, 1.0)
+    speed = rng.uniform(20.0, 30.0, n).round(2)
+    x = np.stack([_machine_window(rng, t, float(speed[i]), float(severity[i])) for i in range(n)])
+    return {"x": x.astype(np.float32), "y": failing.astype(np.int64), "days_to_failure": days,
+            "speed_hz": speed, "t": t.astype(np.float32)}
+
+
+# --------------------------------------------------------------------------------------
 # MNIST-1D
 # --------------------------------------------------------------------------------------
 
@@ -951,6 +1273,18 @@ DATASETS: dict[str, DatasetInfo] = {
     "churn": DatasetInfo(
         "churn", make_churn, "generated, tabular",
         "customer churn: numeric + categorical columns, missing values, 25 % churn", "make_churn()",
+    ),
+    "credit": DatasetInfo(
+        "credit", make_credit, "generated, tabular",
+        "credit applications: a protected group, a postcode proxy, historically biased approvals", "make_credit()",
+    ),
+    "defect_images": DatasetInfo(
+        "defect_images", make_defect_images, "generated, images",
+        "brushed-metal surfaces from a production line, 5 % with a scratch or a spot", "make_defect_images()",
+    ),
+    "machine_signals": DatasetInfo(
+        "machine_signals", make_machine_signals, "generated, 1-D signals",
+        "vibration windows of machines, labelled 'fails within 7 days' (20 %)", "make_machine_signals()",
     ),
     "mnist1d": DatasetInfo(
         "mnist1d", load_mnist1d, "generated, 1-D signals", "MNIST-1D benchmark (Greydanus 2020), 4,000/1,000 signals",

@@ -56,9 +56,9 @@ REQUIREMENTS: tuple[Requirement, ...] = (
     Requirement("mnist1d", "mnist1d", "0.0.2"),
     Requirement("captum", "captum", "0.9"),
     Requirement("fairlearn", "fairlearn", "0.15"),
-    # Heavy (over 100 MB each with what they pull in): optional, installed by `make lab`, conda
-    # and Binder; pyproject.toml's `optional` extra.
-    Requirement("shap", "shap", "0.51", optional="SHAP values in notebook 09"),
+    Requirement("shap", "shap", "0.51"),
+    # Heavy (over 100 MB with what they pull in) for one part of notebook 08: optional, installed
+    # by `make lab`, conda and Binder; pyproject.toml's `optional` extra.
     Requirement("onnx", "onnx", "1.23", optional="the ONNX export in notebook 08"),
     Requirement("onnxscript", "onnxscript", "0.7", optional="the ONNX export in notebook 08"),
     Requirement("onnxruntime", "onnxruntime", "1.32", optional="ONNX Runtime's latency in notebook 08"),

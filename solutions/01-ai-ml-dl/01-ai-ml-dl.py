@@ -1696,6 +1696,14 @@ scorecard.show(NOTEBOOK)
 # Why?** Use at least three ideas from this notebook (e.g. how each approach is built, how it is
 # updated, what kind of data it suits, whether people can read it, what accuracy to compare with).
 #
+# **Graded on** (2 points):
+#
+# - **A choice, justified** (1 point): rules, classical ML, deep learning or a combination,
+#   justified by the kind of data and by who must understand a decision.
+# - **Three ideas from this notebook** (1 point): e.g. how each approach is built and updated when
+#   fraud changes, what data it suits, whether people can read it, which accuracy to compare with at
+#   0.2 % fraud.
+#
 # <details><summary>Hint</summary>
 #
 # Go through the comparison table of section 4 and the verdicts of section 6 with this bank in
@@ -1730,6 +1738,13 @@ scorecard.show(NOTEBOOK)
 # hard legal or business rules ("block payments from sanctioned countries") stay hand-written,
 # since they are policy, not patterns to learn. Deep learning would only pay off for raw data
 # such as free text or device signals, at a higher cost in data, compute and explainability.
+#
+# **Rubric** (2 points; half points allowed):
+#
+# - *A choice, justified* — 1: one clear choice (a combination counts) justified by the tabular data
+#   and the explanation the bank owes; ½: a choice whose reasons are not tied to this bank.
+# - *Three ideas* — 1: three distinct ideas applied to the case (e.g. retraining vs rewriting rules,
+#   accuracy misleading at 0.2 % fraud, readability for the regulator); ½: two.
 # ### END SOLUTION
 
 # %% [markdown]

@@ -2143,6 +2143,15 @@ verdict_table(NOTEBOOK, [
 # - which decision threshold you would use — what exercise 4 found with the telecom's costs — and
 #   what information from the business would make you change it.
 #
+# **Graded on** (3 points):
+#
+# - **A recommendation with your numbers** (1 point): the model, its cross-validated lead with the
+#   paired verdict (a tie recognised as a tie), on a metric suited to the rare churn class.
+# - **Cost and interpretability** (1 point): weighed with your measured fit times and sizes, and
+#   how its decisions would be explained.
+# - **The threshold, and what would change it** (1 point): a threshold justified by the costs of
+#   exercise 4, and what the business could tell you that would change the recommendation.
+#
 # <details><summary>Hint</summary>
 #
 # Look again at the table of section 4, the cross-validation results of section 6 (what does the
@@ -2191,10 +2200,15 @@ verdict_table(NOTEBOOK, [
 # the model on newer data, since customers' behaviour drifts, and retrain it regularly, which is
 # cheap for these models.
 #
-# *Grading:* one point for a recommendation backed by the learner's cross-validated numbers and a
-# paired verdict (a tie recognised as a tie), on a metric suited to a rare class; one point for
-# weighing cost and interpretability with their measured fit times and sizes; one point for a
-# threshold justified by costs (exercise 4) and for naming what would change the recommendation.
+# **Rubric** (3 points; half points allowed):
+#
+# - *A recommendation with your numbers* — 1: backed by the learner's cross-validated numbers and a
+#   paired verdict (a tie recognised as a tie), on a metric suited to a rare class; ½: means only,
+#   or judged on accuracy alone.
+# - *Cost and interpretability* — 1: weighed with the measured fit times and sizes, and how the
+#   decisions would be explained; ½: one of the two.
+# - *The threshold, and what would change it* — 1: a threshold justified by the costs of exercise
+#   4, and what would change the recommendation; ½: one of the two.
 # ### END SOLUTION
 
 # %% [markdown]

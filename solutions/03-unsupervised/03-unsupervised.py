@@ -801,6 +801,13 @@ claim("the most stable k is the silhouette's k, not the number of hidden segment
 # printed, say what each check shows and what it cannot show, and name at least two ways a
 # clustering can mislead that none of these checks would catch.
 #
+# **Graded on** (2 points):
+#
+# - **The evidence, with your numbers** (1 point): what each check (silhouette against the null
+#   baseline, stability, agreement with Ward) shows in your run, and what it cannot show.
+# - **What could still fool you** (1 point): at least two ways a clustering can mislead that these
+#   checks miss, and a test outside the data.
+#
 # <details><summary>Hint</summary>
 #
 # Sort your evidence: what beats a baseline, what is reproducible, what agrees across methods.
@@ -839,6 +846,14 @@ claim("the most stable k is the silhouette's k, not the number of hidden segment
 # test campaign to a sample of each segment and check that the segments respond differently. I
 # would present the segments as useful, reproducible *summaries*, to be validated by that test,
 # not as discovered truths.
+#
+# **Rubric** (2 points; half points allowed):
+#
+# - *The evidence* — 1: the checks quoted with the learner's numbers and each one's limit (e.g. a
+#   stable merge of two segments); ½: checks listed without numbers or without limits.
+# - *What could still fool you* — 1: two ways these checks miss (columns and scaling define
+#   similarity, k-means' round groups, outliers, drift) and an outside test such as a campaign; ½:
+#   one way, or no outside test.
 # ### END SOLUTION
 
 # %% [markdown]

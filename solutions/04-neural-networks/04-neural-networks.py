@@ -2182,6 +2182,15 @@ verdict_table(NOTEBOOK, [
 #   (preprocessing, tuning);
 # - why the result on churn came out as it did, and what would make you reconsider the MLP.
 #
+# **Graded on** (3 points):
+#
+# - **Accuracy, honestly** (1 point): the more accurate model on each table, by how much, and the
+#   paired verdict (a win or a tie), from your run.
+# - **Cost** (1 point): training time, and what each model needed before and during training
+#   (preprocessing, tuning).
+# - **Why, and what would change it** (1 point): why churn came out as it did, and what would make
+#   you reconsider the MLP.
+#
 # <details><summary>Hint</summary>
 #
 # Your evidence is in section 7: the printed summary, the table of cross-validated accuracies and
@@ -2223,6 +2232,16 @@ verdict_table(NOTEBOOK, [
 # inputs (call transcripts, app-usage sequences) whose features a network can learn, or if we needed
 # embeddings shared with other models; and I would then compare again, measured, against the
 # boosting baseline.
+#
+# **Rubric** (3 points; half points allowed):
+#
+# - *Accuracy, honestly* — 1: both tables, the gaps and the paired verdicts (a tie called a tie); ½:
+#   means only, or one table.
+# - *Cost* — 1: measured fit times and the MLP's extra work (imputation, scaling, encoding,
+#   learning-rate runs); ½: one of the two.
+# - *Why, and what would change it* — 1: threshold rules and useless columns (trees' head start by
+#   construction) and a concrete trigger to reconsider (much more data, unstructured inputs); ½: one
+#   of the two.
 # ### END SOLUTION
 
 # %% [markdown]

@@ -854,7 +854,7 @@ plt.show()
 # patterns — combinations of the edges found below them.
 
 # %%
-example = torch.as_tensor(x_img_test[:1, None])
+example = torch.as_tensor(x_img_test[:1, None], device=next(cnn.parameters()).device)   # where the model is
 with torch.no_grad():
     block_maps = [maps[0].cpu().numpy() for maps in cnn.feature_maps(example)]
 fig, axes = plt.subplots(2, 9, figsize=(15, 3.9))
@@ -1520,6 +1520,12 @@ print(f"neighbouring pairs still neighbours: {neighbours_kept(permutation):.0%} 
 # Two to five sentences. It is fine to be wrong; explain your reasoning with what each
 # architecture assumes about its input.
 #
+# **Graded on** (2 points):
+#
+# - **A prediction for each model** (1 point): logistic regression, the MLP and the CNN.
+# - **Reasoning from the architectures** (1 point): what each assumes about neighbouring positions;
+#   whether the prediction turns out right is not graded.
+#
 # <details><summary>Hint</summary>
 #
 # Does a dense layer know which inputs are neighbours? Could a dense layer trained on shuffled
@@ -1554,6 +1560,13 @@ print(f"neighbouring pairs still neighbours: {neighbours_kept(permutation):.0%} 
 # window holds unrelated values. It should still beat chance (10 %), because its final linear
 # layer and its kernels can pick up some structure, but it loses its advantage and may end up no
 # better than — or below — the MLP.
+#
+# **Rubric** (2 points; half points allowed):
+#
+# - *A prediction for each model* — 1: all three; ½: two.
+# - *Reasoning from the architectures* — 1: dense layers have no notion of neighbours (a fixed
+#   permutation is a relabelling) and the CNN's windows then hold unrelated values; ½: only one of
+#   the two.
 # ### END SOLUTION
 
 # %% [markdown]
@@ -1799,6 +1812,15 @@ except ValueError as error:
 # the earlier ones; say what each architecture would assume about these data, and what would
 # make you switch.
 #
+# **Graded on** (3 points):
+#
+# - **An order, starting with a baseline** (1 point): a cheap classical baseline on summary
+#   features, and what the summary loses.
+# - **Architectures matched to the data** (1 point): what each candidate assumes about these
+#   sequences (variable lengths, order, distant events) and what it costs.
+# - **The decision test** (1 point): what would make you keep or drop the deep model: held-out
+#   customers, against the baseline, counting cost and explainability.
+#
 # <details><summary>Hint</summary>
 #
 # Is a transaction history an image, a table, a sequence or a graph — or can it be turned into
@@ -1838,6 +1860,15 @@ except ValueError as error:
 # (shared merchants, transfers between accounts), a graph neural network would be the next idea. I
 # would keep the deep model only if it beats the boosted baseline on held-out customers by enough
 # to pay for its training cost, its latency and its weaker interpretability.
+#
+# **Rubric** (3 points; half points allowed):
+#
+# - *An order, starting with a baseline* — 1: a summary-feature baseline first and what it throws
+#   away (order, timing); ½: a baseline without its limits.
+# - *Architectures matched to the data* — 1: a sequence model justified by variable lengths and
+#   streaming, and when a transformer would pay; ½: architectures named without what they assume.
+# - *The decision test* — 1: held-out customers, against the baseline, with cost and explainability;
+#   ½: accuracy only.
 # ### END SOLUTION
 
 # %% [markdown]

@@ -1065,6 +1065,14 @@ claim("measured against the change for another digit, moving the digit changes t
 # bias*), and why does that assumption fit translated and cluttered digits better? Finish with one
 # situation from outside this notebook where you would still choose hand-made features.
 #
+# **Graded on** (3 points):
+#
+# - **Where they held and broke** (1 point): the three tasks, with your measured accuracies.
+# - **Why, in terms of assumptions** (1 point): what each description assumes about the images,
+#   against the CNN's inductive bias.
+# - **A case for hand-made features** (1 point): one situation outside this notebook, with the
+#   reason.
+#
 # <details><summary>Hint</summary>
 #
 # Which description assumes that a pixel or a cell means the same thing in every image? Which one
@@ -1098,6 +1106,15 @@ claim("measured against the change for another digit, moving the digit changes t
 # guessed. I would still choose hand-made features for a fixed, controlled setting — a camera on a
 # production line, where parts are always centred and lit the same way — with few labelled images,
 # a tiny CPU budget, or a need to explain each decision in terms a person can check.
+#
+# **Rubric** (3 points; half points allowed):
+#
+# - *Where they held and broke* — 1: held on centred digits, broke on translated and further on
+#   cluttered ones, with the learner's figures; ½: without figures.
+# - *Why, in terms of assumptions* — 1: fixed positions and "all ink is the digit" against local,
+#   shared detectors and pooling; ½: only one side.
+# - *A case for hand-made features* — 1: a controlled setting, few labels, a tiny budget or a need
+#   for explanations, argued; ½: a situation without a reason.
 # ### END SOLUTION
 
 # %% [markdown]

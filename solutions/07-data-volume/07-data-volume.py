@@ -940,6 +940,14 @@ print(f"\nSmooth table, {SMOOTH_SIZES[-1]:,} rows, paired over {TABULAR_REPEATS}
 # 5,000 rows of a customer table and for 5,000 photos? What would you measure on your own data
 # before deciding?
 #
+# **Graded on** (3 points):
+#
+# - **The three contests, from your run** (1 point): where the claim held and where it failed, with
+#   your crossovers and gaps.
+# - **What decided besides volume** (1 point): what was built into each data set and each model's
+#   inductive bias — and so your answer for 5,000 table rows and for 5,000 photos.
+# - **What to measure** (1 point): the measurement on your own data that would settle it.
+#
 # <details><summary>Hint</summary>
 #
 # Look at the smallest sizes of the three figures: which model was ahead there, and by how much?
@@ -978,6 +986,16 @@ print(f"\nSmooth table, {SMOOTH_SIZES[-1]:,} rows, paired over {TABULAR_REPEATS}
 # vision transformers), and for the highest accuracy ceilings. Before deciding, I would measure a
 # learning curve of both candidates on a few sizes of our own data, with repeats, and look at who
 # leads and whether the gap is closing.
+#
+# **Rubric** (3 points; half points allowed):
+#
+# - *The three contests* — 1: each contest with the learner's printed crossover or gaps, without
+#   claiming what repeats did not resolve; ½: a general statement without the run's figures.
+# - *What decided besides volume* — 1: threshold rules, smooth boundaries and a digit anywhere, with
+#   the matching inductive biases, and different answers for the table and the photos; ½: one of the
+#   two.
+# - *What to measure* — 1: a learning curve of both candidates on a few sizes of their own data,
+#   with repeats; ½: "try both" without how.
 # ### END SOLUTION
 
 # %% [markdown]
@@ -1185,16 +1203,17 @@ print(show_labels(labels_table(IMAGE_SIZES, image_curves, [0.70, 0.80, 0.90]), I
 def embed(network, images, batch_size=500):
     """For each image, the mean and the maximum of every feature map of every block of a CNN."""
     network.eval()
+    device = next(network.parameters()).device               # train.fit left it on run.device
     rows = []
     for start in range(0, len(images), batch_size):          # in batches, to keep memory low
-        batch = torch.as_tensor(images[start:start + batch_size, None])
+        batch = torch.as_tensor(images[start:start + batch_size, None]).to(device)
         with torch.no_grad():
             maps = network.feature_maps(batch)
         summaries = []
         for block in maps:
             summaries.append(block.mean(dim=(2, 3)))   # how much of each pattern there is, on average
             summaries.append(block.amax(dim=(2, 3)))   # how strongly it appears anywhere in the image
-        rows.append(torch.cat(summaries, dim=1))
+        rows.append(torch.cat(summaries, dim=1).cpu())   # back to the CPU, for NumPy
     return torch.cat(rows).numpy()
 
 
@@ -1352,6 +1371,12 @@ verdict_table(NOTEBOOK, [
 # you do first, what would you measure, and when would you spend the labelling budget? Say what
 # could make your plan fail.
 #
+# **Graded on** (2 points):
+#
+# - **A plan in order, from your curves** (1 point): what to try first with 200 labels, how to score
+#   it fairly, and when to spend the budget — in measured rounds.
+# - **What could make it fail** (1 point): at least two risks and how you would notice each.
+#
 # <details><summary>Hint</summary>
 #
 # Where on the curves is 200? What did the pretrained features give at the smallest sizes, and
@@ -1385,6 +1410,14 @@ verdict_table(NOTEBOOK, [
 # features to transfer (then from-scratch training or fine-tuning wins early), if the new slips
 # differ from the test data (other scanners, other writers), or if labels are noisy; a clean,
 # separate test set from the real slips is the first thing to build.
+#
+# **Rubric** (2 points; half points allowed):
+#
+# - *A plan in order* — 1: the pretrained features first (the small end of the curves), compared
+#   fairly with repeats, and labels bought in rounds judged by the learning curve; ½: a plan without
+#   the order or without the rounds.
+# - *What could make it fail* — 1: two risks (letters too unlike digits to transfer, slips unlike
+#   the test data, noisy labels) with a check; ½: one risk.
 # ### END SOLUTION
 
 # %% [markdown]

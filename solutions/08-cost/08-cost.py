@@ -1770,6 +1770,14 @@ verdict_table(NOTEBOOK, verdicts)
 # classical alternative would cost and give up, and name two things you would measure before
 # committing.
 #
+# **Graded on** (3 points):
+#
+# - **A model and a variant for each plan, with your figures** (1 point): accuracy, size against 50
+#   kB and latency (ten times slower on the device) from your tables.
+# - **The yearly bill and the classical alternative** (1 point): roughly what it costs a year and
+#   its largest part, and what the classical alternative would cost and give up.
+# - **Two things to measure** (1 point): concrete measurements you would make before committing.
+#
 # <details><summary>Hint</summary>
 #
 # For the device: which variants fit in 50 kB, and what is their latency ten times slower? For
@@ -1807,6 +1815,17 @@ verdict_table(NOTEBOOK, verdicts)
 # on the real device (and whether its runtime supports ONNX), and the accuracy on real labelled
 # sensor signals, including how quickly it decays as the machines change, which sets how many
 # labels each quarter really needs.
+#
+# **Rubric** (3 points; half points allowed):
+#
+# - *A model and a variant for each plan* — 1: both plans, each with a variant whose size and
+#   latency are checked against the plan's limits with the learner's figures; ½: one plan, or no
+#   figures.
+# - *The yearly bill and the classical alternative* — 1: a yearly figure with its largest part (the
+#   labels, at these prices) and the classical alternative's cost and accuracy given up; ½: one of
+#   the two.
+# - *Two things to measure* — 1: two concrete measurements (latency and memory on the real device,
+#   accuracy on real signals, drift, labels per retraining); ½: one.
 # ### END SOLUTION
 
 # %%

@@ -312,6 +312,192 @@ def test_make_churn_bad_input(kwargs, error, message):
 
 
 # --------------------------------------------------------------------------------------
+# Credit applications
+# --------------------------------------------------------------------------------------
+
+
+def test_make_credit_documented_columns_and_types():
+    X, y = data.make_credit()
+    assert list(X.columns) == list(data.CREDIT_COLUMNS) and X.shape == (2000, 8) and len(y) == 2000
+    assert X.index.name == "applicant_id" and X.index[0] == 1 and (X.index == y.index).all()
+    assert y.name == "approved" and y.dtype == np.int64 and set(y.unique()) == {0, 1}
+    assert y.mean() == pytest.approx(data.CREDIT_APPROVAL_RATE, abs=0.001)
+    assert list(X["group"].cat.categories) == ["A", "B"]
+    assert list(X["postcode_area"].cat.categories) == list(data.POSTCODE_AREAS)
+    numeric = X.drop(columns=["group", "postcode_area"])
+    assert all(pd.api.types.is_numeric_dtype(t) for t in numeric.dtypes) and not X.isna().any().any()
+    assert X["debt_ratio"].between(0, 0.95).all() and (X["late_payments"] >= 0).all()
+    assert (X["income"] >= 8000).all() and (X["loan_amount"] >= 1000).all()
+    assert X["group"].value_counts(normalize=True)["A"] == pytest.approx(0.6, abs=0.03)
+
+
+def test_make_credit_is_deterministic():
+    X1, y1 = data.make_credit(300, seed=4, bias=2.0)
+    X2, y2 = data.make_credit(300, seed=4, bias=2.0)
+    pd.testing.assert_frame_equal(X1, X2)
+    pd.testing.assert_series_equal(y1, y2)
+    X3, _ = data.make_credit(300, seed=5, bias=2.0)
+    assert not X1.equals(X3)
+    X4, _ = data.make_credit(300, seed=4, bias=0.0)
+    pd.testing.assert_frame_equal(X1, X4)  # the bias changes the decisions, not the applicants
+
+
+def test_make_credit_postcode_is_a_proxy_for_group():
+    X, _ = data.make_credit(10000)
+    share_b = (X["group"] == "B").groupby(X["postcode_area"], observed=True).mean()
+    assert (share_b[["P1", "P2", "P3"]] < 0.2).all() and (share_b[["P4", "P5", "P6"]] > 0.7).all()
+
+
+def test_make_credit_applicants_are_equally_creditworthy_in_both_groups():
+    X, _ = data.make_credit(20000)
+    means = X.drop(columns="postcode_area").groupby("group", observed=True).mean()
+    relative_gap = (means.loc["A"] - means.loc["B"]).abs() / X.drop(columns=["group", "postcode_area"]).std()
+    assert (relative_gap < 0.05).all(), relative_gap
+
+
+def _approval_gap(bias: float) -> float:
+    X, y = data.make_credit(20000, bias=bias)
+    rates = y.groupby(X["group"], observed=True).mean()
+    return float(rates["A"] - rates["B"])
+
+
+def test_make_credit_labels_depend_on_group_only_with_bias():
+    assert abs(_approval_gap(0.0)) < 0.02
+    gaps = [_approval_gap(bias) for bias in (0.5, 1.0, 2.0)]
+    assert 0.05 < gaps[0] < gaps[1] < gaps[2], gaps
+    assert gaps[1] > 0.15
+
+
+def test_make_credit_truth_is_the_unbiased_decision():
+    X, y, truth = data.make_credit(20000, with_truth=True)
+    assert truth.name == "creditworthy" and truth.mean() == pytest.approx(data.CREDIT_APPROVAL_RATE, abs=0.001)
+    by_group = truth.groupby(X["group"], observed=True).mean()
+    assert abs(by_group["A"] - by_group["B"]) < 0.03
+    refused_by_bias = (truth == 1) & (y == 0)
+    assert (X.loc[refused_by_bias, "group"] == "B").mean() > 0.95
+    _, y_fair, truth_fair = data.make_credit(5000, bias=0.0, with_truth=True)
+    pd.testing.assert_series_equal(y_fair, truth_fair.rename("approved"))
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "message"),
+    [({"n": 50}, ValueError, r"n must be between 100 and"),
+     ({"bias": -1.0}, ValueError, r"bias must be between 0.0 and 5.0"),
+     ({"bias": "high"}, TypeError, r"bias must be a number"), ({"seed": 1.5}, TypeError, r"seed must be an int"),
+     ({"with_truth": 1}, TypeError, r"with_truth must be True or False")],
+)
+def test_make_credit_bad_input(kwargs, error, message):
+    with pytest.raises(error, match=message):
+        data.make_credit(**kwargs)
+
+
+# --------------------------------------------------------------------------------------
+# Capstone: defect images and machine signals
+# --------------------------------------------------------------------------------------
+
+
+def _balanced_cv_accuracy(features: np.ndarray, labels: np.ndarray) -> float:
+    """5-fold balanced accuracy of a class-weighted logistic regression (majority class: 0.5)."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import cross_val_score
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import StandardScaler
+
+    model = make_pipeline(StandardScaler(), LogisticRegression(class_weight="balanced", max_iter=1000))
+    return float(cross_val_score(model, features, labels, cv=5, scoring="balanced_accuracy").mean())
+
+
+def test_make_defect_images_shapes_types_and_documented_balance():
+    parts = data.make_defect_images()
+    assert set(parts) == {"x", "y", "kind"}
+    assert parts["x"].shape == (1000, 32, 32) and parts["x"].dtype == np.float32
+    assert 0.0 <= parts["x"].min() and parts["x"].max() <= 1.0
+    assert parts["y"].dtype == np.int64 and int(parts["y"].sum()) == 50  # exactly round(0.05 * 1000)
+    assert ((parts["kind"] != "none") == (parts["y"] == 1)).all()
+    assert set(parts["kind"]) == {"none", *data.DEFECT_KINDS}
+    many = data.make_defect_images(2000, defect_rate=0.2, size=24)
+    assert many["x"].shape == (2000, 24, 24) and int(many["y"].sum()) == 400
+    scratch_share = float(np.mean(many["kind"][many["y"] == 1] == "scratch"))
+    assert scratch_share == pytest.approx(data.DEFECT_KINDS["scratch"], abs=0.08)
+
+
+def test_make_defect_images_is_deterministic():
+    first, again, other = (data.make_defect_images(100, seed=s) for s in (3, 3, 4))
+    for key in first:
+        np.testing.assert_array_equal(first[key], again[key])
+    assert not np.array_equal(first["x"], other["x"])
+
+
+def test_make_defect_images_surface_varies_but_defects_separate_the_classes():
+    from scipy.ndimage import gaussian_filter
+
+    parts = data.make_defect_images(600, defect_rate=0.2, seed=1)
+    x, y = parts["x"], parts["y"]
+    assert np.ptp(x.mean(axis=(1, 2))) > 0.1  # the light varies from part to part
+    detail = x - gaussian_filter(x, (0, 2, 2))  # what is left after removing the light and streaks
+    features = np.c_[detail.min(axis=(1, 2)), detail.max(axis=(1, 2)), detail.std(axis=(1, 2))]
+    assert _balanced_cv_accuracy(features, y) > 0.7  # the majority class scores 0.5
+    brightness = x.mean(axis=(1, 2))[:, None]  # no shortcut: the average level says nothing
+    assert _balanced_cv_accuracy(brightness, y) < 0.6
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "message"),
+    [({"n": 10}, ValueError, r"n must be between 20 and"), ({"defect_rate": 0.0}, ValueError, r"defect_rate must be between 0.01"),
+     ({"size": 8}, ValueError, r"size must be between 16 and 128"), ({"seed": -1}, ValueError, r"seed must be between 0"),
+     ({"defect_rate": "5%"}, TypeError, r"defect_rate must be a number")],
+)
+def test_make_defect_images_bad_input(kwargs, error, message):
+    with pytest.raises(error, match=message):
+        data.make_defect_images(**kwargs)
+
+
+def test_make_machine_signals_shapes_types_and_documented_balance():
+    machines = data.make_machine_signals()
+    assert set(machines) == {"x", "y", "days_to_failure", "speed_hz", "t"}
+    assert machines["x"].shape == (600, 512) and machines["x"].dtype == np.float32
+    assert machines["y"].dtype == np.int64 and int(machines["y"].sum()) == 120  # exactly round(0.2 * 600)
+    days, y = machines["days_to_failure"], machines["y"]
+    assert ((days <= 7.0) == (y == 1)).all() and days.min() >= 0 and days.max() <= 120
+    assert machines["speed_hz"].min() >= 20 and machines["speed_hz"].max() <= 30
+    np.testing.assert_allclose(np.diff(machines["t"]), 1 / data.MACHINE_SAMPLING_RATE_HZ, rtol=1e-4)
+    other = data.make_machine_signals(50, failure_rate=0.5, horizon_days=14, length=128)
+    assert other["x"].shape == (50, 128) and int(other["y"].sum()) == 25
+    assert ((other["days_to_failure"] <= 14) == (other["y"] == 1)).all()
+
+
+def test_make_machine_signals_is_deterministic():
+    first, again, other = (data.make_machine_signals(60, seed=s) for s in (2, 2, 3))
+    for key in first:
+        np.testing.assert_array_equal(first[key], again[key])
+    assert not np.array_equal(first["x"], other["x"])
+
+
+def test_make_machine_signals_wear_separates_the_classes():
+    from scipy.stats import kurtosis
+
+    machines = data.make_machine_signals(400, seed=1)
+    x, y = machines["x"].astype(float), machines["y"]
+    rms = np.sqrt((x**2).mean(axis=1))
+    features = np.c_[rms, kurtosis(x, axis=1), np.abs(x).max(axis=1) / rms]
+    assert _balanced_cv_accuracy(features, y) > 0.8  # the majority class scores 0.5
+    # wear grows towards the failure: impacts raise the kurtosis of machines close to it
+    close, far = kurtosis(x, axis=1)[machines["days_to_failure"] <= 3], kurtosis(x, axis=1)[machines["days_to_failure"] > 60]
+    assert np.median(close) > np.median(far) + 0.5
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "message"),
+    [({"n": 5}, ValueError, r"n must be between 20 and"), ({"failure_rate": 1.0}, ValueError, r"failure_rate must be between"),
+     ({"horizon_days": 0}, ValueError, r"horizon_days must be between 1.0 and 30.0"),
+     ({"length": 32}, ValueError, r"length must be between 64"), ({"length": 256.0}, TypeError, r"length must be an int")],
+)
+def test_make_machine_signals_bad_input(kwargs, error, message):
+    with pytest.raises(error, match=message):
+        data.make_machine_signals(**kwargs)
+
+
+# --------------------------------------------------------------------------------------
 # MNIST-1D
 # --------------------------------------------------------------------------------------
 
@@ -517,13 +703,17 @@ def test_load_dataset_dispatches_with_kwargs():
     assert data.load_dataset("digits")[0].shape == (1797, 8, 8)
     assert len(data.load_dataset("customers", n=50)) == 50
     assert data.load_dataset("translated_digits", n_train=5, n_test=5)["x_train"].shape == (5, 32, 32)
+    pd.testing.assert_frame_equal(data.load_dataset("credit", n=200, bias=0.5)[0], data.make_credit(200)[0])
+    assert data.load_dataset("defect_images", n=40)["x"].shape == (40, 32, 32)
+    assert data.load_dataset("machine_signals", n=40, length=64)["x"].shape == (40, 64)
 
 
 def test_registry_lists_every_dataset():
     table = data.list_datasets()
     assert list(table.columns) == ["name", "kind", "call", "description"]
     assert set(table["name"]) == set(data.DATASETS) >= {"iris", "churn", "mnist1d", "translated_digits",
-                                                         "customers", "sensor_readings", "digits_8x8"}
+                                                         "customers", "sensor_readings", "digits_8x8", "credit",
+                                                         "defect_images", "machine_signals"}
 
 
 def test_load_dataset_unknown_name_lists_choices():
@@ -543,7 +733,8 @@ def test_load_dataset_unknown_argument():
 @pytest.mark.parametrize(
     "make",
     [lambda: data.make_customers(100), lambda: data.make_sensor_readings(200), lambda: data.make_churn(200),
-     lambda: data.make_translated_digits(20, 20, clutter=2)],
+     lambda: data.make_translated_digits(20, 20, clutter=2), lambda: data.make_credit(200, with_truth=True),
+     lambda: data.make_defect_images(50), lambda: data.make_machine_signals(30)],
 )
 def test_generators_leave_global_random_state_alone(make):
     with global_random_state_unchanged():

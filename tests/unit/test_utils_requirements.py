@@ -54,13 +54,13 @@ def test_check_environment_reports_a_missing_package_with_what_to_do(monkeypatch
 
 
 def test_a_missing_optional_package_is_ok_and_says_what_it_would_add(monkeypatch, local_platform):
-    _fake_versions(monkeypatch, shap=None)
+    _fake_versions(monkeypatch, onnxruntime=None)
     table = requirements.check_environment().set_index("requirement")
-    row = table.loc["shap"]
+    row = table.loc["onnxruntime"]
     assert row["found"] == "missing"
     assert row["ok"]
-    assert row["what to do"].startswith("optional, for SHAP values in notebook 09; missing:")
-    assert "pip install 'shap>=0.51'" in row["what to do"]
+    assert row["what to do"].startswith("optional, for ONNX Runtime's latency in notebook 08; missing:")
+    assert "pip install 'onnxruntime>=1.32'" in row["what to do"]
     assert requirements.environment_ok() is True
 
 
