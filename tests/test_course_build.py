@@ -152,6 +152,20 @@ def test_markers_become_nbgrader_metadata():
     assert "\nrun = env.setup()  #" in setup.source  # the defaults of utils.env (one thread)
 
 
+def test_the_setup_cell_installs_the_release_the_notebook_belongs_to():
+    """Pinned to the tag of pyproject.toml's version (docs/authoring.md, *Releasing a version*),
+    never a branch that moves on; COURSE_PACKAGE still overrides it (tests/test_browser.py)."""
+    import tomllib
+
+    version = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
+    source = templates.setup_cell_source()
+    assert templates.release_tag() == f"v{version}"
+    assert f'.git@v{version}")' in source
+    assert "@main" not in source and f"@{templates.BRANCH}\"" not in source
+    assert 'os.environ.get("COURSE_PACKAGE", ' in source
+    assert re.search(r"^## Releasing a version", (ROOT / "docs" / "authoring.md").read_text(), re.MULTILINE)
+
+
 def test_the_setup_marker_passes_its_arguments_to_env_setup():
     setup = course.convert_cell(_cell("", title="setup", seed=7, device="cpu"), "t")
     assert setup.source.splitlines()[-1].startswith("run = env.setup(seed=7, device='cpu')  #")

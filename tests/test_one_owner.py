@@ -47,6 +47,10 @@ SEED_OWNERS = {
     "utils/env.py": "the owner: seed_everything(), which setup() calls with DEFAULT_SEED",
     "utils/train.py": "fit's own generator handling: it seeds PyTorch's generator only inside "
                       "torch.random.fork_rng, so the caller's global state comes back unchanged",
+    "utils/_captum.py": "the sanity check re-draws a layer's weights inside torch.random.fork_rng: "
+                        "the caller's generator comes back unchanged",
+    "utils/_shap.py": "shap's KernelExplainer draws from NumPy's global generator: seeded for one call "
+                      "and the caller's state restored (np.random.get_state/set_state)",
     "utils/models.py": "its docstring shows the PyTorch idiom of the notebooks (a model's first "
                        "weights come from the global generator: seed, then build)",
     "tests/": "tests set up the state they check (or restore it), and wrong answers imitate learners",

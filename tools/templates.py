@@ -1,7 +1,9 @@
 """The generated parts every notebook shares: the Colab/Binder badges and the setup cell.
 
-The repository URL lives once, in `pyproject.toml` (`[project.urls] Repository`); everything
-here is derived from it.
+The repository URL and the course's version live once, in `pyproject.toml` (`[project.urls]
+Repository`, `[project] version`); everything here is derived from them. The setup cell installs
+the course package at the git tag of that version (`release_tag()`), so a notebook and its
+helpers come from the same release (docs/authoring.md, *Releasing a version*).
 """
 
 from __future__ import annotations
@@ -17,11 +19,20 @@ PACKAGE = "ml-vs-dl-course"
 
 
 @lru_cache(maxsize=1)
+def _project() -> dict:
+    """The `[project]` table of pyproject.toml."""
+    with open(ROOT / "pyproject.toml", "rb") as f:
+        return tomllib.load(f)["project"]
+
+
 def repository_url() -> str:
     """The course repository's URL, read from pyproject.toml."""
-    with open(ROOT / "pyproject.toml", "rb") as f:
-        url = tomllib.load(f)["project"]["urls"]["Repository"]
-    return url.rstrip("/")
+    return _project()["urls"]["Repository"].rstrip("/")
+
+
+def release_tag() -> str:
+    """The git tag of the release these notebooks belong to: `v` + pyproject.toml's version."""
+    return f"v{_project()['version']}"
 
 
 def github_slug() -> str:
@@ -55,8 +66,8 @@ def badges_markdown(notebook_id: str) -> str:
 
 
 def package_source() -> str:
-    """What `pip install` takes on Colab to get the course package."""
-    return f"{PACKAGE} @ git+{repository_url()}.git@{BRANCH}"
+    """What `pip install` takes on Colab to get the course package: its release, not a branch."""
+    return f"{PACKAGE} @ git+{repository_url()}.git@{release_tag()}"
 
 
 def setup_cell_source(arguments: Mapping[str, object] | None = None) -> str:
@@ -71,7 +82,8 @@ def setup_cell_source(arguments: Mapping[str, object] | None = None) -> str:
     call = ", ".join(f"{name}={value!r}" for name, value in (arguments or {}).items())
     return f'''\
 # Setup: run this cell first. Locally and on Binder the course package `utils` is installed;
-# on Colab (or any Python without it) this cell installs it from the course repository.
+# on Colab (or any Python without it) this cell installs it from the course repository, at the
+# release this notebook belongs to ({release_tag()}).
 try:
     from utils import env, checks
 except ImportError:

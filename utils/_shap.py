@@ -255,9 +255,15 @@ def kernel_result(
             "(e.g. SVC(probability=True)) or encode the labels as 0/1."
         ) from None
 
-    np.random.seed(random_state)  # KernelExplainer samples coalitions from NumPy's global generator
-    explainer = shap.KernelExplainer(predict_rows, codes.encode(reference))
-    raw = explainer.shap_values(codes.encode(frame), nsamples="auto", l1_reg=False, silent=True)
+    # KernelExplainer samples coalitions from NumPy's global generator: seed it for this call only
+    # and give the caller's state back.
+    state = np.random.get_state()
+    try:
+        np.random.seed(random_state)
+        explainer = shap.KernelExplainer(predict_rows, codes.encode(reference))
+        raw = explainer.shap_values(codes.encode(frame), nsamples="auto", l1_reg=False, silent=True)
+    finally:
+        np.random.set_state(state)
     values = np.asarray(raw, dtype=float)
     if isinstance(raw, list):  # older shap: one array per output
         values = np.stack(raw, axis=-1)

@@ -268,7 +268,8 @@ def setup(
     * **Device**: CUDA, then Apple's MPS, then CPU (:func:`utils.devices.choose_device`).
     * **Plot style**: a readable, colour-blind-safe matplotlib style (:func:`set_plot_style`).
     * **Platform**: reports whether it runs locally, on Binder or on Colab
-      (:func:`utils.hosting.detect_platform`).
+      (:func:`utils.hosting.detect_platform`); on Colab and Binder, whose files go with the
+      session, a second line says how to keep the scorecard (:func:`utils.scorecard.session_advice`).
 
     Args:
         seed: seed for ``random``, NumPy and PyTorch (0 … 2**32 - 1); the course's default
@@ -309,4 +310,9 @@ def setup(
     )
     if verbose:
         print(info.summary())
+        from .scorecard import session_advice  # Colab and Binder forget files: how to keep the scorecard
+
+        advice = session_advice(info.platform)
+        if advice:
+            print(advice)
     return info

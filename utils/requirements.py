@@ -49,7 +49,7 @@ REQUIREMENTS: tuple[Requirement, ...] = (
     Requirement("scikit-image", "skimage", "0.21"),
     Requirement("matplotlib", "matplotlib", "3.7"),
     Requirement("tqdm", "tqdm", "4.65"),
-    Requirement("ipywidgets", "ipywidgets", "8.0"),
+    Requirement("ipywidgets", "ipywidgets", "7.7"),   # Colab's; JupyterLab 4 needs 8 (pyproject's lab extra)
     Requirement("torch", "torch", "2.2"),
     Requirement("torchvision", "torchvision", "0.17"),
     Requirement("skorch", "skorch", "1.0"),

@@ -15,6 +15,13 @@ shared by all notebooks:
 Beside the models it keeps the verdicts on the industry's claims that notebooks measure
 (``record_claim``, ``load_claims``; written by :func:`utils.claims.verdict_table`).
 
+A session that forgets its files (Colab, Binder) can keep the scorecard anyway:
+
+* :func:`export` writes it to a file to download, and :func:`merge_from` reads such a file back
+  in a new session (matching entries: the newer measurement wins);
+* on Colab, :func:`use_drive` keeps it on the learner's Google Drive (call it after the setup
+  cell of each notebook: every Colab notebook is a session of its own).
+
 Example::
 
     from utils import scorecard
@@ -35,6 +42,7 @@ import tempfile
 import time
 import warnings
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -44,7 +52,8 @@ from ._sklearn import final_estimator
 from ._validation import as_float, as_str, require_same_length, to_numpy
 
 __all__ = ["COLUMNS", "COST_COLUMNS", "path", "record", "fit_and_record", "record_network", "load", "show",
-           "clear", "model_size", "model_family", "CLAIM_COLUMNS", "record_claim", "load_claims"]
+           "clear", "model_size", "model_family", "CLAIM_COLUMNS", "record_claim", "load_claims",
+           "export", "merge_from", "MergeResult", "ScorecardFileError", "use_drive", "session_advice"]
 
 COLUMNS = ["notebook", "task", "model", "family", "metric", "score", "fit_time_s",
            "predict_time_s", "size_bytes", "parameters", "n_train", "notes", "recorded_at"]
@@ -275,11 +284,15 @@ def _read_document(file: Path) -> dict[str, list[dict[str, Any]]]:
 
 def _write_document(file: Path, document: dict[str, list[dict[str, Any]]]) -> None:
     """Atomically replace the scorecard file."""
+    _write_json(file, {"version": 1, "rows": document["rows"], "claims": document["claims"]})
+
+
+def _write_json(file: Path, payload: dict[str, Any]) -> None:
+    """Write `payload` to `file` atomically: a temporary file beside it replaces it when complete."""
     fd, tmp = tempfile.mkstemp(dir=file.parent, prefix=file.name, suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump({"version": 1, "rows": document["rows"], "claims": document["claims"]},
-                      f, indent=1)
+            json.dump(payload, f, indent=1)
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, file)
@@ -403,3 +416,297 @@ def load_claims() -> "pandas.DataFrame":  # noqa: F821
     with _locked(file):
         claims = _read_document(file)["claims"]
     return pd.DataFrame(claims, columns=CLAIM_COLUMNS)
+
+
+# --------------------------------------------------------------------------------------
+# Sessions that forget their files (Colab, Binder): a file to download, or Google Drive
+# --------------------------------------------------------------------------------------
+
+#: The ``format`` field of a file written by :func:`export` (checked by :func:`merge_from`).
+EXPORT_FORMAT = "ml-vs-dl-course scorecard"
+#: The newest version of that file this package reads.
+EXPORT_VERSION = 1
+#: The file :func:`export` writes when given no path, in the working directory.
+EXPORT_NAME = "ml-vs-dl-scorecard.json"
+#: Where Colab mounts Google Drive; :func:`use_drive` keeps the scorecard under its ``MyDrive``.
+DRIVE_MOUNT = Path("/content/drive")
+
+_NUMBER_COLUMNS = ("fit_time_s", "predict_time_s", "size_bytes", "parameters", "n_train", *COST_COLUMNS)
+_OLDEST = dt.datetime.min.replace(tzinfo=dt.timezone.utc)
+
+
+class ScorecardFileError(ValueError):
+    """A file given to :func:`merge_from` is not a readable scorecard (the scorecard is left unchanged)."""
+
+
+@dataclass(frozen=True)
+class MergeResult:
+    """What :func:`merge_from` did.
+
+    Attributes:
+        source: the file that was read.
+        rows_added, claims_added: model rows and claim verdicts that were new to the scorecard.
+        rows_replaced, claims_replaced: entries of the scorecard replaced by a newer measurement
+            (same notebook, task and model; same notebook and claim).
+        rows_kept, claims_kept: entries of the file not taken, the scorecard's being as new or newer.
+        rows_total, claims_total: what the scorecard holds now.
+    """
+
+    source: Path
+    rows_added: int
+    rows_replaced: int
+    rows_kept: int
+    claims_added: int
+    claims_replaced: int
+    claims_kept: int
+    rows_total: int
+    claims_total: int
+
+    def __str__(self) -> str:
+        return (f"From {self.source.name}: {self.rows_added} model row(s) added, {self.rows_replaced} updated to "
+                f"a newer measurement, {self.rows_kept} already up to date; {self.claims_added} claim verdict(s) "
+                f"added, {self.claims_replaced} updated, {self.claims_kept} already up to date. The scorecard now "
+                f"holds {self.rows_total} model row(s) and {self.claims_total} claim verdict(s).")
+
+
+def _live_path() -> Path:
+    """:func:`path`, for the functions whose argument ``path`` hides it."""
+    return path()
+
+
+def _as_file(value: Any, name: str) -> Path:
+    if not isinstance(value, (str, os.PathLike)) or not str(value).strip():
+        raise TypeError(f"{name} must be a file path (a string or a pathlib.Path), got {value!r}")
+    return Path(value).expanduser()
+
+
+def export(path: str | os.PathLike[str] | None = None) -> Path:
+    """Write the scorecard — every model row and claim verdict — to a file you can download.
+
+    For a session that forgets its files when it ends (Binder, Colab without Drive): export,
+    download the file (Colab: the *Files* pane, ⋮ → Download; JupyterLab: right click →
+    *Download*), and in the next session upload it and read it back with :func:`merge_from`.
+    The file is JSON, written atomically.
+
+    Args:
+        path: the file to write; ``None`` writes ``ml-vs-dl-scorecard.json`` (:data:`EXPORT_NAME`)
+            in the working directory. Missing folders are created.
+
+    Returns:
+        The absolute path of the file written.
+
+    Raises:
+        ValueError: ``path`` is the live scorecard itself, or a folder.
+    """
+    target = (Path.cwd() / EXPORT_NAME if path is None else _as_file(path, "path")).absolute()
+    if target.is_dir():
+        raise ValueError(f"{target} is a folder: give a file name, e.g. {target / EXPORT_NAME}")
+    live = _live_path()
+    if target.exists() and live.exists() and target.samefile(live):
+        raise ValueError(f"{target} is the scorecard itself: export to another file, e.g. {EXPORT_NAME}")
+    with _locked(live):
+        document = _read_document(live)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    _write_json(target, {"format": EXPORT_FORMAT, "version": EXPORT_VERSION,
+                         "exported_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+                         "rows": document["rows"], "claims": document["claims"]})
+    return target
+
+
+def _recorded_at(entry: dict[str, Any]) -> dt.datetime:
+    """When an entry was recorded (timezone-aware; entries without a readable time count as oldest)."""
+    try:
+        moment = dt.datetime.fromisoformat(str(entry.get("recorded_at")))
+    except ValueError:
+        return _OLDEST
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
+
+
+def _check_entry(entry: Any, kind: str, index: int) -> str | None:
+    """What is wrong with one entry of an exported file (None if nothing)."""
+    where = f"{kind} entry {index + 1}"
+    if not isinstance(entry, dict):
+        return f"{where} is not an object"
+    text_fields = ("notebook", "task", "model", "metric") if kind == "rows" else ("notebook", "claim", "measured",
+                                                                                 "scale")
+    for field in text_fields:
+        if not isinstance(entry.get(field), str) or not entry[field].strip():
+            return f"{where} has no {field}"
+    if kind == "rows":
+        numbers = {"score": entry.get("score"),
+                   **{column: entry[column] for column in _NUMBER_COLUMNS if entry.get(column) is not None}}
+        for field, value in numbers.items():
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                return f"{where} has a {field} that is not a number: {value!r}"
+    elif entry.get("verdict") not in VERDICTS:
+        return f"{where} has the verdict {entry.get('verdict')!r}, not one of {VERDICTS}"
+    if _recorded_at(entry) == _OLDEST:
+        return f"{where} has no readable recorded_at time: {entry.get('recorded_at')!r}"
+    return None
+
+
+def _read_export(file: Path) -> dict[str, list[dict[str, Any]]]:
+    """The rows and claims of an exported scorecard (or of a copy of the scorecard file), checked."""
+    def refuse(problem: str) -> ScorecardFileError:
+        return ScorecardFileError(f"{file} is not a scorecard file written by scorecard.export(): {problem}. "
+                                  "Your scorecard was not changed.")
+
+    if not file.exists():
+        raise FileNotFoundError(f"No file {file}. Upload the file scorecard.export() wrote (on Colab: the Files "
+                                "pane, then its upload button), then give its path.")
+    if file.is_dir():
+        raise refuse("it is a folder")
+    try:
+        data = json.loads(file.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, ValueError) as error:
+        raise refuse(f"it is not readable JSON ({error}); it may be damaged or incomplete: export it again") from None
+    if not isinstance(data, dict):
+        raise refuse("it holds no scorecard object")
+    if "format" in data and data["format"] != EXPORT_FORMAT:
+        raise refuse(f"its format is {data['format']!r}")
+    version = data.get("version", 1)
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise refuse(f"its version is {version!r}")
+    if version > EXPORT_VERSION:
+        raise ScorecardFileError(f"{file} was written by a newer version of the course (scorecard format "
+                                 f"{version}; this one reads up to {EXPORT_VERSION}): update the course package. "
+                                 "Your scorecard was not changed.")
+    document = {"rows": data.get("rows"), "claims": data.get("claims", [])}
+    for kind, entries in document.items():
+        if not isinstance(entries, list):
+            raise refuse(f"it has no list of {kind}")
+        for index, entry in enumerate(entries):
+            problem = _check_entry(entry, kind, index)
+            if problem:
+                raise refuse(problem)
+    return document
+
+
+def _merge_entries(current: list[dict[str, Any]], incoming: list[dict[str, Any]],
+                   key: tuple[str, ...]) -> tuple[list[dict[str, Any]], int, int, int]:
+    """`current` updated with `incoming` by key, the newer ``recorded_at`` winning (a tie keeps
+    `current`'s); returns (entries, added, replaced, kept out)."""
+    merged = list(current)
+    position = {tuple(entry.get(k) for k in key): i for i, entry in enumerate(merged)}
+    added = replaced = kept = 0
+    for entry in incoming:
+        entry_key = tuple(entry.get(k) for k in key)
+        if entry_key not in position:
+            position[entry_key] = len(merged)
+            merged.append(entry)
+            added += 1
+        elif _recorded_at(entry) > _recorded_at(merged[position[entry_key]]):
+            merged[position[entry_key]] = entry
+            replaced += 1
+        else:
+            kept += 1
+    return merged, added, replaced, kept
+
+
+def _merge_document(target: Path, incoming: dict[str, list[dict[str, Any]]], source: Path) -> MergeResult:
+    """Merge checked entries into the scorecard file `target`, under its lock, in one write."""
+    with _locked(target):
+        document = _read_document(target)
+        rows, rows_added, rows_replaced, rows_kept = _merge_entries(document["rows"], incoming["rows"], _KEY)
+        claims, claims_added, claims_replaced, claims_kept = _merge_entries(document["claims"], incoming["claims"],
+                                                                            _CLAIM_KEY)
+        if rows_added or rows_replaced or claims_added or claims_replaced or not target.exists():
+            _write_document(target, {"rows": rows, "claims": claims})
+    return MergeResult(source, rows_added, rows_replaced, rows_kept, claims_added, claims_replaced, claims_kept,
+                       len(rows), len(claims))
+
+
+def merge_from(path: str | os.PathLike[str]) -> MergeResult:
+    """Read a file written by :func:`export` into the scorecard, merging it with what is there.
+
+    Entries are matched as the scorecard matches them (a model row by notebook, task and model; a
+    claim verdict by notebook and claim). An entry new to the scorecard is added; for an entry
+    the scorecard has too, the newer measurement (``recorded_at``) wins, so merging the same file
+    twice, or an older export, changes nothing. A copy of the scorecard file itself is read too.
+
+    The whole file is checked before anything is written: a damaged or foreign file raises
+    :class:`ScorecardFileError` and leaves the scorecard as it was.
+
+    Args:
+        path: the exported file (on Colab: upload it with the *Files* pane first).
+
+    Returns:
+        A :class:`MergeResult`: what was added, replaced and kept out (print it for a summary).
+    """
+    source = _as_file(path, "path")
+    incoming = _read_export(source)
+    return _merge_document(_live_path(), incoming, source)
+
+
+def use_drive(folder: str = "ml-vs-dl-course") -> Path:
+    """On Google Colab: keep the scorecard on your Google Drive, so that it outlives the session.
+
+    Mounts your Drive (Colab asks you to allow it), makes the folder ``MyDrive/<folder>`` and
+    points this notebook's scorecard at ``scorecard.json`` in it (by setting ``COURSE_SCORECARD``);
+    what this session recorded before the call is merged into it. Each Colab notebook runs in a
+    session of its own: call it right after the setup cell of every notebook::
+
+        from utils import scorecard
+        scorecard.use_drive()
+
+    Elsewhere there is no Drive to mount: on your own machine the scorecard already stays in
+    ``~/.ml-vs-dl-course``; on Binder, :func:`export` it before the session ends and
+    :func:`merge_from` the file in the next one.
+
+    Args:
+        folder: the folder in your Drive, relative to ``MyDrive``.
+
+    Returns:
+        The scorecard's new path.
+
+    Raises:
+        RuntimeError: not running on Google Colab.
+    """
+    if not isinstance(folder, str) or not folder.strip():
+        raise ValueError(f"folder must be a folder name in your Drive, such as 'ml-vs-dl-course', got {folder!r}")
+    relative = Path(folder.strip())
+    if relative.is_absolute() or ".." in relative.parts:
+        raise ValueError(f"folder must be a folder inside your Drive (relative to MyDrive, without '..'), "
+                         f"got {folder!r}")
+    try:
+        from google.colab import drive
+    except ImportError:
+        raise RuntimeError(
+            "scorecard.use_drive() is for Google Colab, and this Python is not on Colab (google.colab cannot be "
+            f"imported). Here your scorecard is {path()}. To carry it to another session, "
+            "scorecard.export() writes it to a file and scorecard.merge_from(that_file) reads it back.") from None
+    drive.mount(str(DRIVE_MOUNT))
+    target = DRIVE_MOUNT / "MyDrive" / relative / "scorecard.json"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    before = path()
+    if before.exists() and not (target.exists() and before.samefile(target)):
+        with _locked(before):
+            recorded_here = _read_document(before)
+        result = _merge_document(target, recorded_here, before)
+    else:
+        result = _merge_document(target, {"rows": [], "claims": []}, before)
+    os.environ[_ENV_VAR] = str(target)
+    print(f"Your scorecard is kept on your Google Drive: {target} ({result.rows_total} model row(s), "
+          f"{result.claims_total} claim verdict(s)).")
+    return target
+
+
+def session_advice(platform: str) -> str | None:
+    """One line for the setup cell: how to keep the scorecard where sessions forget their files.
+
+    ``platform`` is :func:`utils.hosting.detect_platform`'s answer. Colab: :func:`use_drive` (or
+    :func:`export`); Binder: :func:`export`. None locally, or when ``COURSE_SCORECARD`` already
+    points somewhere chosen.
+
+    >>> session_advice("local") is None
+    True
+    """
+    if os.environ.get(_ENV_VAR):
+        return None
+    if platform == "colab":
+        return ("Colab forgets files when the session ends: keep your scorecard on Google Drive with "
+                "`from utils import scorecard; scorecard.use_drive()` (or save it with scorecard.export()).")
+    if platform == "binder":
+        return ("Binder forgets files when the session ends: `from utils import scorecard; scorecard.export()` "
+                "saves your scorecard to a file to download; scorecard.merge_from(file) reads it back.")
+    return None

@@ -16,7 +16,7 @@
 # - write your first small pieces of ML code: an accuracy score, a baseline "model",
 #   leak-free standardisation, and an average image per class.
 #
-# **Time:** ~50 min
+# **Time:** ~55 min
 #
 # **Prerequisites:** basic Python (variables, lists, functions, `if` and `for`). A little NumPy
 # helps, but every NumPy idea you need here is explained in a hint.
@@ -239,6 +239,42 @@ checks.passed()
 #
 # Studying on your own? Then nobody grades you, and the visible tests are your feedback. The worked
 # solutions in `solutions/` also contain the hidden tests, if you want to check yourself fully.
+
+# %% [markdown]
+# ### Your scorecard: keep it beyond the session
+#
+# Every model you measure goes into your **scorecard** (`utils.scorecard`), a small file from which
+# notebook 10 builds your own evidence table. On your computer it stays in `~/.ml-vs-dl-course`;
+# Colab and Binder forget their files when the session ends (the setup cell reminds you there):
+#
+# - **on Colab**, run these two lines right after the setup cell of every notebook (each Colab
+#   notebook is a session of its own). They ask once for access to your Google Drive and keep the
+#   scorecard in its folder `ml-vs-dl-course`:
+#
+#   ```python
+#   from utils import scorecard
+#   scorecard.use_drive()
+#   ```
+#
+# - **on Binder** (or any temporary session), `scorecard.export()` writes the scorecard to the file
+#   `ml-vs-dl-scorecard.json`: download it before you leave. In the next session, upload it and run
+#   `scorecard.merge_from("ml-vs-dl-scorecard.json")`; where both hold a measurement of the same
+#   model, the newer one is kept.
+#
+# The round trip, on a temporary file (reading the same file back changes nothing):
+
+# %%
+import tempfile
+from pathlib import Path
+
+from utils import scorecard
+
+print("Your scorecard:", scorecard.path())
+with tempfile.TemporaryDirectory() as folder:
+    exported = scorecard.export(Path(folder) / "ml-vs-dl-scorecard.json")   # usually: scorecard.export()
+    print("Exported", len(scorecard.load()), "model rows and", len(scorecard.load_claims()),
+          "claim verdicts to", exported.name)
+    print(scorecard.merge_from(exported))                                  # what a new session does
 
 # %% [markdown]
 # ## 4. Warm-up exercises
@@ -726,6 +762,13 @@ claim("ten averaged images do far better than the baseline (by more than 50 perc
 # hidden? What could go wrong if the grader only ran the visible tests?** Give a concrete example
 # from one of the exercises above.
 #
+# **Graded on** (1 point):
+#
+# - **Why tests are hidden** (½ point): a solution can fit the few visible examples without doing
+#   what the task asks.
+# - **An example** (½ point): a concrete answer to one of the exercises above that passes the
+#   visible tests and is wrong on other inputs.
+#
 # <details><summary>Hint</summary>
 #
 # Think of a function that gets the visible examples right without doing what the task asks.
@@ -751,6 +794,15 @@ claim("ten averaged images do far better than the baseline (by more than 50 perc
 # points: the visible tests give quick feedback, the hidden ones measure whether the code works.
 # It is the same idea as a test set in machine learning: judge on data the solution was not fitted
 # to.
+#
+# **Rubric** (1 point; half points allowed):
+#
+# - *Why tests are hidden* — ½: says that the visible examples can be fitted (or their answers
+#   copied) and that hidden tests check the same behaviour on unseen inputs; 0: only "to stop
+#   cheating" with no mechanism.
+# - *An example* — ½: a concrete wrong answer that passes the visible tests (a hard-coded value,
+#   every tenth image); 0: a generic example. Linking it to a test set in machine learning is a
+#   plus, not required.
 # ### END SOLUTION
 
 # %% [markdown]

@@ -60,6 +60,15 @@ def test_setup_summary_names_binder(local_platform, capsys):
     assert "running on Binder" in capsys.readouterr().out
 
 
+def test_setup_on_colab_says_how_to_keep_the_scorecard(local_platform, capsys):
+    local_platform.setenv("COLAB_RELEASE_TAG", "release-colab-20250101")
+    local_platform.delenv("COURSE_SCORECARD", raising=False)
+    env.setup(device="cpu")
+    summary, advice = capsys.readouterr().out.splitlines()
+    assert "running on Colab" in summary
+    assert "scorecard.use_drive()" in advice and "scorecard.export()" in advice
+
+
 def test_setup_summary_counts_threads_in_the_plural(monkeypatch, capsys):
     monkeypatch.setattr(cpus, "_affinity_cpus", lambda: 2)
     monkeypatch.setattr(cpus, "_read_text", lambda path: None)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -267,3 +268,186 @@ def test_bad_claim_verdicts_are_explained():
         scorecard.record_claim("01", "c", measured="m", verdict="maybe", scale="s")
     with pytest.raises(ValueError, match="scale must not be empty"):
         scorecard.record_claim("01", "c", measured="m", verdict="holds", scale=" ")
+
+
+# --------------------------------------------------------------------------------------
+# Export, merge_from and Google Drive: a scorecard that outlives a temporary session
+# --------------------------------------------------------------------------------------
+
+
+def _record_old(notebook, model, score, when):
+    """A row recorded at a given time (what another session wrote earlier or later)."""
+    row = scorecard.record(notebook, "t", model, "accuracy", score)
+    data = json.loads(scorecard.path().read_text())
+    for entry in data["rows"]:
+        if entry["model"] == model and entry["notebook"] == notebook:
+            entry["recorded_at"] = when
+    scorecard.path().write_text(json.dumps(data))
+    return row
+
+
+def test_export_writes_rows_and_claims_to_a_file_that_merges_back(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    scorecard.record("02", "churn", "forest", "accuracy", 0.9, fit_time_s=0.5, parameters=None)
+    scorecard.record_claim("02", "c", measured="m", verdict="holds", scale="s")
+    exported = scorecard.export()
+    assert exported == tmp_path / scorecard.EXPORT_NAME
+    data = json.loads(exported.read_text())
+    assert data["format"] == scorecard.EXPORT_FORMAT and data["version"] == 1
+    assert len(data["rows"]) == 1 and len(data["claims"]) == 1
+
+    monkeypatch.setenv("COURSE_SCORECARD", str(tmp_path / "new session" / "scorecard.json"))
+    assert scorecard.load().empty                     # a new session: nothing recorded
+    result = scorecard.merge_from(exported)
+    assert (result.rows_added, result.claims_added, result.rows_total, result.claims_total) == (1, 1, 1, 1)
+    assert "1 model row(s) added" in str(result)
+    assert scorecard.load().loc[0, "score"] == 0.9 and scorecard.load_claims().loc[0, "verdict"] == "holds"
+    again = scorecard.merge_from(str(exported))       # the same file twice changes nothing
+    assert (again.rows_added, again.rows_replaced, again.rows_kept, again.rows_total) == (0, 0, 1, 1)
+
+
+def test_export_to_a_chosen_file_creates_its_folder_and_refuses_the_scorecard_itself(tmp_path, private_scorecard):
+    scorecard.record("01", "t", "m", "accuracy", 0.5)
+    target = scorecard.export(tmp_path / "downloads" / "mine.json")
+    assert target.is_file() and target.is_absolute()
+    with pytest.raises(ValueError, match="is the scorecard itself"):
+        scorecard.export(private_scorecard)
+    with pytest.raises(ValueError, match="is a folder"):
+        scorecard.export(tmp_path)
+    with pytest.raises(TypeError, match="must be a file path"):
+        scorecard.export(42)
+
+
+def test_an_empty_scorecard_exports_an_empty_file(tmp_path):
+    data = json.loads(scorecard.export(tmp_path / "e.json").read_text())
+    assert data["rows"] == [] and data["claims"] == []
+
+
+def test_merge_keeps_the_newer_measurement_of_each_key(tmp_path, monkeypatch):
+    _record_old("02", "forest", 0.80, "2024-01-01T10:00:00+00:00")    # this session: older forest
+    _record_old("02", "tree", 0.70, "2024-06-01T10:00:00+00:00")      # this session: newer tree
+    scorecard.record("03", "t", "kmeans", "accuracy", 0.6)            # only here
+    other = tmp_path / "other" / "scorecard.json"
+    monkeypatch.setenv("COURSE_SCORECARD", str(other))                # another session
+    _record_old("02", "forest", 0.85, "2024-03-01T10:00:00+00:00")    # newer there
+    _record_old("02", "tree", 0.65, "2024-02-01T10:00:00+00:00")      # older there
+    scorecard.record("04", "t", "mlp", "accuracy", 0.9)               # only there
+    exported = scorecard.export(tmp_path / "other.json")
+
+    monkeypatch.setenv("COURSE_SCORECARD", str(tmp_path / "card" / "scorecard.json"))
+    result = scorecard.merge_from(exported)
+    assert (result.rows_added, result.rows_replaced, result.rows_kept, result.rows_total) == (1, 1, 1, 4)
+    scores = scorecard.load().set_index("model")["score"].to_dict()
+    assert scores == {"forest": 0.85, "tree": 0.70, "kmeans": 0.6, "mlp": 0.9}
+
+
+def test_merge_reads_a_copy_of_the_scorecard_file_itself(tmp_path, private_scorecard, monkeypatch):
+    scorecard.record("01", "t", "m", "accuracy", 0.5)
+    copy = tmp_path / "copy.json"
+    copy.write_text(private_scorecard.read_text())
+    monkeypatch.setenv("COURSE_SCORECARD", str(tmp_path / "fresh.json"))
+    assert scorecard.merge_from(copy).rows_added == 1
+
+
+@pytest.mark.parametrize("content, message", [
+    ('{"rows": [', "not readable JSON"),
+    (b"\xff\xfe\x00garbage", "not readable JSON"),
+    ('[1, 2]', "holds no scorecard object"),
+    ('{"format": "something else", "rows": []}', "its format is 'something else'"),
+    ('{"claims": []}', "no list of rows"),
+    ('{"rows": [{"notebook": "01", "task": "t", "model": "m", "metric": "accuracy", "score": "high", '
+     '"recorded_at": "2024-01-01T00:00:00+00:00"}]}', "score that is not a number"),
+    ('{"rows": [{"notebook": "01", "task": "t", "model": "m", "metric": "accuracy", "score": 0.5}]}',
+     "no readable recorded_at"),
+    ('{"rows": [], "claims": [{"notebook": "01", "claim": "c", "measured": "m", "scale": "s", '
+     '"verdict": "maybe", "recorded_at": "2024-01-01T00:00:00+00:00"}]}', "the verdict 'maybe'"),
+    ('{"rows": [{"task": "t"}]}', "rows entry 1 has no notebook"),
+])
+def test_a_damaged_or_foreign_file_is_refused_and_changes_nothing(tmp_path, private_scorecard, content, message):
+    scorecard.record("01", "t", "kept", "accuracy", 0.5)
+    before = private_scorecard.read_bytes()
+    bad = tmp_path / "bad.json"
+    bad.write_bytes(content if isinstance(content, bytes) else content.encode())
+    with pytest.raises(scorecard.ScorecardFileError, match=message) as error:
+        scorecard.merge_from(bad)
+    assert "was not changed" in str(error.value)
+    assert private_scorecard.read_bytes() == before
+
+
+def test_a_file_from_a_newer_course_asks_for_an_update(tmp_path):
+    newer = tmp_path / "newer.json"
+    newer.write_text(json.dumps({"format": scorecard.EXPORT_FORMAT, "version": 99, "rows": []}))
+    with pytest.raises(scorecard.ScorecardFileError, match="newer version of the course"):
+        scorecard.merge_from(newer)
+
+
+def test_merging_a_missing_file_says_to_upload_it(tmp_path):
+    with pytest.raises(FileNotFoundError, match="Upload the file scorecard.export"):
+        scorecard.merge_from(tmp_path / "nowhere.json")
+
+
+@pytest.fixture
+def fake_colab(tmp_path, monkeypatch):
+    """A google.colab module whose drive.mount 'mounts' a folder of tmp_path at DRIVE_MOUNT."""
+    import sys
+    import types
+
+    mounted = []
+    drive_root = tmp_path / "content" / "drive"
+    monkeypatch.setattr(scorecard, "DRIVE_MOUNT", drive_root)
+
+    def mount(mountpoint, **kwargs):
+        mounted.append(mountpoint)
+        (Path(mountpoint) / "MyDrive").mkdir(parents=True, exist_ok=True)
+
+    drive = types.ModuleType("google.colab.drive")
+    drive.mount = mount
+    colab = types.ModuleType("google.colab")
+    colab.drive = drive
+    google = types.ModuleType("google")
+    google.colab = colab
+    monkeypatch.setitem(sys.modules, "google", google)
+    monkeypatch.setitem(sys.modules, "google.colab", colab)
+    monkeypatch.setitem(sys.modules, "google.colab.drive", drive)
+    return mounted, drive_root
+
+
+def test_use_drive_mounts_drive_moves_the_scorecard_there_and_keeps_what_was_recorded(fake_colab, capsys):
+    mounted, drive_root = fake_colab
+    scorecard.record("00", "t", "before drive", "accuracy", 0.5)       # recorded earlier in the session
+    target = scorecard.use_drive()
+    assert mounted == [str(drive_root)]
+    assert target == drive_root / "MyDrive" / "ml-vs-dl-course" / "scorecard.json"
+    assert scorecard.path() == target and os.environ["COURSE_SCORECARD"] == str(target)
+    assert list(scorecard.load()["model"]) == ["before drive"]
+    scorecard.record("00", "t", "after drive", "accuracy", 0.6)
+    assert len(json.loads(target.read_text())["rows"]) == 2
+    assert "kept on your Google Drive" in capsys.readouterr().out
+    assert scorecard.use_drive() == target                               # calling it again is harmless
+    assert len(scorecard.load()) == 2
+
+
+def test_use_drive_takes_another_folder_and_refuses_paths_outside_drive(fake_colab):
+    _, drive_root = fake_colab
+    assert scorecard.use_drive("courses/ml") == drive_root / "MyDrive" / "courses" / "ml" / "scorecard.json"
+    for bad in ("", "../outside", "/content"):
+        with pytest.raises(ValueError, match="folder"):
+            scorecard.use_drive(bad)
+
+
+def test_use_drive_off_colab_says_it_is_for_colab_and_points_to_export(monkeypatch, private_scorecard):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "google.colab", None)   # not importable, as anywhere but Colab
+    with pytest.raises(RuntimeError, match=r"for Google Colab.*scorecard.export\(\).*merge_from"):
+        scorecard.use_drive()
+    assert scorecard.path() == private_scorecard
+
+
+def test_session_advice_on_colab_and_binder_only_while_no_scorecard_is_chosen(monkeypatch):
+    monkeypatch.delenv("COURSE_SCORECARD")
+    assert "scorecard.use_drive()" in scorecard.session_advice("colab")
+    assert "scorecard.export()" in scorecard.session_advice("binder")
+    assert scorecard.session_advice("local") is None
+    monkeypatch.setenv("COURSE_SCORECARD", "/somewhere/scorecard.json")
+    assert scorecard.session_advice("colab") is None
