@@ -45,7 +45,10 @@ def suite_command(junit: Path) -> list[str]:
     makefile = (ROOT / "Makefile").read_text()
     recipe = re.search(r"^test: .*\n\t\$\(BIN\)/python (.+)$", makefile, re.MULTILINE).group(1)
     arguments = recipe.replace("$(PYTEST_ARGS)", "").split()
-    return [sys.executable, *arguments, "-p", "no:cacheprovider", f"--junitxml={junit}"]
+    # The one test that judges this run's own output (benchmarks/suite.md) cannot run inside it.
+    judge = "tests/test_benchmarks.py::test_the_suite_benchmark_is_recorded_and_within_its_goals"
+    return [sys.executable, *arguments, "-p", "no:cacheprovider", f"--junitxml={junit}",
+            f"--deselect={judge}"]
 
 
 def attribute(junit: Path, ids: list[str]) -> dict[str, float]:
@@ -120,6 +123,8 @@ def recorded() -> tuple[float, float]:
 def main(argv: list[str] | None = None) -> int:
     argparse.ArgumentParser(description=__doc__.splitlines()[0]).parse_args(argv)
     junit = Path(tempfile.mkdtemp(prefix="suite-")) / "junit.xml"
+    if not SUITE_TABLE.exists():  # the README links it; the real figures replace this at the end
+        SUITE_TABLE.write_text("# Test-suite benchmark\n\n- Result: not measured yet\n")
     command = suite_command(junit)
     print("running:", " ".join(command), flush=True)
     start = time.perf_counter()
