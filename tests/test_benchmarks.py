@@ -64,16 +64,26 @@ def test_suite_time_is_attributed_to_the_notebook_each_test_names(tmp_path):
         '<testcase classname="tests.unit.test_utils_train" name="test_fit" time="1"/>'
         '</testsuite></testsuites>')
     seconds = suite_benchmark.attribute(junit, ["02-supervised", "04-neural-networks"])
-    assert seconds == {"04-neural-networks": 16.5, "02-supervised": 3.0, suite_benchmark.FIXED: 1.0}
+    assert seconds == {"04-neural-networks": 6.5, suite_benchmark.AUTOGRADES: 10.0, "02-supervised": 3.0,
+                       suite_benchmark.FIXED: 1.0}
+
+
+def test_the_autogrades_are_shared_out_by_run_time():
+    parts = {"01-a": 10.0, "02-b": 20.0, suite_benchmark.AUTOGRADES: 30.0, suite_benchmark.FIXED: 5.0}
+    bench = {"01-a": 10.0, "02-b": 20.0}
+    assert suite_benchmark.per_notebook_cost(parts, bench) == {"01-a": 20.0, "02-b": 40.0}
 
 
 def test_the_goal_for_00_07_leaves_out_the_later_notebooks():
-    per_notebook = {"07-data-volume": 30.0, "08-cost": 40.0, "10-choosing": 50.0, suite_benchmark.FIXED: 100.0}
-    assert suite_benchmark.without_later_notebooks(400.0, per_notebook) == 310.0
+    parts = {"07-data-volume": 30.0, "08-cost": 40.0, "10-choosing": 50.0, suite_benchmark.FIXED: 100.0,
+             suite_benchmark.AUTOGRADES: 60.0}
+    bench = {"07-data-volume": 10.0, "08-cost": 10.0, "10-choosing": 10.0}
+    assert suite_benchmark.without_later_notebooks(400.0, parts, bench) == 400.0 - (40 + 20) - (50 + 20)
 
 
 def test_the_projection_adds_each_missing_notebook_at_its_budget():
     per_notebook = {"01-a": 20.0, "02-b": 40.0, "00-start": 100.0, suite_benchmark.FIXED: 200.0}
     bench = {"01-a": 10.0, "02-b": 20.0, "00-start": 5.0}  # the suite costs 2 s per notebook-second
+    # (no autogrades part here: per_notebook_cost adds nothing)
     planned = ["00-start", "01-a", "02-b", "03-c", "11-beyond"]
     assert suite_benchmark.projection(per_notebook, bench, 360.0, planned) == 360.0 + 2 * 60 + 2 * 120

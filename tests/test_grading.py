@@ -10,9 +10,8 @@ through the real exchange and autograde, by the untouched students of tests/test
 
 from __future__ import annotations
 
-import contextlib
-import os
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from nbgrader.api import Gradebook
@@ -36,49 +35,51 @@ def solved_student_version(notebook_id: str):
     return student
 
 
-@pytest.fixture(scope="module")
-def graded(tmp_path_factory):
-    """Scores and graded notebook of a student who solved everything, graded on first use:
-    `graded(notebook_id)`.
+# Two autogrades at a time: each kernel uses one thread (utils.env.setup), so on two cores they do
+# not slow each other down, and the grading takes half the time.
+PARALLEL_AUTOGRADES = 2
 
-    Each notebook is released, submitted and autograded on its own throw-away course root (so
-    `-k 04` grades only notebook 04).
+
+@pytest.fixture(scope="module")
+def graded(request, tmp_path_factory):
+    """Scores and graded notebook of a student who solved everything: `graded(notebook_id)`.
+
+    Each notebook is released, submitted and autograded on its own throw-away course root. The
+    first call grades every notebook this session's tests ask for (so `-k 04` grades only
+    notebook 04), two at a time. The graded kernel records into a scorecard of its own, empty at
+    the start, as a learner's on a fresh Colab runtime: notebook 10's evidence table is checked
+    with an empty scorecard here and with the scorecard of 00–09 in nbval's pass.
     """
     cache: dict[str, dict] = {}
+    wanted = sorted({item.callspec.params["notebook_id"] for item in request.session.items
+                     if item.path == request.path and hasattr(item, "callspec")})
+
+    def autograde(notebook_id: str) -> dict:
+        root = tmp_path_factory.mktemp(f"course-root-{notebook_id}")
+        shutil.copytree(solution_path(notebook_id).parent, solution_path(notebook_id, root).parent)
+        nbgrader("generate_assignment", notebook_id, "--force", root=root)
+        write_notebook(solved_student_version(notebook_id),
+                       notebook_in(root / "submitted" / "solved", notebook_id))
+        result = nbgrader("autograde", notebook_id, "--create", "--force", root=root, check=False,
+                          env={"COURSE_SCORECARD": str(root / "scorecard.json")})
+        if result.returncode != 0:
+            return {"error": result.stdout + result.stderr}
+        with Gradebook(f"sqlite:///{root / 'gradebook.db'}") as gradebook:
+            scores = _scores(gradebook.find_submission(notebook_id, "solved"))
+        graded_notebook = notebook_in(root / "autograded" / "solved", notebook_id)
+        return {"scores": scores, "notebook": read(graded_notebook)}
 
     def grade(notebook_id: str) -> dict:
         if notebook_id not in cache:
-            root = tmp_path_factory.mktemp(f"course-root-{notebook_id}")
-            shutil.copytree(solution_path(notebook_id).parent, solution_path(notebook_id, root).parent)
-            nbgrader("generate_assignment", notebook_id, "--force", root=root)
-            write_notebook(solved_student_version(notebook_id),
-                           notebook_in(root / "submitted" / "solved", notebook_id))
-            with _empty_scorecard(root / "scorecard.json"):
-                result = nbgrader("autograde", notebook_id, "--create", "--force", root=root, check=False)
-            executions.record(notebook_id, "solved autograde")
-            assert result.returncode == 0, result.stdout + result.stderr
-            with Gradebook(f"sqlite:///{root / 'gradebook.db'}") as gradebook:
-                scores = _scores(gradebook.find_submission(notebook_id, "solved"))
-            graded_notebook = notebook_in(root / "autograded" / "solved", notebook_id)
-            cache[notebook_id] = {"scores": scores, "notebook": read(graded_notebook)}
+            todo = [nb for nb in wanted if nb not in cache] or [notebook_id]
+            with ThreadPoolExecutor(max_workers=PARALLEL_AUTOGRADES) as pool:
+                for nb, result in zip(todo, pool.map(autograde, todo)):
+                    executions.record(nb, "solved autograde")
+                    cache[nb] = result
+        assert "error" not in cache[notebook_id], cache[notebook_id].get("error")
         return cache[notebook_id]
 
     return grade
-
-
-@contextlib.contextmanager
-def _empty_scorecard(path):
-    """The graded kernel records into a scorecard of its own, empty at the start, as a learner's
-    on a fresh Colab runtime: notebook 10's evidence table is checked with an empty scorecard here
-    and with the scorecard of 00–09 in nbval's pass (notebooks run in order in one session)."""
-    before = os.environ.get("COURSE_SCORECARD")
-    os.environ["COURSE_SCORECARD"] = str(path)
-    try:
-        yield
-    finally:
-        os.environ["COURSE_SCORECARD"] = before if before is not None else ""
-        if before is None:
-            del os.environ["COURSE_SCORECARD"]
 
 
 def _scores(submission) -> dict[str, float]:

@@ -271,11 +271,13 @@ def nbgrader_env() -> dict[str, str]:
     return env
 
 
-def nbgrader(*args: str, root: Path, check: bool = True) -> subprocess.CompletedProcess:
-    """Run an nbgrader command with the course's config, on the course root `root`."""
+def nbgrader(*args: str, root: Path, check: bool = True,
+             env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """Run an nbgrader command with the course's config, on the course root `root` (`env`: extra
+    environment variables for it and the kernels it starts)."""
     return subprocess.run(
         [sys.executable, "-m", "nbgrader", *args, f"--CourseDirectory.root={root}"],
-        cwd=ROOT, env=nbgrader_env(), check=check, capture_output=True, text=True,
+        cwd=ROOT, env=nbgrader_env() | (env or {}), check=check, capture_output=True, text=True,
     )
 
 
