@@ -102,9 +102,12 @@ def _metric(name: str) -> tuple[Callable[[Any, Any], float], bool]:
 # --------------------------------------------------------------------------------------
 
 def model_family(model: Any) -> str:
-    """"deep learning" for PyTorch/skorch models and scikit-learn's MLPs, else "classical ML"."""
+    """"baseline" for scikit-learn's dummy models, "deep learning" for PyTorch/skorch models and
+    scikit-learn's MLPs, else "classical ML"."""
     model = final_estimator(model)
     module = type(model).__module__
+    if module.startswith("sklearn.dummy"):  # a yardstick, not a classical model
+        return "baseline"
     if module.startswith(("torch", "skorch")) or module.startswith("sklearn.neural_network"):
         return "deep learning"
     with contextlib.suppress(ImportError):

@@ -451,3 +451,14 @@ def test_session_advice_on_colab_and_binder_only_while_no_scorecard_is_chosen(mo
     assert scorecard.session_advice("local") is None
     monkeypatch.setenv("COURSE_SCORECARD", "/somewhere/scorecard.json")
     assert scorecard.session_advice("colab") is None
+
+
+def test_a_dummy_model_is_a_baseline_not_a_classical_model():
+    from sklearn.dummy import DummyClassifier
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import StandardScaler
+    from sklearn.tree import DecisionTreeClassifier
+
+    assert scorecard.model_family(DummyClassifier()) == "baseline"
+    assert scorecard.model_family(make_pipeline(StandardScaler(), DummyClassifier())) == "baseline"
+    assert scorecard.model_family(DecisionTreeClassifier()) == "classical ML"
