@@ -23,7 +23,9 @@ again for it:
    the session runs in a kernel of the session's JupyterLab (tests/jupyter_lab.py), and its
    browser test runs right after it: the browser attaches to the kernel nbval just used.
 
-3. **The count.** Every execution of a whole notebook is counted (tests/executions.py); the
+3. **The order.** tests/test_reference_figures.py runs last: it reads the scorecard the pass filled.
+
+4. **The count.** Every execution of a whole notebook is counted (tests/executions.py); the
    session's summary shows the counts and fails if a lesson notebook ran more than twice.
 """
 
@@ -232,7 +234,9 @@ def pytest_collection_modifyitems(session, config, items):
         else:
             ordered.insert(last + 1, test)
             _lab_notebooks.add(notebook_id)
-    items[:] = ordered
+    # The reference-figure check reads the scorecard the whole pass filled in: last.
+    last = [item for item in ordered if item.path.name == "test_reference_figures.py"]
+    items[:] = [item for item in ordered if item not in last] + last
 
 
 def uses_lab_kernel(notebook_id: str) -> bool:
