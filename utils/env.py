@@ -40,6 +40,7 @@ if TYPE_CHECKING:  # pragma: no cover - imported for type hints only
 __all__ = [
     "DEFAULT_SEED",
     "DEFAULT_THREADS",
+    "BINDER_MEMORY_ADVICE",
     "RunInfo",
     "setup",
     "seed_everything",
@@ -57,6 +58,13 @@ DEFAULT_THREADS = 1
 
 #: Most threads :func:`set_threads` accepts.
 MAX_THREADS = 256
+
+#: What the setup cell prints on Binder, whose sessions have about 2 GB of memory: a notebook's
+#: kernel may use up to the course's budget of 1.5 GB (benchmarks/notebooks.md), so two kernels
+#: at once can run out and lose both.
+BINDER_MEMORY_ADVICE = ("Binder gives this session about 2 GB of memory and a notebook may use up to 1.5 GB: "
+                        "before you open the next notebook, shut this one's kernel down "
+                        "(Kernel → Shut Down Kernel).")
 
 #: Variables that OpenMP, OpenBLAS and MKL read when they load.
 THREAD_ENV_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
@@ -269,7 +277,8 @@ def setup(
     * **Plot style**: a readable, colour-blind-safe matplotlib style (:func:`set_plot_style`).
     * **Platform**: reports whether it runs locally, on Binder or on Colab
       (:func:`utils.hosting.detect_platform`); on Colab and Binder, whose files go with the
-      session, a second line says how to keep the scorecard (:func:`utils.scorecard.session_advice`).
+      session, a second line says how to keep the scorecard (:func:`utils.scorecard.session_advice`);
+      on Binder, a third how to stay within its memory (:data:`BINDER_MEMORY_ADVICE`).
 
     Args:
         seed: seed for ``random``, NumPy and PyTorch (0 … 2**32 - 1); the course's default
@@ -315,4 +324,6 @@ def setup(
         advice = session_advice(info.platform)
         if advice:
             print(advice)
+        if info.platform == "binder":
+            print(BINDER_MEMORY_ADVICE)
     return info

@@ -57,7 +57,14 @@ def test_setup_summary_names_binder(local_platform, capsys):
     local_platform.setenv("BINDER_REPO_URL", "https://github.com/example/course")
     info = env.setup(verbose=True)
     assert info.platform == "binder"
-    assert "running on Binder" in capsys.readouterr().out
+    printed = capsys.readouterr().out
+    assert "running on Binder" in printed
+    assert env.BINDER_MEMORY_ADVICE in printed and "Shut Down Kernel" in printed
+
+
+def test_setup_gives_no_memory_advice_off_binder(local_platform, capsys):
+    env.setup(device="cpu")
+    assert "Shut Down Kernel" not in capsys.readouterr().out
 
 
 def test_setup_on_colab_says_how_to_keep_the_scorecard(local_platform, capsys):
