@@ -13,16 +13,10 @@ from tools.layout import notebook_ids
 from tools.syllabus import SYLLABUS
 
 
-def _rows() -> dict[str, list[str]]:
-    text = benchmark.TABLE.read_text()
-    return {m.group(1): [c.strip() for c in line.strip("|").split("|")]
-            for line in text.splitlines() if (m := benchmark.ROW.match(line))}
-
-
 def test_every_notebook_has_a_benchmark_row_within_budget():
     assert benchmark.TABLE.is_file(), "run `make benchmark`"
     assert "Machine:" in benchmark.TABLE.read_text()
-    rows = _rows()
+    rows = benchmark.read_rows()
     missing = set(notebook_ids()) - set(rows)
     assert not missing, f"run `make benchmark {' '.join(sorted(missing))}`"
     for notebook_id, (_, wall, time_budget, peak, memory_budget, verdict) in rows.items():

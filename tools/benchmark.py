@@ -134,14 +134,17 @@ def machine_description() -> str:
             f"torch {torch.__version__}")
 
 
+def read_rows(path: Path = TABLE) -> dict[str, list[str]]:
+    """The table's rows by notebook id, as cells: id, wall time, budget, peak memory, budget, verdict."""
+    if not path.exists():
+        return {}
+    return {match.group(1): [cell.strip() for cell in line.strip("|").split("|")]
+            for line in path.read_text().splitlines() if (match := ROW.match(line))}
+
+
 def write_table(results: list[Result], path: Path = TABLE) -> None:
     """Write (or update) the benchmark table, keeping rows of notebooks not re-run."""
-    rows: dict[str, str] = {}
-    if path.exists():
-        for line in path.read_text().splitlines():
-            match = ROW.match(line)
-            if match:
-                rows[match.group(1)] = line
+    rows = {notebook_id: "| " + " | ".join(cells) + " |" for notebook_id, cells in read_rows(path).items()}
     for result in results:
         rows[result.notebook_id] = result.row()
     existing = set(notebook_ids())

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import os
 import re
 import sys
 from pathlib import Path
@@ -86,8 +87,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("scorecard", type=Path, help="a scorecard file filled by a run of 01-09")
     parser.add_argument("--write", action="store_true", help="write the figures into utils/_reference.py")
     args = parser.parse_args(argv)
-    import os
-
     os.environ["COURSE_SCORECARD"] = str(args.scorecard)
     from utils import scorecard
 

@@ -26,7 +26,8 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 from pathlib import Path
 
-from tools.benchmark import DEFAULT_TIME_BUDGET_S, ROW, TABLE, TIME_BUDGET_S, machine_description
+from tools.benchmark import (DEFAULT_TIME_BUDGET_S, TABLE, TIME_BUDGET_S, machine_description,
+                             read_rows)
 from tools.layout import ROOT, notebook_ids
 from tools.syllabus import SYLLABUS
 
@@ -78,11 +79,8 @@ def per_notebook_cost(parts: dict[str, float], bench: dict[str, float]) -> dict[
 
 
 def _benchmark_seconds() -> dict[str, float]:
-    rows = {}
-    for line in TABLE.read_text().splitlines():
-        if (match := ROW.match(line)):
-            rows[match.group(1)] = float(line.strip("|").split("|")[1])
-    return rows
+    """Each notebook's wall time in benchmarks/notebooks.md."""
+    return {notebook_id: float(cells[1]) for notebook_id, cells in read_rows().items()}
 
 
 def projection(parts: dict[str, float], bench: dict[str, float], wall_s: float,
