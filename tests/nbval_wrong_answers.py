@@ -23,15 +23,21 @@ again for it:
    the session runs in a kernel of the session's JupyterLab (tests/jupyter_lab.py), and its
    browser test runs right after it: the browser attaches to the kernel nbval just used.
 
-3. **The order.** tests/test_reference_figures.py runs last: it reads the scorecard the pass filled.
+3. **A simulated GPU.** Each kernel starts with `utils._simulated_gpu.simulate_for_session()`:
+   `env.setup()` then picks a pretend `cuda:0` that computes on the CPU and, like CUDA and MPS,
+   fails on a model and its inputs on two devices or on `.numpy()` of a GPU tensor. So the
+   CPU-only pass also proves every notebook (and every exercise's tests) right on a GPU.
 
-4. **The count.** Every execution of a whole notebook is counted (tests/executions.py); the
+4. **The order.** tests/test_reference_figures.py runs last: it reads the scorecard the pass filled.
+
+5. **The count.** Every execution of a whole notebook is counted (tests/executions.py); the
    session's summary shows the counts and fails if a lesson notebook ran more than twice.
 """
 
 from __future__ import annotations
 
 import importlib.util
+import os
 import re
 from pathlib import Path
 from queue import Empty
@@ -176,8 +182,11 @@ def _execute(kernel: RunningKernel, code: str, timeout: float) -> tuple[str, str
 
 def _judge(kernel: RunningKernel, wrong: str, tests: str, strict: bool, timeout: float) -> str | None:
     """None when the tests reject the wrong answer, else what went wrong."""
-    if _execute(kernel, wrong, timeout) is not None:
-        return None if not strict else \
+    failed = _execute(kernel, wrong, timeout)
+    if failed is not None:
+        # On a GPU (simulated here) an answer that leaves layers or data on the CPU crashes: that
+        # is how a learner on a GPU meets that mistake, so it counts as rejected.
+        return None if not strict or failed[0] == "DeviceMismatch" else \
             "the wrong answer itself failed to run; fix it in the test data"
     error = _execute(kernel, tests, timeout)
     if error is None:
@@ -244,6 +253,18 @@ def uses_lab_kernel(notebook_id: str) -> bool:
     return notebook_id in _lab_notebooks
 
 
+#: Run every notebook on a simulated GPU (utils/_simulated_gpu.py): a model and its inputs on two
+#: devices, or .numpy() of a GPU tensor, fail here as they would on CUDA or MPS, so the CPU-only
+#: suite is also the course's GPU test. COURSE_SIMULATED_GPU=0 turns it off (to compare timings).
+SIMULATED_GPU = os.environ.get("COURSE_SIMULATED_GPU", "1") != "0"
+START_SIMULATED_GPU = "from utils._simulated_gpu import simulate_for_session as _s; _s(); del _s"
+#: Notebooks that run on the plain CPU: their claims compare measured PyTorch speeds with other
+#: models' (latency budgets, training-time ratios), and the simulation's Python step on every
+#: PyTorch operation (about 10 µs) would change those verdicts. utils.cost and utils.train are
+#: unit-tested on the simulated GPU instead (tests/unit).
+REAL_CPU_NOTEBOOKS = ("08-cost", "10-choosing")
+
+
 def _kernel_for(kernel_name: str, cwd: str | None = None, startup_timeout: float = 60) -> RunningKernel:
     """nbval's kernel for a notebook: the shared JupyterLab's when the browser test takes it over."""
     notebook_id = Path(cwd).name if cwd else ""
@@ -252,8 +273,14 @@ def _kernel_for(kernel_name: str, cwd: str | None = None, startup_timeout: float
         from tests.jupyter_lab import LabKernel, shared_lab
 
         lab = shared_lab()
-        return LabKernel(lab, lab.add_notebook(solution_path(notebook_id)), startup_timeout)
-    return RunningKernel(kernel_name, cwd=cwd, startup_timeout=startup_timeout)
+        kernel = LabKernel(lab, lab.add_notebook(solution_path(notebook_id)), startup_timeout)
+    else:
+        kernel = RunningKernel(kernel_name, cwd=cwd, startup_timeout=startup_timeout)
+    if SIMULATED_GPU and notebook_id not in REAL_CPU_NOTEBOOKS:
+        error = _execute(kernel, START_SIMULATED_GPU, startup_timeout)
+        if error is not None:
+            raise RuntimeError(f"the simulated GPU did not start in the kernel: {error}")
+    return kernel
 
 
 nbval.plugin.RunningKernel = _kernel_for  # IPyNbFile.setup starts its kernel through this name

@@ -15,6 +15,7 @@ PyTorch gives an error that says what to do (:func:`require_torch`).
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover - imported for type hints only
@@ -40,7 +41,17 @@ def require_torch() -> Any:
 
 
 def _cuda_available() -> bool:
-    return bool(require_torch().cuda.is_available())
+    return bool(require_torch().cuda.is_available()) or _simulated_gpu_running()
+
+
+def _cuda_device_count() -> int:
+    return max(int(require_torch().cuda.device_count()), int(_simulated_gpu_running()))
+
+
+def _simulated_gpu_running() -> bool:
+    """Whether the test suite's simulated GPU is on (utils/_simulated_gpu.py): it stands for CUDA."""
+    simulation = sys.modules.get("utils._simulated_gpu")
+    return simulation is not None and simulation.running()
 
 
 def _mps_available() -> bool:
@@ -96,7 +107,7 @@ def choose_device(preferred: "str | torch.device | None" = None) -> "torch.devic
         )
     if kind == "cuda" and ":" in name:  # pragma: no cover - no GPU in CI
         index = int(name.split(":", 1)[1])
-        count = torch.cuda.device_count()
+        count = _cuda_device_count()
         if index >= count:
             raise RuntimeError(
                 f"device={preferred!r} was requested, but this machine has {count} GPU(s): "

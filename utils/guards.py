@@ -24,6 +24,15 @@ learner's function:
   telling the learner to use its own generator (``np.random.default_rng(seed)``,
   ``torch.Generator().manual_seed(seed)``).
 
+- :class:`simulated_gpu` — a pretend GPU (``cuda:0``) that computes on the CPU and, like CUDA
+  and MPS, refuses a model and inputs on two devices and ``.numpy()`` of a GPU tensor, so that an
+  answer that forgets ``.to(device)`` or ``.cpu()`` fails on a machine without a GPU too::
+
+      from utils.guards import simulated_gpu
+      with simulated_gpu() as gpu:
+          model = make_model().to(gpu.device)
+          predictions = predict(model, X)     # X on the CPU: the answer must move it
+
 Everything patched is restored when the block ends, whatever happens inside it.
 """
 
@@ -40,7 +49,7 @@ import numpy as np
 
 from ._validation import as_str
 
-__all__ = ["ShortcutUsed", "shortcuts_forbidden", "keeps_global_random_state"]
+__all__ = ["ShortcutUsed", "shortcuts_forbidden", "keeps_global_random_state", "simulated_gpu"]
 
 _MISSING = object()
 
@@ -213,3 +222,48 @@ class keeps_global_random_state:
                 "  Hint: make your own generator from the seed — rng = np.random.default_rng(seed), "
                 "or torch.Generator().manual_seed(seed) — and draw from it.")
 
+
+
+class simulated_gpu:
+    """Run the block with a pretend GPU that computes on the CPU and refuses what a GPU refuses.
+
+    Inside, ``.to(gpu.device)`` (``cuda:0``) places a tensor or a model "on the GPU": its
+    ``.device`` says ``cuda:0``, everything computed from it is there too, and an operation that
+    mixes it with a CPU tensor raises ``Expected all tensors to be on the same device`` (a
+    ``RuntimeError``), as on CUDA or MPS; ``.numpy()`` of it raises a ``TypeError`` until
+    ``.cpu()``. Values are exactly the CPU's. Where the test suite already runs the notebook on a
+    simulated GPU, the block uses that one.
+
+    Example:
+        >>> import torch
+        >>> with simulated_gpu() as gpu:
+        ...     layer = torch.nn.Linear(2, 1).to(gpu.device)
+        ...     layer(torch.ones(3, 2).to(gpu.device)).shape
+        torch.Size([3, 1])
+        >>> with simulated_gpu() as gpu:
+        ...     layer = torch.nn.Linear(2, 1).to(gpu.device)
+        ...     layer(torch.ones(3, 2))
+        Traceback (most recent call last):
+        ...
+        utils._simulated_gpu.DeviceMismatch: Expected all tensors to be on the same device, ...
+    """
+
+    def __enter__(self) -> "simulated_gpu":
+        from . import _simulated_gpu
+
+        self._mode = _simulated_gpu.active()
+        self._owned = self._mode is None
+        if self._mode is None:
+            self._mode = _simulated_gpu.SimulatedGPU()
+            self._mode.__enter__()
+        self.device = _simulated_gpu.GPU
+        return self
+
+    def placed(self, tensor: Any) -> bool:
+        """Whether ``tensor`` is on the simulated GPU."""
+        return self._mode.placed(tensor)
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 traceback: TracebackType | None) -> None:
+        if self._owned:
+            self._mode.__exit__(kind, error, traceback)

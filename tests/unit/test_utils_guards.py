@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import copy
 import random
+import subprocess
+import sys
 
 import numpy as np
 import pytest
@@ -11,7 +14,8 @@ from sklearn.decomposition import PCA
 from sklearn.model_selection import cross_val_score
 from sklearn.tree import DecisionTreeClassifier
 
-from utils.guards import ShortcutUsed, keeps_global_random_state, shortcuts_forbidden
+from utils._simulated_gpu import DeviceMismatch
+from utils.guards import ShortcutUsed, keeps_global_random_state, shortcuts_forbidden, simulated_gpu
 
 X = np.random.default_rng(0).normal(size=(40, 3))
 Y = (X[:, 0] > 0).astype(int)
@@ -89,3 +93,104 @@ def test_own_generators_keep_global_random_state():
         np.random.default_rng(0).permutation(10)
         torch.rand(2, generator=torch.Generator().manual_seed(0))
         random.Random(0).random()
+
+
+# --- simulated_gpu -------------------------------------------------------------------------------
+
+def _mlp() -> torch.nn.Module:
+    torch.manual_seed(0)
+    return torch.nn.Sequential(torch.nn.Linear(3, 4), torch.nn.ReLU(), torch.nn.Linear(4, 2))
+
+
+def test_simulated_gpu_places_a_model_and_what_it_computes():
+    with simulated_gpu() as gpu:
+        model = _mlp().to(gpu.device)
+        parameter = next(model.parameters())
+        assert parameter.device == torch.device("cuda", 0) and parameter.is_cuda
+        outputs = model(torch.ones(5, 3).to(gpu.device))
+        assert outputs.device.type == "cuda" and gpu.placed(outputs)
+        assert gpu.placed(outputs.argmax(dim=1)) and gpu.placed(torch.zeros_like(outputs))
+
+
+def test_simulated_gpu_refuses_a_cpu_batch_and_cpu_labels():
+    with simulated_gpu() as gpu:
+        model = _mlp().to(gpu.device)
+        with pytest.raises(DeviceMismatch, match="same device"):
+            model(torch.ones(5, 3))
+        outputs = model(torch.ones(5, 3).to(gpu.device))
+        with pytest.raises(DeviceMismatch, match="cross_entropy|same device"):
+            torch.nn.functional.cross_entropy(outputs, torch.zeros(5, dtype=torch.long))
+
+
+def test_simulated_gpu_refuses_numpy_until_cpu():
+    with simulated_gpu() as gpu:
+        placed = torch.ones(2, 2).to(gpu.device)
+        with pytest.raises(TypeError, match="cpu"):
+            placed.numpy()
+        with pytest.raises(TypeError, match="cpu"):
+            np.asarray(placed)
+        back = placed.cpu()
+        assert back.device.type == "cpu" and not gpu.placed(back)
+        assert back.numpy().tolist() == [[1.0, 1.0], [1.0, 1.0]]
+        assert placed.sum().item() == 4.0 and placed.tolist() == [[1.0, 1.0], [1.0, 1.0]]
+
+
+def test_simulated_gpu_accepts_cpu_scalars_and_leaves_the_original_on_the_cpu():
+    with simulated_gpu() as gpu:
+        cpu = torch.ones(3)
+        placed = cpu.to(gpu.device)
+        assert placed is not cpu and not gpu.placed(cpu)
+        assert gpu.placed(placed * torch.tensor(2.0)) and gpu.placed(placed * 2)
+        assert gpu.placed(torch.zeros(3, device="cuda")) and gpu.placed(torch.as_tensor(cpu, device="cuda"))
+        assert not gpu.placed(cpu), "as_tensor must copy, not place the caller's tensor"
+        assert placed.to(gpu.device) is placed, "a tensor already on the GPU is not copied again"
+        assert placed.to(torch.float64).device.type == "cuda" and cpu.to(placed).device.type == "cuda"
+
+
+def test_simulated_gpu_trains_with_the_cpu_s_numbers():
+    X, y = torch.randn(16, 3, generator=torch.Generator().manual_seed(1)), torch.arange(16) % 2
+
+    def train(device: str | torch.device) -> list[float]:
+        model = _mlp().to(device)
+        optimiser = torch.optim.Adam(model.parameters(), lr=0.05)
+        losses = []
+        for _ in range(5):
+            optimiser.zero_grad()
+            loss = torch.nn.functional.cross_entropy(model(X.to(device)), y.to(device))
+            loss.backward()
+            optimiser.step()
+            losses.append(loss.item())
+        return losses
+
+    on_cpu = train("cpu")
+    with simulated_gpu() as gpu:
+        assert train(gpu.device) == on_cpu
+
+
+def test_simulated_gpu_moves_models_back_and_copies_stay_where_they_were():
+    with simulated_gpu() as gpu:
+        model = _mlp().to(gpu.device)
+        assert next(copy.deepcopy(model).parameters()).is_cuda
+        model.cpu()
+        assert next(model.parameters()).device.type == "cpu"
+        model(torch.ones(1, 3))  # CPU model, CPU batch: fine
+
+
+def test_simulated_gpu_ends_with_its_block():
+    with simulated_gpu() as gpu:
+        model = _mlp().to(gpu.device)
+    assert next(model.parameters()).device.type == "cpu"  # outside, it is the CPU tensor it always was
+    model(torch.ones(1, 3))
+    assert copy.deepcopy(torch.nn.Parameter(torch.ones(1))).device.type == "cpu"
+
+
+def test_simulate_for_session_makes_setup_choose_the_gpu():
+    code = ("from utils import _simulated_gpu, env\n"
+            "_simulated_gpu.simulate_for_session()\n"
+            "run = env.setup(verbose=False)\n"
+            "print(run.device.type)\n"
+            "from utils.guards import simulated_gpu\n"
+            "with simulated_gpu() as gpu: pass\n"
+            "print(_simulated_gpu.active() is gpu._mode)\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["cuda", "True"]
