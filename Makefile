@@ -14,7 +14,7 @@ WORKSPACE   ?= workspace
 ALLOW_ROOT  := $(if $(filter 0,$(shell id -u)),--allow-root,)
 PYTEST_ARGS ?=
 
-.PHONY: help setup test-tools lab test test-quick course check-course benchmark benchmark-suite clean
+.PHONY: help setup test-tools lab test test-quick course check-course benchmark benchmark-suite minimum-versions clean
 
 help:
 	@echo "make lab          set up, then open JupyterLab on your copy of the course (workspace/)"
@@ -23,6 +23,9 @@ help:
 	@echo "make course       regenerate solutions/*.ipynb, course/ and the README table from solutions/*/*.py"
 	@echo "make benchmark    time each solution notebook and write benchmarks/notebooks.md"
 	@echo "make benchmark-suite  time the full test suite and write benchmarks/suite.md"
+	@echo "make minimum-versions  run the notebooks with the lowest dependency versions pyproject.toml allows,"
+	@echo "                   in a throw-away environment (build/minimum-versions); writes"
+	@echo "                   benchmarks/minimum-versions.md. Slow (GBs of downloads): not part of CI"
 
 setup: $(STAMP)
 
@@ -59,6 +62,10 @@ benchmark: setup
 
 benchmark-suite: setup test-tools
 	$(BIN)/python -m tools.suite_benchmark
+
+# Not part of `make test` or CI: it installs a few GB into build/minimum-versions.
+minimum-versions: setup
+	$(BIN)/python -m tools.minimum_versions
 
 clean:
 	rm -rf $(VENV) .tools .pytest_cache

@@ -203,7 +203,10 @@ _lab_notebooks: set[str] = set()
 
 
 def _notebook_id(item: pytest.Item) -> str | None:
-    if isinstance(item, (IPyNbCell, WrongAnswers)) and item.path == solution_path(item.path.stem):
+    # a solution notebook of this course root, or of a built copy of it (e.g. a private graded
+    # copy built with a course secret into build/, docs/instructor.md): ROOT/solutions/ID/ID.ipynb
+    if isinstance(item, (IPyNbCell, WrongAnswers)) and len(item.path.parents) > 2 and \
+            item.path == solution_path(item.path.stem, item.path.parents[2]):
         return item.path.stem
     return None
 

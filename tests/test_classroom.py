@@ -2,7 +2,8 @@
 
 The commands are the ones docs/instructor.md gives, run in a throw-away folder:
 
-    instructor: db student import → generate_assignment → release_assignment → (due date)
+    instructor: build with a course secret (a private graded copy) → db student import
+                → generate_assignment → release_assignment → (due date)
                 → collect → autograde → generate_feedback → release_feedback → export (CSV)
     students:   fetch → edit → submit → fetch feedback (the *Assignments* tab's calls)
 
@@ -15,7 +16,9 @@ the exchange takes the login name; see docs/instructor.md).
 What must hold: every submission is collected and graded (none lost); each autograded score is
 exactly what that student's answers deserve (tampering does not raise it, an endless loop costs
 only its own exercise); the grades CSV has every student with their score; late submissions are
-flagged; every student who submitted gets feedback.
+flagged; every student who submitted gets feedback; the class is graded with the private copy's
+hidden tests (their seeds differ from the public solutions'), while the students receive exactly
+the public student notebook.
 """
 
 from __future__ import annotations
@@ -39,15 +42,18 @@ from nbgrader.exchange import ExchangeFactory
 from traitlets.config import Config
 
 from tests import executions
-from tests.notebooks import ROOT, grading_cell_after, is_solution, nbgrader_meta, read, solution_path, strip_markers
+from tests.notebooks import (ROOT, course_path, grading_cell_after, is_solution, nbgrader_meta, read, solution_path,
+                             strip_markers)
+from tools import course, hidden_seeds
 from tools.course import nbgrader_env
-from tools.layout import notebook_in
+from tools.layout import notebook_in, source_script
 
 pytestmark = pytest.mark.slow
 
 NOTEBOOK = "00-start"
 COURSE_ID = "ml-vs-dl"
 CELL_TIMEOUT_S = 30  # the grader's per-cell limit in this classroom (docs/instructor.md)
+SECRET = "the classroom's course secret, kept outside the course root"
 WRITTEN_ANSWER = "Hidden tests check the same thing on other inputs, so hard-coding the visible answer fails."
 
 
@@ -191,9 +197,14 @@ def classroom(tmp_path_factory):
         f"c.Exchange.root = {str(exchange)!r}\n"
         f"c.Execute.timeout = {CELL_TIMEOUT_S}\n"
     ))
-    source = solution_path(NOTEBOOK, course_root)
-    source.parent.mkdir(parents=True)
-    source.write_bytes(solution_path(NOTEBOOK).read_bytes())
+    # A private graded copy (docs/instructor.md, "Graded classes"): the instructor notebook is
+    # built with a course secret from a file outside the course root, as
+    # `python -m tools.course build --secret-file` builds it in a private clone.
+    secret_file = top / "course-secret.txt"
+    secret_file.write_text(SECRET + "\n")
+    course.write_notebook(course.build_source_notebook(source_script(NOTEBOOK),
+                                                      hidden_seeds.read_secret(secret_file)),
+                          solution_path(NOTEBOOK, course_root))
     roster = course_root / "students.csv"
     roster.write_text("id,first_name,last_name,email\n" + "".join(
         f"{s.name},Student,{s.name[-2:]},{s.name}@example.org\n" for s in STUDENTS))
@@ -290,6 +301,29 @@ def test_every_submission_is_collected_and_graded(classroom):
     submitted = {s.name for s in STUDENTS if s.submits != "never"}
     assert set(classroom["submissions"]) == submitted
     assert {p.parent.name for p in (classroom["root"] / "autograded").glob(f"*/{NOTEBOOK}")} == submitted
+
+
+def _hidden_seeds_by_cell(path: Path) -> dict[str, list[str]]:
+    """The seed literals of each test cell's hidden blocks in the notebook at `path`."""
+    return {cell.id: hidden_seeds.hidden_seed_literals(cell.source) for cell in read(path).cells
+            if nbgrader_meta(cell).get("grade") and cell.cell_type == "code"}
+
+
+def test_the_class_is_graded_with_the_private_hidden_tests(classroom):
+    """The graded hidden tests draw other inputs than the public ones; the students get exactly
+    the public student notebook."""
+    public = _hidden_seeds_by_cell(solution_path(NOTEBOOK))
+    graded = _hidden_seeds_by_cell(solution_path(NOTEBOOK, classroom["root"]))
+    assert public.keys() == graded.keys() and any(public.values())
+    for cell_id, seeds in public.items():
+        assert len(graded[cell_id]) == len(seeds)
+        assert set(graded[cell_id]).isdisjoint(seeds), f"{cell_id}: a public hidden seed was kept"
+    released = read(course_path(NOTEBOOK, classroom["root"]))
+    assert released == read(course_path(NOTEBOOK)), "the release differs from the public course/ one"
+    # what autograding ran: the gradebook's hidden tests, those of the private copy
+    full = next(s for s in STUDENTS if s.category == "full solution")
+    autograded = _hidden_seeds_by_cell(notebook_in(classroom["root"] / "autograded" / full.name, NOTEBOOK))
+    assert autograded == graded
 
 
 @pytest.mark.parametrize("student", [s for s in STUDENTS if s.submits != "never"], ids=lambda s: s.name)

@@ -1,11 +1,14 @@
-"""One owner per policy: threads and seeds are decided in one place, `utils.env`.
+"""One owner per policy: threads, seeds and the plot style are decided in one place, `utils.env`.
 
 `utils.env.setup()` — called by the generated setup cell of every notebook — gives PyTorch and
 the BLAS/OpenMP libraries one thread unless a learner asks for more (`setup(threads=N)`, or
 `# %% setup threads=N` on a notebook's marker), and seeds Python, NumPy and PyTorch with
 `DEFAULT_SEED` through `seed_everything()`. A second place that sets a thread count or seeds a
 global generator silently disagrees with it: the Binder start script, the hub configuration, the
-Kubernetes values, the hub guide and four notebooks once set threads of their own.
+Kubernetes values, the hub guide and four notebooks once set threads of their own. Likewise
+`setup()` sets the one visual style of every figure (seaborn's theme with the colour-blind
+palette, `utils.env.set_plot_style`); a notebook that set a global style of its own would change
+every later figure of that notebook, and no other.
 
 These tests read every tracked text file (`git ls-files`; `course/` and the `.ipynb` files are
 generated from the scripts read here) and allow only the exceptions listed below, each with
@@ -34,6 +37,15 @@ GLOBAL_SEEDING = re.compile(
     r"(?<![\w.])random\.seed\(|\b(?:np|numpy)\.random\.seed\("
     r"|\btorch\.(?:random\.|cuda\.)?manual_seed(?:_all)?\(|\bdefault_generator\.manual_seed\(|\btorch\.seed\(")
 
+#: Sets a *global* plot style: seaborn's theme, style, palette or context, matplotlib's style
+#: sheets, its rcParams (item assignment or update) and `rc()`. (A style for one figure —
+#: `with plt.style.context(...)`, `with matplotlib.rc_context(...)`, arguments of the plot call —
+#: is the right way and is not matched.)
+STYLE_SETTING = re.compile(
+    r"\b(?:sns|seaborn)\.(?:set_theme|set_style|set_palette|set_context|set_color_codes|set)\("
+    r"|\bstyle\.use\(|\brcParams\s*(?:\[[^\]]*\]\s*=(?!=)|\.update\()"
+    r"|\b(?:mpl|matplotlib|plt|pyplot)\.rc\(|\brcdefaults\(")
+
 #: Files that may set thread counts, and why. Keep this list tiny.
 THREAD_OWNERS = {
     "utils/env.py": "the owner: set_threads() applies the policy setup() documents",
@@ -54,6 +66,14 @@ SEED_OWNERS = {
     "utils/models.py": "its docstring shows the PyTorch idiom of the notebooks (a model's first "
                        "weights come from the global generator: seed, then build)",
     "tests/": "tests set up the state they check (or restore it), and wrong answers imitate learners",
+}
+
+#: Files that may set a global plot style, and why.
+STYLE_OWNERS = {
+    "utils/env.py": "the owner: set_plot_style(), which setup() calls",
+    "tests/unit/test_utils_env.py": "the owner's tests: they spoil the style first, to see set_plot_style() "
+                                    "put it back (restore_global_state undoes both)",
+    "tests/test_one_owner.py": "this file names what it looks for",
 }
 
 #: In a notebook source, PyTorch's global generator may be seeded — and only it: PyTorch draws a
@@ -122,6 +142,16 @@ def test_only_utils_env_seeds_the_global_generators(tracked):
                        "(np.random.default_rng(seed)):\n" + "\n".join(found))
 
 
+def test_only_utils_env_sets_the_plot_style(tracked):
+    found = [f"{name}:{number}: {line.strip()}"
+             for name, lines in tracked if _owner(name, STYLE_OWNERS) is None
+             for number, line in enumerate(lines, 1) if STYLE_SETTING.search(line)]
+    assert not found, ("A global plot style is set outside utils.env.set_plot_style (the setup cell of "
+                       "every notebook sets seaborn's theme with the course's palette; style one figure "
+                       "with the arguments of its plot call, or `with plt.style.context(...)`):\n"
+                       + "\n".join(found))
+
+
 def test_notebooks_leave_env_setup_to_their_setup_cell(tracked):
     """No notebook calls env.setup a second time (the seeding lesson of 00-start aside), and none
     passes it a thread count in code: arguments go on the `# %% setup` marker."""
@@ -140,12 +170,15 @@ def test_notebooks_leave_env_setup_to_their_setup_cell(tracked):
 
 def test_the_exceptions_are_real_files():
     """An exception for a file that is gone, or that no longer needs it, is removed."""
-    for owners in (THREAD_OWNERS, SEED_OWNERS):
+    for owners in (THREAD_OWNERS, SEED_OWNERS, STYLE_OWNERS):
         for path in owners:
             assert (ROOT / path).exists(), f"{path} is listed as an exception but does not exist"
     texts = {path: (ROOT / path).read_text(encoding="utf-8") for path in THREAD_OWNERS}
     for path, text in texts.items():
         assert THREAD_SETTING.search(text), f"{path} sets no thread count: remove its exception"
+    for path in STYLE_OWNERS:
+        text = (ROOT / path).read_text(encoding="utf-8")
+        assert STYLE_SETTING.search(text), f"{path} sets no plot style: remove its exception"
     for path in SEED_OWNERS:
         if not path.endswith("/"):
             text = (ROOT / path).read_text(encoding="utf-8")
@@ -158,6 +191,21 @@ def test_the_exceptions_are_real_files():
 ])
 def test_the_thread_pattern_finds_each_way_of_setting_threads(line):
     assert THREAD_SETTING.search(line)
+
+
+@pytest.mark.parametrize(("line", "global_"), [
+    ("sns.set_theme(style='darkgrid')", True), ("seaborn.set_palette('colorblind')", True),
+    ("sns.set_style('ticks')", True), ("sns.set_context('talk')", True), ("sns.set(font_scale=2)", True),
+    ("plt.style.use('ggplot')", True), ("matplotlib.style.use('classic')", True),
+    ('mpl.rcParams["figure.figsize"] = (8, 4)', True), ("plt.rcParams['font.size']=14", True),
+    ("matplotlib.rcParams.update({'font.size': 14})", True), ("mpl.rc('font', size=14)", True),
+    ("plt.rcdefaults()", True),
+    ("with plt.style.context('ggplot'):", False), ("with matplotlib.rc_context({'font.size': 8}):", False),
+    ('assert matplotlib.rcParams["axes.grid"] is True', False), ('size = plt.rcParams["font.size"]', False),
+    ('if mpl.rcParams["font.size"] == 11:', False), ("sns.boxplot(data=frame, x='score')", False),
+])
+def test_the_style_pattern_tells_global_styles_from_one_figures(line, global_):
+    assert bool(STYLE_SETTING.search(line)) is global_
 
 
 @pytest.mark.parametrize(("line", "global_"), [

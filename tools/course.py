@@ -3,6 +3,7 @@
     python -m tools.course build    # what `make course` runs
     python -m tools.course build 02-supervised    # only these notebooks (and the README table)
     python -m tools.course check    # exit 1 if anything committed differs from a fresh build
+    python -m tools.course build --secret-file PATH    # a private graded copy: other hidden inputs
 
 For each `solutions/NN-name/NN-name.py` (a jupytext percent script, see docs/authoring.md;
 where each file lives is `tools/layout.py`'s):
@@ -11,7 +12,8 @@ where each file lives is `tools/layout.py`'s):
    `INSTRUCTOR_PASSES`, small notebook-to-notebook steps: the cell markers become nbgrader
    metadata (one row of `CELL_KINDS` per marker, the table of docs/authoring.md), the setup
    cell and the badges are filled in from `tools/templates.py`, cell ids are assigned and
-   outputs cleared;
+   outputs cleared, and, with a course secret only, the hidden tests' seeds are replaced
+   (`tools/hidden_seeds.py`);
 2. the student notebook `course/NN-name/NN-name.ipynb` is generated from it by the real
    `nbgrader generate_assignment`;
 3. the README's syllabus table is regenerated from `tools/syllabus.py`.
@@ -35,7 +37,7 @@ import jupytext
 import nbformat
 from nbformat import NotebookNode
 
-from tools import templates
+from tools import hidden_seeds, templates
 from tools.layout import (COURSE, COURSE_FOLDER, README, ROOT, SOLUTIONS, SOLUTIONS_FOLDER, link,
                           notebook_ids, solution_notebook, source_script, student_notebook)
 from tools.syllabus import SYLLABUS
@@ -161,10 +163,12 @@ def convert_cell(cell: NotebookNode, where: str) -> NotebookNode:
 
 @dataclass(frozen=True)
 class Script:
-    """The notebook being built: its id and where its script is (for error messages)."""
+    """The notebook being built: its id, where its script is (for error messages) and the
+    course secret of a private graded copy (None for the public build)."""
 
     notebook_id: str
     path: Path
+    secret: str | None = None
 
     def where(self, index: int) -> str:
         """`solutions/ID/ID.py, cell N` for the script's cell at `index`."""
@@ -215,6 +219,18 @@ def assign_ids_and_clear_outputs(nb: NotebookNode, script: Script) -> NotebookNo
     return nb
 
 
+def reseed_hidden_tests(nb: NotebookNode, script: Script) -> NotebookNode:
+    """With a course secret, the hidden tests draw other random inputs (tools/hidden_seeds.py);
+    without one, nothing changes."""
+    if script.secret is None:
+        return nb
+    for cell in nb.cells:
+        if cell.metadata.get("nbgrader", {}).get("grade") and cell.cell_type == "code":
+            cell.source = hidden_seeds.reseed_hidden_blocks(cell.source, script.secret,
+                                                            script.notebook_id, cell.id)
+    return nb
+
+
 def standard_metadata(nb: NotebookNode, script: Script) -> NotebookNode:
     """A fresh nbformat 4 notebook with the Python 3 kernel and nothing else in its metadata."""
     out = nbformat.v4.new_notebook(cells=nb.cells)
@@ -234,13 +250,14 @@ INSTRUCTOR_PASSES: tuple[Pass, ...] = (
     require_title,
     add_badges,
     assign_ids_and_clear_outputs,
+    reseed_hidden_tests,
     standard_metadata,
 )
 
 
-def build_source_notebook(path: Path) -> NotebookNode:
-    """The instructor notebook made from one percent script."""
-    script = Script(path.stem, path)
+def build_source_notebook(path: Path, secret: str | None = None) -> NotebookNode:
+    """The instructor notebook made from one percent script (`secret`: a private graded copy's)."""
+    script = Script(path.stem, path, secret)
     nb = jupytext.read(path, fmt="py:percent")
     for step in INSTRUCTOR_PASSES:
         nb = step(nb, script)
@@ -253,11 +270,13 @@ def write_notebook(nb: NotebookNode, path: Path) -> None:
     nbformat.write(nb, path)
 
 
-def build_solutions(root: Path = ROOT, only: list[str] | None = None) -> list[str]:
-    """Rebuild `solutions/ID/ID.ipynb` from its script (every ID, or `only` these)."""
+def build_solutions(root: Path = ROOT, only: list[str] | None = None,
+                    secret: str | None = None) -> list[str]:
+    """Rebuild `solutions/ID/ID.ipynb` from its script (every ID, or `only` these), with the
+    hidden tests' seeds of the course secret `secret` if given."""
     ids = only or notebook_ids(root)
     for notebook_id in ids:
-        write_notebook(build_source_notebook(source_script(notebook_id, root)),
+        write_notebook(build_source_notebook(source_script(notebook_id, root), secret),
                        solution_notebook(notebook_id, root))
     return ids
 
@@ -323,10 +342,12 @@ def render_readme(text: str, existing: set[str]) -> str:
 
 # --- the whole build -----------------------------------------------------------------------------
 
-def build(only: list[str] | None = None) -> list[str]:
+def build(only: list[str] | None = None, secret: str | None = None) -> list[str]:
     """Regenerate what is derived: solutions' notebooks, course/, the README table.
 
-    With `only`, just those notebooks are rebuilt (and stale course folders are kept).
+    With `only`, just those notebooks are rebuilt (and stale course folders are kept). With a
+    course `secret`, the hidden tests of solutions' notebooks draw other inputs; course/ is the
+    same (docs/instructor.md).
     """
     existing = notebook_ids()
     missing = sorted(set(only or []) - set(existing))
@@ -335,7 +356,7 @@ def build(only: list[str] | None = None) -> list[str]:
     unknown = set(existing) - {lesson.id for lesson in SYLLABUS}
     if unknown:
         raise AuthoringError(f"{sorted(unknown)} not in tools/syllabus.py: add them there")
-    ids = build_solutions(only=only)
+    ids = build_solutions(only=only, secret=secret)
     if not only and COURSE.exists():
         for path in COURSE.iterdir():
             if path.is_dir() and path.name not in ids:
@@ -345,14 +366,15 @@ def build(only: list[str] | None = None) -> list[str]:
     return ids
 
 
-def differences() -> list[str]:
-    """What a fresh build would change in the committed files (empty when in sync)."""
+def differences(secret: str | None = None) -> list[str]:
+    """What a fresh build (with the course `secret`, if given) would change in the committed
+    files (empty when in sync)."""
     problems: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:
         tmp_root = Path(tmp)
         shutil.copytree(SOLUTIONS, tmp_root / SOLUTIONS_FOLDER,
                         ignore=shutil.ignore_patterns("*.ipynb", ".ipynb_checkpoints", "__pycache__"))
-        ids = build_solutions(tmp_root)
+        ids = build_solutions(tmp_root, secret=secret)
         generate_course(ids, tmp_root)
         for folder in (SOLUTIONS_FOLDER, COURSE_FOLDER):
             fresh, committed = tmp_root / folder, ROOT / folder
@@ -373,16 +395,22 @@ def differences() -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """The command line: `build [ID ...]` or `check`."""
+    """The command line: `build [ID ...]` or `check`, each with `--secret-file PATH` in a
+    private graded copy."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("command", choices=["build", "check"])
     parser.add_argument("ids", nargs="*", help="build only these notebooks (default: all)")
+    parser.add_argument("--secret-file", type=Path, metavar="PATH",
+                        help="a private graded copy: the course secret that changes the hidden "
+                             "tests' seeds (docs/instructor.md); never commit it")
     args = parser.parse_args(argv)
+    secret = hidden_seeds.read_secret(args.secret_file) if args.secret_file else None
     if args.command == "build":
-        ids = build(args.ids or None)
-        print(f"Built {len(ids)} notebook(s): {', '.join(ids)}")
+        ids = build(args.ids or None, secret)
+        print(f"Built {len(ids)} notebook(s): {', '.join(ids)}"
+              + (" with the course secret's hidden seeds" if secret else ""))
         return 0
-    problems = differences()
+    problems = differences(secret)
     for problem in problems:
         print(problem)
     print("course/ and solutions/ are in sync with their sources" if not problems else "")

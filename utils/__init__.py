@@ -14,7 +14,8 @@ Modules (import the ones a notebook needs: ``from utils import env, data, plots,
   learning curves.
 * ``checks`` — assertion helpers with friendly messages for the exercises' tests.
 * ``guards`` — exercise tests that refuse library shortcuts (``shortcuts_forbidden``) and global
-  seeding (``keeps_global_random_state``).
+  seeding (``keeps_global_random_state``), and a simulated GPU that refuses what CUDA and MPS
+  refuse (``simulated_gpu``).
 * ``claims`` — ``claim()`` checks a result stated in the lesson's prose against the learner's run;
   ``verdict_table()`` puts the industry's claims to the test.
 * ``stats``  — comparing two models fairly: paired differences over shared folds or seeds.

@@ -170,9 +170,11 @@ class SimulatedGPU(TorchFunctionMode):
             return func(*args, **kwargs)
         if cpu_tensor is not None and func not in _CROSS_DEVICE_ALLOWED:
             raise DeviceMismatch(
-                "Expected all tensors to be on the same device, but found at least two "
-                f"devices, cuda:0 and cpu! (when calling {_name(func)}; simulated GPU: "
-                "move the inputs to the model's device, e.g. x.to(device))")
+                "✗ Expected all tensors to be on the same device, but found at least two devices, "
+                f"cuda:0 and cpu! (when calling {_name(func)})\n"
+                "  A simulated GPU: on a real one (CUDA, Apple's MPS) this code fails the same way.\n"
+                "  Hint: move the inputs to the model's device — device = "
+                "next(model.parameters()).device, then x.to(device).")
         return _place(func(*args, **kwargs))
 
     def _device(self, func: Any, args: tuple, kwargs: dict) -> Any:
@@ -195,8 +197,9 @@ class SimulatedGPU(TorchFunctionMode):
     def _numpy(self, func: Any, args: tuple, kwargs: dict) -> Any:
         if placed(args[0]):
             raise TypeError(
-                "can't convert cuda:0 device type tensor to numpy. Use Tensor.cpu() to copy the "
-                "tensor to host memory first. (a simulated GPU: on a real one this fails too)")
+                "✗ can't convert cuda:0 device type tensor to numpy. Use Tensor.cpu() to copy the "
+                "tensor to host memory first.\n"
+                "  A simulated GPU: on a real one (CUDA, Apple's MPS) this code fails the same way.")
         return func(*args, **kwargs)
 
     # --- moves ----------------------------------------------------------------------------------

@@ -5,9 +5,10 @@ Every notebook of the course starts with one call (the generated setup cell)::
     from utils import env
     run = env.setup()          # prints: Seed 42 · device cpu · 1 thread · running locally · torch 2.x
 
-This module is the one place that decides the course's **seed** (:data:`DEFAULT_SEED`) and its
-**threads** (:data:`DEFAULT_THREADS`); nothing else in the course seeds every generator or sets
-a thread count. What :func:`setup` does, and why, is in its docstring.
+This module is the one place that decides the course's **seed** (:data:`DEFAULT_SEED`), its
+**threads** (:data:`DEFAULT_THREADS`) and its **plot style** (:func:`set_plot_style`); nothing
+else in the course seeds every generator, sets a thread count or sets a global plot style.
+What :func:`setup` does, and why, is in its docstring.
 
 Its neighbours answer the questions ``setup`` asks: :mod:`utils.devices` (which device),
 :mod:`utils.hosting` (local, Binder or Colab), :mod:`utils.cpus` (how many CPUs there really
@@ -40,12 +41,14 @@ if TYPE_CHECKING:  # pragma: no cover - imported for type hints only
 __all__ = [
     "DEFAULT_SEED",
     "DEFAULT_THREADS",
+    "BINDER_IDLE_KERNEL_MINUTES",
     "BINDER_MEMORY_ADVICE",
     "RunInfo",
     "setup",
     "seed_everything",
     "set_threads",
     "set_plot_style",
+    "OKABE_ITO",
 ]
 
 #: The course's one default seed: :func:`setup` seeds every generator with it, and notebooks
@@ -59,12 +62,18 @@ DEFAULT_THREADS = 1
 #: Most threads :func:`set_threads` accepts.
 MAX_THREADS = 256
 
+#: Minutes after which Binder's Jupyter Server shuts down an idle kernel that no open notebook
+#: uses: the repository's ``postBuild`` installs ``deploy/binder/jupyter_server_config.json``
+#: (``MappingKernelManager.cull_idle_timeout``; tests/test_binder.py keeps the two equal).
+BINDER_IDLE_KERNEL_MINUTES = 5
+
 #: What the setup cell prints on Binder, whose sessions have about 2 GB of memory: a notebook's
 #: kernel may use up to the course's budget of 1.5 GB (benchmarks/notebooks.md), so two kernels
 #: at once can run out and lose both.
 BINDER_MEMORY_ADVICE = ("Binder gives this session about 2 GB of memory and a notebook may use up to 1.5 GB: "
                         "before you open the next notebook, shut this one's kernel down "
-                        "(Kernel → Shut Down Kernel).")
+                        "(Kernel → Shut Down Kernel). A closed notebook's kernel is shut down for you "
+                        f"after {BINDER_IDLE_KERNEL_MINUTES} idle minutes.")
 
 #: Variables that OpenMP, OpenBLAS and MKL read when they load.
 THREAD_ENV_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
@@ -207,7 +216,15 @@ def _limit_loaded_thread_pools(threads: int) -> None:
 # Plot style
 # --------------------------------------------------------------------------------------
 
-#: Settings on top of matplotlib's ``tableau-colorblind10`` style.
+#: Okabe & Ito's colour-blind-safe palette (without black, kept for edges and text): the colour
+#: cycle of every figure, and the colours :mod:`utils.plots` gives classes, models and curves.
+OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#999999")
+
+#: seaborn's theme for the course: its ``"whitegrid"`` style (a light grid to read values off).
+PLOT_THEME: dict[str, Any] = {"context": "notebook", "style": "whitegrid"}
+
+#: Settings on top of :data:`PLOT_THEME`: figure size, font sizes, no top/right spines, ``viridis``
+#: for images, legends without frames.
 PLOT_RC: dict[str, Any] = {
     "figure.figsize": (6.4, 4.0),
     "figure.dpi": 100,
@@ -217,7 +234,6 @@ PLOT_RC: dict[str, Any] = {
     "axes.titlesize": 12,
     "axes.labelsize": 11,
     "axes.grid": True,
-    "grid.alpha": 0.3,
     "axes.spines.top": False,
     "axes.spines.right": False,
     "image.cmap": "viridis",
@@ -226,16 +242,24 @@ PLOT_RC: dict[str, Any] = {
 
 
 def set_plot_style() -> None:
-    """Use a readable, colour-blind-safe matplotlib style for every later figure.
+    """One readable, colour-blind-safe style for every later figure: seaborn's theme, set once.
 
-    The colour cycle is matplotlib's ``tableau-colorblind10``; images use ``viridis``; axes
-    get a light grid and no top/right spines. Does not import ``pyplot``.
+    Sets seaborn's ``"whitegrid"`` theme (:data:`PLOT_THEME`) with the Okabe–Ito palette
+    (:data:`OKABE_ITO`) as the colour cycle of matplotlib and seaborn alike, then the course's
+    sizes and details (:data:`PLOT_RC`). This is the only place in the course that sets a global
+    plot style (``tests/test_one_owner.py``): a notebook that wants another look for one figure
+    passes arguments to that figure.
+
+    Example:
+        >>> set_plot_style()
+        >>> import matplotlib
+        >>> first_colour = matplotlib.rcParams["axes.prop_cycle"].by_key()["color"][0]
+        >>> matplotlib.colors.to_hex(first_colour) == OKABE_ITO[0].lower()
+        True
     """
-    import matplotlib
-    import matplotlib.style
+    import seaborn as sns
 
-    matplotlib.style.use("tableau-colorblind10")
-    matplotlib.rcParams.update(PLOT_RC)
+    sns.set_theme(**PLOT_THEME, palette=list(OKABE_ITO), rc=PLOT_RC)
 
 
 # --------------------------------------------------------------------------------------
@@ -274,7 +298,8 @@ def setup(
       at most :func:`utils.cpus.available_cpus` (your numbers may then differ in the last
       digits from the worked solutions').
     * **Device**: CUDA, then Apple's MPS, then CPU (:func:`utils.devices.choose_device`).
-    * **Plot style**: a readable, colour-blind-safe matplotlib style (:func:`set_plot_style`).
+    * **Plot style**: seaborn's theme with the colour-blind-safe Okabe–Ito palette, for
+      matplotlib and seaborn figures alike (:func:`set_plot_style`).
     * **Platform**: reports whether it runs locally, on Binder or on Colab
       (:func:`utils.hosting.detect_platform`); on Colab and Binder, whose files go with the
       session, a second line says how to keep the scorecard (:func:`utils.scorecard.session_advice`);

@@ -1,5 +1,11 @@
 """The figures the notebooks share: decision boundaries, confusion matrices, image grids,
-1-D signals, training curves, learning curves and the accuracy–cost chart.
+1-D signals, training curves, learning curves, score distributions and the accuracy–cost chart.
+
+Where scikit-learn's display classes or seaborn already draw a figure, these functions use
+them (``DecisionBoundaryDisplay``, ``ConfusionMatrixDisplay``, seaborn's ``lineplot``,
+``boxplot`` and ``swarmplot``) and add what the course needs on top: input checks with errors
+that say what to fix, the course's colours and markers, labels and titles. The style itself
+(seaborn's theme and the palette) is set once, by :func:`utils.env.setup`.
 
 Every function validates its inputs (a shape mismatch, the wrong number of dimensions or a
 NaN raises an error that says what to fix), labels its axes, uses colour-blind-safe colours
@@ -11,8 +17,9 @@ or line styles so that colour is never the only cue, and returns what it drew on
 * :func:`image_grid` and :func:`signals` draw many panels and return the
   :class:`~matplotlib.figure.Figure`;
 * :func:`training_curves` returns a list of Axes (losses, then accuracies);
-* :func:`learning_curves` (score against training-set size, a band over repeats) takes
-  ``ax=None`` and returns the Axes.
+* :func:`learning_curves` (score against training-set size, a band over repeats) and
+  :func:`score_distribution` (scores over folds or seeds, one row per model) take ``ax=None``
+  and return the Axes.
 * :func:`accuracy_vs_cost` (one point per model, ML and DL in two styles, log-scale cost)
   takes ``ax=None`` and returns the Figure.
 
@@ -25,6 +32,7 @@ Example::
 
 from __future__ import annotations
 
+import inspect
 import math
 import warnings
 from collections.abc import Mapping, Sequence
@@ -38,6 +46,7 @@ from matplotlib.figure import Figure
 
 from ._sklearn import final_estimator, fitted_status
 from ._validation import as_array, as_bool, as_choice, as_float, as_int, as_str, describe, require_same_length, to_numpy
+from .env import OKABE_ITO as _OKABE_ITO
 
 __all__ = [
     "OKABE_ITO",
@@ -48,12 +57,14 @@ __all__ = [
     "signals",
     "training_curves",
     "learning_curves",
+    "score_distribution",
     "FAMILY_STYLES",
     "accuracy_vs_cost",
 ]
 
-#: Okabe & Ito's colour-blind-safe palette (without black, kept for edges and text).
-OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#999999")
+#: Okabe & Ito's colour-blind-safe palette (defined once, in :mod:`utils.env`, whose
+#: :func:`~utils.env.set_plot_style` makes it every figure's colour cycle).
+OKABE_ITO = _OKABE_ITO
 
 #: One marker shape per class, so classes differ by shape as well as colour.
 MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*", "<", ">")
@@ -136,23 +147,33 @@ def _feature_names(X: Any, feature_names: Sequence[str] | None) -> list[str]:
     return [str(name) for name in feature_names]
 
 
-def _grid(X: np.ndarray, resolution: int) -> tuple[np.ndarray, np.ndarray]:
-    """A ``resolution``×``resolution`` mesh covering the data with a 5 % margin."""
-    low, high = X.min(axis=0), X.max(axis=0)
-    margin = np.where(high > low, 0.05 * (high - low), 0.5)
-    xs = np.linspace(low[0] - margin[0], high[0] + margin[0], resolution)
-    ys = np.linspace(low[1] - margin[1], high[1] + margin[1], resolution)
-    return np.meshgrid(xs, ys)
+def _margin(X: np.ndarray) -> float:
+    """How far the shaded plane reaches beyond the data: 5 % of the narrower feature's range."""
+    spans = X.max(axis=0) - X.min(axis=0)
+    spans = spans[spans > 0]
+    return 0.05 * float(spans.min()) if spans.size else 0.5
 
 
-def _predict_grid(model: Any, X: Any, points: np.ndarray) -> np.ndarray:
-    """Predict on grid points, as a DataFrame with X's columns when the model was fitted on one."""
-    columns = getattr(X, "columns", None)
-    if columns is not None:
-        import pandas as pd
+def _class_order(model: Any, y: np.ndarray) -> list[Any]:
+    """The classes in the order of the shaded regions' colours, then the labels only ``y`` has.
 
-        points = pd.DataFrame(points, columns=columns)
-    return to_numpy(model.predict(points))
+    scikit-learn's display numbers a classifier's regions in the order of ``classes_`` and a
+    clusterer's by cluster number, so class ``i`` of this list gets colour ``i`` everywhere.
+    """
+    known = getattr(model, "classes_", None)
+    order = list(known) if known is not None else sorted(set(getattr(model, "labels_", [])))
+    order_set = set(order)
+    return order + [label for label in np.unique(y) if label not in order_set]
+
+
+def _region_colours(count: int) -> dict[str, Any]:
+    """The keyword arguments that make scikit-learn's display shade region ``i`` in colour ``i``."""
+    from sklearn.inspection import DecisionBoundaryDisplay
+
+    colours = [_colour(i) for i in range(count)]
+    if count != 2 and "multiclass_colors" in inspect.signature(DecisionBoundaryDisplay.from_estimator).parameters:
+        return {"multiclass_colors": colours}  # scikit-learn 1.7+: its own colours otherwise
+    return {"cmap": ListedColormap(colours), "levels": np.arange(count + 1) - 0.5}
 
 
 def decision_boundary(
@@ -165,6 +186,10 @@ def decision_boundary(
     title: str | None = None,
 ) -> Axes:
     """Shade the class a fitted classifier predicts over the plane, and overlay the data.
+
+    The regions come from scikit-learn's ``DecisionBoundaryDisplay.from_estimator`` (the
+    model's ``predict`` on a grid); this function adds the checks, the course's colours, the
+    lines between regions and the points, each class in its own colour *and* marker shape.
 
     Args:
         model: a *fitted* model with ``predict`` (a classifier, a pipeline ending in one, or a
@@ -185,6 +210,9 @@ def decision_boundary(
         >>> X, y = make_moons(200, noise=0.2, random_state=0)
         >>> ax = decision_boundary(DecisionTreeClassifier(max_depth=3).fit(X, y), X, y)
     """
+    from sklearn.base import is_regressor
+    from sklearn.inspection import DecisionBoundaryDisplay
+
     X_array = as_array(X, "X", ndim=2)
     if X_array.shape[1] != 2:
         raise ValueError(
@@ -197,31 +225,33 @@ def decision_boundary(
     resolution = as_int(resolution, "resolution", 10, 1000)
     names = _feature_names(X, feature_names)
     title = as_str(title, "title", allow_none=True)
+    if is_regressor(model):
+        raise ValueError(f"{_model_name(model)} is a regressor: decision_boundary needs a classifier "
+                         "(a regressor predicts continuous values, not classes).")
     ax = _new_axes(ax)
 
-    xx, yy = _grid(X_array, resolution)
-    predicted = _predict_grid(model, X, np.c_[xx.ravel(), yy.ravel()])
-    classes = np.unique(np.concatenate([y_array, predicted]))
-    if classes.size > MAX_CLASSES_FOR_BOUNDARY:
+    classes = _class_order(model, y_array)
+    display = DecisionBoundaryDisplay.from_estimator(
+        model, X, response_method="predict", grid_resolution=resolution, eps=_margin(X_array), ax=ax,
+        alpha=0.25, **_region_colours(len(classes)))
+    regions = np.asarray(display.response)
+    if np.unique(regions).size > MAX_CLASSES_FOR_BOUNDARY:
         raise ValueError(
-            f"The model predicts {classes.size} different values: decision_boundary needs a classifier "
-            "(a regressor predicts continuous values)."
+            f"The model predicts {np.unique(regions).size} different values: decision_boundary needs a "
+            "classifier (a regressor predicts continuous values)."
         )
-    regions = np.searchsorted(classes, predicted).reshape(xx.shape)
-    colours = [_colour(i) for i in range(classes.size)]
-    levels = np.arange(classes.size + 1) - 0.5
-    ax.contourf(xx, yy, regions, levels=levels, cmap=ListedColormap(colours), alpha=0.25)
-    if classes.size > 1:
-        ax.contour(xx, yy, regions, levels=levels[1:-1], colors="0.25", linewidths=0.6)
+    if len(classes) > 1:
+        ax.contour(display.xx0, display.xx1, regions, levels=np.arange(len(classes) - 1) + 0.5,
+                   colors="0.25", linewidths=0.6)
     for i, label in enumerate(classes):
         members = y_array == label
         if members.any():
-            ax.scatter(X_array[members, 0], X_array[members, 1], color=colours[i], marker=_marker(i),
+            ax.scatter(X_array[members, 0], X_array[members, 1], color=_colour(i), marker=_marker(i),
                        edgecolors="black", linewidths=0.4, s=28, label=str(label))
     ax.set_xlabel(names[0])
     ax.set_ylabel(names[1])
-    ax.set_xlim(xx.min(), xx.max())
-    ax.set_ylim(yy.min(), yy.max())
+    ax.set_xlim(display.xx0.min(), display.xx0.max())
+    ax.set_ylim(display.xx1.min(), display.xx1.max())
     ax.grid(False)
     ax.legend(title="class", loc="best", fontsize="small")
     ax.set_title(title if title is not None else f"Decision regions of {_model_name(model)}")
@@ -604,6 +634,8 @@ LINE_STYLES = ("-", "--", "-.", ":")
 
 BAND_CHOICES = (None, "range", "std")
 _BAND_TEXT = {"range": "band: lowest to highest run", "std": "band: ± 1 standard deviation"}
+#: seaborn's ``errorbar`` for each band: the 0–100 percentile interval, the standard deviation.
+_BAND_ERRORBAR = {None: None, "range": ("pi", 100), "std": ("sd", 1)}
 
 
 def _curve_sizes(sizes: Any, log_x: bool) -> np.ndarray:
@@ -667,9 +699,9 @@ def learning_curves(
 
     Each model gets its mean score over the runs (repeats with other subsets and seeds, or
     cross-validation folds) as a line with markers, and a shaded band that shows how much the
-    runs differ. Models differ by colour (Okabe–Ito), marker shape and line style. A training
-    size can be marked with a vertical line, e.g. the crossover where one model overtakes
-    another (computed elsewhere: this function only draws it).
+    runs differ (both drawn by seaborn's ``lineplot``). Models differ by colour (Okabe–Ito),
+    marker shape and line style. A training size can be marked with a vertical line, e.g. the
+    crossover where one model overtakes another (computed elsewhere: this function only draws it).
 
     Args:
         sizes: the training-set sizes, increasing, e.g. ``[100, 300, 1000, 3000]``.
@@ -681,7 +713,8 @@ def learning_curves(
             the sizes.
         title: a title for the Axes.
         band: ``"range"`` shades from the lowest to the highest run, ``"std"`` the mean ± one
-            standard deviation, ``None`` draws no band (nor is one drawn for a single run).
+            standard deviation of the runs (the sample's, ``ddof=1``), ``None`` draws no band
+            (nor is one drawn for a single run).
         crossover: a training size to mark with a dotted vertical line, or ``None``.
         ylabel: the label of the y axis (the score).
 
@@ -707,19 +740,14 @@ def learning_curves(
             raise ValueError(f"crossover must be a positive training size on a log-scale axis, but got {crossover:g}.")
     ax = _new_axes(ax, figsize=(6.5, 4.5))
 
+    import seaborn as sns
+
     runs = sorted({array.shape[0] for array in curves.values()})
     for index, (name, array) in enumerate(curves.items()):
-        colour = _colour(index)
-        mean = array.mean(axis=0)
-        ax.plot(x, mean, color=colour, marker=_marker(index), linestyle=LINE_STYLES[index % len(LINE_STYLES)],
-                linewidth=2, markersize=6, label=name)
-        if band is not None and array.shape[0] > 1:
-            if band == "range":
-                low, high = array.min(axis=0), array.max(axis=0)
-            else:
-                spread = array.std(axis=0)
-                low, high = mean - spread, mean + spread
-            ax.fill_between(x, low, high, color=colour, alpha=0.2, linewidth=0)
+        sns.lineplot(x=np.tile(x, array.shape[0]), y=array.ravel(), ax=ax, label=name,  # mean over the runs
+                     errorbar=_BAND_ERRORBAR[band] if array.shape[0] > 1 else None,
+                     err_kws={"alpha": 0.2, "linewidth": 0}, color=_colour(index), marker=_marker(index),
+                     linestyle=LINE_STYLES[index % len(LINE_STYLES)], linewidth=2, markersize=6)
     if crossover is not None:
         ax.axvline(crossover, color="0.3", linestyle=":", linewidth=1.5, label=f"crossover ≈ {crossover:,.0f}")
     if log_x:
@@ -734,6 +762,98 @@ def learning_curves(
         count = f"{runs[0]} runs" if len(runs) == 1 else f"{runs[0]}–{runs[-1]} runs"
         legend_title = f"mean of {count}; {_BAND_TEXT[band]}"
     ax.legend(title=legend_title, fontsize="small", title_fontsize="small", loc="best")
+    if title is not None:
+        ax.set_title(title)
+    return ax
+
+
+# --------------------------------------------------------------------------------------
+# Score distributions
+# --------------------------------------------------------------------------------------
+
+MAX_MODELS_FOR_DISTRIBUTION = 12
+
+
+def _distribution_scores(scores_by_model: Any) -> dict[str, np.ndarray]:
+    """``{name: 1-D float array}`` from a dict of scores or a DataFrame (one column per model)."""
+    if hasattr(scores_by_model, "columns") and hasattr(scores_by_model, "items"):  # a DataFrame
+        scores_by_model = dict(scores_by_model.items())
+    if not isinstance(scores_by_model, Mapping):
+        raise TypeError("scores_by_model must be a dict such as {'logistic regression': fold_scores, "
+                        f"'forest': fold_scores}} or a DataFrame with one column per model, but got "
+                        f"{describe(scores_by_model)}.")
+    if not scores_by_model:
+        raise ValueError("scores_by_model is empty: pass at least one model's scores.")
+    if len(scores_by_model) > MAX_MODELS_FOR_DISTRIBUTION:
+        raise ValueError(f"scores_by_model holds {len(scores_by_model)} models; score_distribution draws at most "
+                         f"{MAX_MODELS_FOR_DISTRIBUTION} (one row each): pass the ones to compare.")
+    scores: dict[str, np.ndarray] = {}
+    for name, values in scores_by_model.items():
+        if not isinstance(name, str):
+            raise TypeError(f"scores_by_model keys must be model names (strings), but got {describe(name)}.")
+        array = as_array(values, f"scores_by_model[{name!r}]", ndim=1).astype(float)
+        if array.size == 0:
+            raise ValueError(f"scores_by_model[{name!r}] is empty: pass one score per fold or seed.")
+        if not np.all(np.isfinite(array)):
+            raise ValueError(f"scores_by_model[{name!r}] contains infinite values: check the scores.")
+        scores[name] = array
+    return scores
+
+
+def score_distribution(
+    scores_by_model: Mapping[str, Any] | Any,
+    ax: Axes | None = None,
+    *,
+    xlabel: str = "score",
+    title: str | None = None,
+) -> Axes:
+    """Show how a score varies over folds or seeds: one row per model, a box and every run.
+
+    Each model's row is a seaborn box plot (the line in the box is the median; the box holds
+    the middle half of the runs; the whiskers reach the rest, up to 1.5 box lengths) with every
+    fold or seed drawn on it as a point (a seaborn swarm plot: points side by side, never
+    hidden behind each other). Rows keep the order of ``scores_by_model``, top to bottom, and
+    differ by colour and marker shape. Only draws: print the means and compare models with
+    :func:`utils.stats.paired_comparison` when the runs are paired (the same folds or seeds).
+
+    Args:
+        scores_by_model: ``{model name: scores}``, one score per fold or seed (1-D; models may
+            have different numbers of runs), or a DataFrame with one column per model; at most
+            12 models.
+        ax: Axes to draw on; ``None`` makes a new figure.
+        xlabel: what the scores are, e.g. ``"accuracy (5-fold CV)"``.
+        title: a title for the Axes.
+
+    Returns:
+        The Axes.
+
+    Example:
+        >>> ax = score_distribution({"tree": [0.81, 0.84, 0.79, 0.86, 0.80],
+        ...                          "forest": [0.88, 0.90, 0.86, 0.91, 0.87]}, xlabel="accuracy (5-fold CV)")
+        >>> [label.get_text() for label in ax.get_yticklabels()]
+        ['tree', 'forest']
+    """
+    import pandas as pd
+    import seaborn as sns
+
+    scores = _distribution_scores(scores_by_model)
+    xlabel = as_str(xlabel, "xlabel")
+    title = as_str(title, "title", allow_none=True)
+    ax = _new_axes(ax, figsize=(6.5, 1.0 + 0.6 * len(scores)))
+    names = list(scores)
+    long = pd.DataFrame({"model": [name for name in names for _ in scores[name]],
+                         "score": np.concatenate(list(scores.values()))})
+    palette = {name: _colour(index) for index, name in enumerate(names)}
+    with warnings.catch_warnings():  # seaborn 0.13 passes matplotlib 3.10+ a deprecated argument
+        warnings.filterwarnings("ignore", message=r"vert: bool was deprecated", category=DeprecationWarning)
+        sns.boxplot(data=long, x="score", y="model", order=names, hue="model", hue_order=names, palette=palette,
+                    ax=ax, width=0.5, whis=1.5, showfliers=False, fill=False, linewidth=1.2, legend=False)
+    for index, name in enumerate(names):  # one call per model: seaborn gives one marker per call
+        sns.swarmplot(data=long[long["model"] == name], x="score", y="model", order=names, color=_colour(index),
+                      marker=_marker(index), edgecolor="black", linewidth=0.4, size=6, ax=ax, legend=False)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel("")
+    ax.grid(False, axis="y")
     if title is not None:
         ax.set_title(title)
     return ax

@@ -42,18 +42,19 @@ class Requirement:
 
 #: Every package the course imports, with the minimum version it needs.
 REQUIREMENTS: tuple[Requirement, ...] = (
-    Requirement("numpy", "numpy", "1.24"),
-    Requirement("scipy", "scipy", "1.10"),
-    Requirement("pandas", "pandas", "2.0"),
-    Requirement("scikit-learn", "sklearn", "1.3"),
-    Requirement("scikit-image", "skimage", "0.21"),
-    Requirement("matplotlib", "matplotlib", "3.7"),
+    Requirement("numpy", "numpy", "2.0"),
+    Requirement("scipy", "scipy", "1.16"),
+    Requirement("pandas", "pandas", "2.2.2"),
+    Requirement("scikit-learn", "sklearn", "1.6"),
+    Requirement("scikit-image", "skimage", "0.23.1"),
+    Requirement("matplotlib", "matplotlib", "3.9"),
+    Requirement("seaborn", "seaborn", "0.13"),  # the theme env.setup sets; box, swarm and line plots
     Requirement("tqdm", "tqdm", "4.65"),
     Requirement("ipywidgets", "ipywidgets", "7.7"),   # Colab's; JupyterLab 4 needs 8 (pyproject's lab extra)
-    Requirement("torch", "torch", "2.2"),
-    Requirement("torchvision", "torchvision", "0.17"),
-    Requirement("skorch", "skorch", "1.0"),
-    Requirement("mnist1d", "mnist1d", "0.0.2"),
+    Requirement("torch", "torch", "2.6"),
+    Requirement("torchvision", "torchvision", "0.21"),
+    Requirement("skorch", "skorch", "1.1"),
+    Requirement("mnist1d", "mnist1d", "0.0.2.post1"),
     Requirement("captum", "captum", "0.9"),
     Requirement("fairlearn", "fairlearn", "0.15"),
     Requirement("shap", "shap", "0.51"),

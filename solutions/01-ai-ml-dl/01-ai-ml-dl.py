@@ -920,14 +920,16 @@ checks.passed()
 
 ### BEGIN HIDDEN TESTS
 rng = np.random.default_rng(11)
-hidden_clusters = rng.choice(4, size=300, p=[0.5, 0.3, 0.15, 0.05])   # unequal sizes and purities
-hidden_labels = np.where(rng.random(300) < np.array([0.9, 0.5, 0.7, 0.6])[hidden_clusters],
-                         hidden_clusters % 3, rng.integers(0, 3, size=300))
-hidden_table = pd.crosstab(hidden_clusters, hidden_labels)
-hidden_purity = hidden_table.max(axis=1).sum() / 300
-# the data separates purity from its look-alikes (unweighted mean over clusters, inverse purity)
-assert abs(hidden_purity - (hidden_table.max(axis=1) / hidden_table.sum(axis=1)).mean()) > 0.01
-assert abs(hidden_purity - hidden_table.max(axis=0).sum() / 300) > 0.01
+while True:   # draw until the data separates purity from its look-alikes (any seed)
+    hidden_clusters = rng.choice(4, size=300, p=[0.5, 0.3, 0.15, 0.05])   # unequal sizes and purities
+    hidden_labels = np.where(rng.random(300) < np.array([0.9, 0.5, 0.7, 0.6])[hidden_clusters],
+                             hidden_clusters % 3, rng.integers(0, 3, size=300))
+    hidden_table = pd.crosstab(hidden_clusters, hidden_labels)
+    hidden_purity = hidden_table.max(axis=1).sum() / 300
+    # unweighted mean over clusters, inverse purity
+    if (abs(hidden_purity - (hidden_table.max(axis=1) / hidden_table.sum(axis=1)).mean()) > 0.01
+            and abs(hidden_purity - hidden_table.max(axis=0).sum() / 300) > 0.01):
+        break
 checks.check_close(cluster_purity(hidden_clusters, hidden_labels), hidden_purity,
                    "purity of 300 random examples", reveal=False)
 hidden_order = np.random.default_rng(12).permutation(300)

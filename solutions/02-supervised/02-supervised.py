@@ -42,6 +42,7 @@ import time
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+import seaborn as sns
 from ipywidgets import IntSlider, interact
 from sklearn.base import clone
 from sklearn.compose import ColumnTransformer
@@ -372,7 +373,7 @@ hidden_gap_train = pd.DataFrame({
     "shop": pd.Series([None, "north", "south", "north", "east", "south"], dtype=object),
     "ref": [f"R{i}" for i in range(6)],                               # one level per customer
 }, index=[9, 9, 4, 1, 4, 7])
-hidden_gap_test = pd.DataFrame({"ref": ["R1", "R9", "R3"], "shop": ["west", None, "north"],
+hidden_gap_test = pd.DataFrame({"ref": ["R1", "R9", "R3"], "shop": ["west", np.nan, "north"],
                                 "spend": np.array([np.nan, 20.0, 60.0], dtype=np.float32),
                                 "age": [np.nan, 40.0, 18.0], "rating": pd.Categorical([4, 3, np.nan])},
                                index=[2, 2, 0])
@@ -1106,15 +1107,16 @@ for name, model in tqdm(candidates.items(), desc="cross-validating"):
 cv_results = pd.DataFrame(cv_rows).T.sort_values("accuracy mean", ascending=False)
 cv_results.round(3)
 
+# %% [markdown]
+# Every fold's score as a point, on a box of the five (best mean at the top), and each model's
+# score on the single test split of section 4 as a square: look at how far the folds spread and
+# where the square lands among them.
+
 # %%
-fig, ax = plt.subplots(figsize=(7, 4))
-ordered = cv_results.sort_values("accuracy mean")
-ax.errorbar(ordered["accuracy mean"], range(len(ordered)), xerr=ordered["accuracy std"], fmt="o",
-            capsize=4, label="5-fold CV: mean ± std")
-ax.plot(results.loc[ordered.index, "accuracy"], range(len(ordered)), "s", mfc="none",
-        label="the single test split")
-ax.set(yticks=range(len(ordered)), yticklabels=ordered.index, xlabel="accuracy",
-       title="Cross-validated accuracy on the churn training data")
+ax = plots.score_distribution({name: cv_folds[name] for name in cv_results.index}, xlabel="accuracy",
+                              title="Cross-validated accuracy on the churn training data (5 folds)")
+ax.plot(results.loc[cv_results.index, "accuracy"], range(len(cv_results)), "s", color="black", mfc="none",
+        markersize=9, label="the single test split")
 ax.legend(loc="lower right", fontsize="small")
 plt.show()
 
@@ -1151,8 +1153,8 @@ print(f"\nThe single test split scored below the cross-validated mean for {below
 # - **k-NN trails**: the lowest mean accuracy, and clearly behind the single tree and the SVM fold by
 #   fold.
 #
-# The squares in the plot show that a single split can sit a good way from the cross-validated
-# mean. Cross-validation costs *k* fits instead of one — a real cost for a large neural network.
+# Each square is one split: a single split can sit a good way from the cross-validated mean (the
+# count above says how often it fell below). Cross-validation costs *k* fits instead of one — a real cost for a large neural network.
 
 # %%
 ensembles = ["random forest", "gradient boosting"]
@@ -1460,12 +1462,13 @@ _, forest_validation = validation_curve(
     cv=folds,
 )
 
+by_depth = pd.concat([pd.DataFrame({"max_depth": np.repeat(depths, scores.shape[1]), "accuracy": scores.ravel(),
+                                    "curve": name})
+                      for scores, name in [(train_scores, "tree: training folds"),
+                                           (validation_scores, "tree: validation folds")]])
 fig, ax = plt.subplots(figsize=(7.5, 4.5))
-for scores, label, marker in [(train_scores, "tree: training folds", "o"),
-                              (validation_scores, "tree: validation folds", "s")]:
-    mean, std = scores.mean(axis=1), scores.std(axis=1)
-    ax.plot(depths, mean, marker=marker, label=label)
-    ax.fill_between(depths, mean - std, mean + std, alpha=0.2)
+sns.lineplot(by_depth, x="max_depth", y="accuracy", hue="curve", style="curve", markers=["o", "s"], dashes=False,
+             errorbar="sd", ax=ax)   # the line: the mean over the folds; the band: ± one standard deviation
 ax.plot(forest_depths, forest_validation.mean(axis=1), marker="^", linestyle="--",
         label="random forest (50 trees): validation folds")
 ax.axvline(best_depth, color="0.3", linestyle="--", label=f"best validation: depth {best_depth}")

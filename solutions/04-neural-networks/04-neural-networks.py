@@ -42,6 +42,7 @@ import time
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+import seaborn as sns
 import torch
 from ipywidgets import SelectionSlider, interact
 from skorch import NeuralNetClassifier
@@ -980,40 +981,9 @@ def train_one_epoch(model, loader, loss_fn, optimizer):
 # %% tests="ex3-train-epoch-tests" points=3
 import weakref
 
-from utils.guards import keeps_global_random_state
+from utils.guards import keeps_global_random_state, simulated_gpu
 
 torch.set_grad_enabled(True)   # whatever an earlier cell left switched off
-
-
-MODEL_DEVICE = torch.device("cpu")     # the device the test's model lives on
-
-
-class NotMoved(torch.Tensor):
-    """A batch as the loader hands it out: not yet moved with .to(the model's device)."""
-
-    def to(self, *args, **kwargs):
-        moved = torch.Tensor.to(self, *args, **kwargs)
-        target = kwargs.get("device", args[0] if args else None)
-        if isinstance(target, (str, torch.device)) and torch.device(target) == MODEL_DEVICE:
-            return moved.as_subclass(torch.Tensor)
-        return moved.as_subclass(NotMoved)
-
-
-class MustBeMoved(nn.Module):
-    """The first layer of a test model: refuses a batch that was not moved to the model's device."""
-
-    def forward(self, x):
-        assert not isinstance(x, NotMoved), (
-            "✗ The model received a batch that was not moved to its device.\n"
-            "  Hint: device = next(model.parameters()).device, then X, y = X.to(device), y.to(device).")
-        return x
-
-
-def targets_moved(targets):
-    assert not isinstance(targets, NotMoved), (
-        "✗ The labels y of a batch were not moved to the model's device.\n"
-        "  Hint: X, y = X.to(device), y.to(device), before the forward pass.")
-    return targets
 
 
 class GraphMarker:
@@ -1047,23 +1017,17 @@ def watched(loss):
 
 
 class MSELoss(nn.MSELoss):
-    """nn.MSELoss that also refuses labels not moved to the model's device."""
+    """nn.MSELoss that also checks that earlier batches' graphs were freed."""
 
     def forward(self, outputs, targets):
-        return watched(super().forward(outputs, targets_moved(targets)))
+        return watched(super().forward(outputs, targets))
 
 
 class CrossEntropyLoss(nn.CrossEntropyLoss):
-    """nn.CrossEntropyLoss that also refuses labels not moved to the model's device."""
+    """nn.CrossEntropyLoss that also checks that earlier batches' graphs were freed."""
 
     def forward(self, outputs, targets):
-        return watched(super().forward(outputs, targets_moved(targets)))
-
-
-def loader_of(X, y, **kwargs):
-    """A DataLoader whose batches come out as NotMoved tensors, with its own random generator."""
-    return DataLoader(TensorDataset(X.as_subclass(NotMoved), y.as_subclass(NotMoved)),
-                      generator=torch.Generator().manual_seed(0), **kwargs)
+        return watched(super().forward(outputs, targets))
 
 
 # A model with one weight, y_hat = w * x, starting at w = 0; mean squared error; SGD with lr = 0.05.
@@ -1073,24 +1037,29 @@ def loader_of(X, y, **kwargs):
 #   batch 2: loss = (1.5 - 6)^2 = 20.25;               gradient = 2 * (1.5 - 6) * 3 = -27
 #            w = 0.5 - 0.05 * (-27) = 1.85
 #   mean loss per example = (10 * 2 + 20.25 * 1) / 3 = 13.41666...
-def one_weight_setup():
-    """A fresh one-weight model (w = 0), its loader, loss and optimizer."""
-    linear = nn.Linear(1, 1, bias=False)
+def one_weight_setup(device):
+    """A fresh one-weight model (w = 0) on device, its loader (batches on the CPU), loss and optimizer."""
+    model = nn.Linear(1, 1, bias=False)
     with torch.no_grad():
-        linear.weight.fill_(0.0)
+        model.weight.fill_(0.0)
+    model = model.to(device)
     X = torch.tensor([[1.0], [2.0], [3.0]])
-    return (nn.Sequential(MustBeMoved(), linear), loader_of(X, 2 * X, batch_size=2),
-            MSELoss(), torch.optim.SGD(linear.parameters(), lr=0.05))
+    loader = DataLoader(TensorDataset(X, 2 * X), batch_size=2, generator=torch.Generator().manual_seed(0))
+    return model, loader, MSELoss(), torch.optim.SGD(model.parameters(), lr=0.05)
 
 
-toy_model, toy_loader, toy_loss_fn, toy_optimizer = one_weight_setup()
-toy_model.eval()                            # as if it had just been evaluated,
-toy_model[1].weight.grad = torch.full((1, 1), 100.0)   # with a gradient left over from earlier
-with keeps_global_random_state("train_one_epoch(...)"):
-    toy_mean_loss = train_one_epoch(toy_model, toy_loader, toy_loss_fn, toy_optimizer)
+# The model on a pretend GPU (utils.guards.simulated_gpu): like a real one, it refuses batches that
+# were not moved to it, so this test fails where a GPU would.
+with simulated_gpu() as gpu:
+    toy_model, toy_loader, toy_loss_fn, toy_optimizer = one_weight_setup(gpu.device)
+    toy_model.eval()                            # as if it had just been evaluated,
+    toy_model.weight.grad = torch.full((1, 1), 100.0, device=gpu.device)   # with a gradient left over
+    with keeps_global_random_state("train_one_epoch(...)"):
+        toy_mean_loss = train_one_epoch(toy_model, toy_loader, toy_loss_fn, toy_optimizer)
+    toy_weight = toy_model.weight.item()
 checks.check_type(toy_mean_loss, float, "the value train_one_epoch returns",
                   hint="Return a Python float: accumulate loss.item(), not the loss tensor.")
-checks.check_close(toy_model[1].weight.item(), 1.85, "the weight after one epoch", rtol=1e-6,
+checks.check_close(toy_weight, 1.85, "the weight after one epoch", rtol=1e-6,
                    hint="Expected w: 0 -> 0.5 -> 1.85. 2.35 or -4.5 means old gradients were used: call "
                    "zero_grad before each backward; 0 or 0.5 means step() came before backward().")
 checks.check_close(toy_mean_loss, 40.25 / 3, "the mean loss per example", rtol=1e-6,
@@ -1101,22 +1070,6 @@ checks.check_equal(toy_model.training, True, "model.training after train_one_epo
 checks.passed()
 
 ### BEGIN HIDDEN TESTS
-class OnCPU0(nn.Parameter):
-    """A parameter that says it lives on the device "cpu:0" (a stand-in for a GPU)."""
-
-    @property
-    def device(self):
-        return torch.device("cpu", 0)
-
-
-def on_cpu0(model):
-    for module in model.modules():
-        for name, param in list(module._parameters.items()):
-            if param is not None:
-                module._parameters[name] = OnCPU0(param.detach().clone())
-    return model
-
-
 def hidden_reference_epoch(model, loader, loss_fn, optimizer):
     model.train()
     total, count = 0.0, 0
@@ -1131,53 +1084,54 @@ def hidden_reference_epoch(model, loader, loss_fn, optimizer):
     return total / count
 
 
-def hidden_epoch_setup(dropout, cpu0=False, drop_last=False):
+def hidden_epoch_setup(dropout, device, drop_last=False):
     torch.manual_seed(5)
-    model = nn.Sequential(MustBeMoved(), nn.Linear(6, 12), nn.ReLU(), nn.Dropout(dropout), nn.Linear(12, 3))
-    model = on_cpu0(model) if cpu0 else model
+    model = nn.Sequential(nn.Linear(6, 12), nn.ReLU(), nn.Dropout(dropout), nn.Linear(12, 3)).to(device)
     generator = torch.Generator().manual_seed(9)
     X = torch.randn(50, 6, generator=generator)
     y = torch.randint(0, 3, (50,), generator=generator)
-    loader = DataLoader(TensorDataset(X.as_subclass(NotMoved), y.as_subclass(NotMoved)), batch_size=16,
+    loader = DataLoader(TensorDataset(X, y), batch_size=16,
                         shuffle=True, generator=torch.Generator().manual_seed(3), drop_last=drop_last)
     for param in model.parameters():
         param.grad = torch.ones_like(param)          # left over from an earlier backward pass
     return model, loader, CrossEntropyLoss(), torch.optim.Adam(model.parameters(), lr=0.05)
 
 
-# No dropout, dropout, a model that lives on "cpu:0" (batches must go to ITS device, not to a fixed
-# one), and a loader that drops its last, incomplete batch (the examples seen are not the data set).
-for hidden_dropout, hidden_cpu0, hidden_drop_last in [(0.0, False, False), (0.5, False, False),
-                                                      (0.0, True, False), (0.0, False, True)]:
-    MODEL_DEVICE = torch.device("cpu", 0) if hidden_cpu0 else torch.device("cpu")
-    hidden_model, hidden_loader, hidden_loss_fn, hidden_opt = hidden_epoch_setup(
-        hidden_dropout, hidden_cpu0, hidden_drop_last)
-    reference_model, reference_loader, reference_loss_fn, reference_opt = hidden_epoch_setup(
-        hidden_dropout, hidden_cpu0, hidden_drop_last)
-    hidden_model.eval()
-    reference_model.eval()
-    hidden_losses, reference_losses = [], []
-    for hidden_epoch in range(2):
-        torch.manual_seed(100 + hidden_epoch)
-        if hidden_dropout == 0.0:
-            with keeps_global_random_state("train_one_epoch(...)"):
-                hidden_losses.append(train_one_epoch(hidden_model, hidden_loader, hidden_loss_fn, hidden_opt))
-        else:
-            hidden_losses.append(train_one_epoch(hidden_model, hidden_loader, hidden_loss_fn, hidden_opt))
-        torch.manual_seed(100 + hidden_epoch)
-        reference_losses.append(hidden_reference_epoch(reference_model, reference_loader,
-                                                       reference_loss_fn, reference_opt))
-    MODEL_DEVICE = torch.device("cpu")
-    hidden_case = f"dropout {hidden_dropout}, on cpu:0 {hidden_cpu0}, drop_last {hidden_drop_last}"
-    checks.check_equal([type(value) for value in hidden_losses], [float, float],
-                       "the types of the returned losses", reveal=False)
-    checks.check_close(hidden_losses, reference_losses, f"mean losses of two epochs ({hidden_case})",
-                       rtol=1e-6, reveal=False)
-    for (hidden_name, hidden_param), reference_param in zip(hidden_model.named_parameters(),
-                                                            reference_model.parameters()):
-        checks.check_close(hidden_param.detach().numpy(), reference_param.detach().numpy(),
-                           f"parameter {hidden_name} after two epochs ({hidden_case})",
-                           atol=1e-5, reveal=False)
+# No dropout, dropout, a model on a (simulated) GPU and one on the CPU (batches must go to ITS device,
+# not to a fixed one), and a loader that drops its last, incomplete batch (the examples seen are not
+# the data set).
+with simulated_gpu() as hidden_gpu:
+    for hidden_dropout, hidden_on_gpu, hidden_drop_last in [(0.0, True, False), (0.5, True, False),
+                                                            (0.0, False, False), (0.0, True, True)]:
+        hidden_device = hidden_gpu.device if hidden_on_gpu else torch.device("cpu")
+        hidden_model, hidden_loader, hidden_loss_fn, hidden_opt = hidden_epoch_setup(
+            hidden_dropout, hidden_device, hidden_drop_last)
+        reference_model, reference_loader, reference_loss_fn, reference_opt = hidden_epoch_setup(
+            hidden_dropout, hidden_device, hidden_drop_last)
+        hidden_model.eval()
+        reference_model.eval()
+        hidden_losses, reference_losses = [], []
+        for hidden_epoch in range(2):
+            torch.manual_seed(100 + hidden_epoch)
+            if hidden_dropout == 0.0:
+                with keeps_global_random_state("train_one_epoch(...)"):
+                    hidden_loss = train_one_epoch(hidden_model, hidden_loader, hidden_loss_fn, hidden_opt)
+            else:
+                hidden_loss = train_one_epoch(hidden_model, hidden_loader, hidden_loss_fn, hidden_opt)
+            hidden_losses.append(hidden_loss)
+            torch.manual_seed(100 + hidden_epoch)
+            reference_losses.append(hidden_reference_epoch(reference_model, reference_loader,
+                                                           reference_loss_fn, reference_opt))
+        hidden_case = f"dropout {hidden_dropout}, on a GPU {hidden_on_gpu}, drop_last {hidden_drop_last}"
+        checks.check_equal([type(value) for value in hidden_losses], [float, float],
+                           "the types of the returned losses", reveal=False)
+        checks.check_close(hidden_losses, reference_losses, f"mean losses of two epochs ({hidden_case})",
+                           rtol=1e-6, reveal=False)
+        for (hidden_name, hidden_param), reference_param in zip(hidden_model.named_parameters(),
+                                                                reference_model.parameters()):
+            checks.check_close(hidden_param.detach().cpu().numpy(), reference_param.detach().cpu().numpy(),
+                               f"parameter {hidden_name} after two epochs ({hidden_case})",
+                               atol=1e-5, reveal=False)
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -1229,33 +1183,9 @@ def evaluate(model, loader):
 
 
 # %% tests="ex4-evaluate-tests" points=2
-from utils.guards import keeps_global_random_state
+from utils.guards import keeps_global_random_state, simulated_gpu
 
 torch.set_grad_enabled(True)   # whatever an earlier cell left switched off
-
-
-MODEL_DEVICE = torch.device("cpu")     # the device the test's model lives on
-
-
-class NotMoved(torch.Tensor):
-    """A batch as the loader hands it out: not yet moved with .to(the model's device)."""
-
-    def to(self, *args, **kwargs):
-        moved = torch.Tensor.to(self, *args, **kwargs)
-        target = kwargs.get("device", args[0] if args else None)
-        if isinstance(target, (str, torch.device)) and torch.device(target) == MODEL_DEVICE:
-            return moved.as_subclass(torch.Tensor)
-        return moved.as_subclass(NotMoved)
-
-
-class MustBeMoved(nn.Module):
-    """The first layer of a test model: refuses a batch that was not moved to the model's device."""
-
-    def forward(self, x):
-        assert not isinstance(x, NotMoved), (
-            "✗ The model received a batch that was not moved to its device.\n"
-            "  Hint: device = next(model.parameters()).device, then model(X.to(device)).")
-        return x
 
 
 class ModeSpy(nn.Module):
@@ -1277,13 +1207,14 @@ identity = nn.Linear(2, 2, bias=False)
 with torch.no_grad():
     identity.weight.copy_(torch.eye(2))
 spy = ModeSpy()
-spy_model = nn.Sequential(MustBeMoved(), identity, spy)
 spy_X = torch.tensor([[1.0, 0.0], [0.0, 1.0], [1.0, 0.0], [0.0, 1.0], [1.0, 0.0]])
-spy_loader = DataLoader(TensorDataset(spy_X.as_subclass(NotMoved), torch.tensor([0, 1, 1, 1, 1])),
+spy_loader = DataLoader(TensorDataset(spy_X, torch.tensor([0, 1, 1, 1, 1])),
                         batch_size=2, generator=torch.Generator().manual_seed(0))
-spy_model.train()
-with keeps_global_random_state("evaluate(...)"):
-    toy_accuracy = evaluate(spy_model, spy_loader)
+with simulated_gpu() as gpu:   # a pretend GPU: batches and results on the wrong device fail, as on a real one
+    spy_model = nn.Sequential(identity, spy).to(gpu.device)
+    spy_model.train()
+    with keeps_global_random_state("evaluate(...)"):
+        toy_accuracy = evaluate(spy_model, spy_loader)
 gradients_back_on = torch.is_grad_enabled()
 torch.set_grad_enabled(True)                # as it was, for the cells that follow
 checks.check_type(toy_accuracy, float, "the value evaluate returns",
@@ -1307,61 +1238,52 @@ checks.passed()
 
 ### BEGIN HIDDEN TESTS
 torch.manual_seed(17)
-hidden_eval_model = nn.Sequential(MustBeMoved(), nn.Linear(5, 16), nn.ReLU(), nn.Dropout(0.5), nn.Linear(16, 4))
+hidden_eval_model = nn.Sequential(nn.Linear(5, 16), nn.ReLU(), nn.Dropout(0.5), nn.Linear(16, 4))
 hidden_generator = torch.Generator().manual_seed(8)
-hidden_eval_X = torch.randn(70, 5, generator=hidden_generator)
-hidden_eval_y = torch.randint(0, 4, (70,), generator=hidden_generator)
 hidden_eval_model.eval()
-with torch.no_grad():
-    hidden_expected = (hidden_eval_model(hidden_eval_X).argmax(dim=1) == hidden_eval_y).float().mean().item()
-hidden_eval_loader = DataLoader(TensorDataset(hidden_eval_X.as_subclass(NotMoved), hidden_eval_y),
+while True:   # draw until the class with the highest output and a threshold on one output differ (any seed)
+    hidden_eval_X = torch.randn(70, 5, generator=hidden_generator)
+    hidden_eval_y = torch.randint(0, 4, (70,), generator=hidden_generator)
+    with torch.no_grad():
+        hidden_outputs = hidden_eval_model(hidden_eval_X)
+    hidden_expected = (hidden_outputs.argmax(dim=1) == hidden_eval_y).float().mean().item()
+    if all(abs(hidden_expected - ((hidden_outputs[:, 1] > hidden_threshold).long() == hidden_eval_y)
+               .float().mean().item()) > 0.01 for hidden_threshold in (0.0, 0.5)):
+        break
+hidden_eval_loader = DataLoader(TensorDataset(hidden_eval_X, hidden_eval_y),
                                 batch_size=32, generator=torch.Generator().manual_seed(1))
-for hidden_round in range(3):
-    hidden_eval_model.train()
-    torch.manual_seed(hidden_round)
-    with keeps_global_random_state("evaluate(...)"):
-        hidden_accuracy = evaluate(hidden_eval_model, hidden_eval_loader)
-    hidden_grad_on = torch.is_grad_enabled()
-    torch.set_grad_enabled(True)
-    checks.check_equal(hidden_grad_on, True, "gradients on after evaluate", reveal=False)
-    checks.check_type(hidden_accuracy, float, "the accuracy's type", reveal=False)
-    checks.check_close(hidden_accuracy, hidden_expected,
-                       f"accuracy of a dropout model, evaluation {hidden_round + 1}", reveal=False)
-hidden_loader_7 = DataLoader(TensorDataset(hidden_eval_X.as_subclass(NotMoved), hidden_eval_y),
-                             batch_size=7, generator=torch.Generator().manual_seed(1))
-hidden_eval_model.eval()                     # came in evaluation mode: must leave in evaluation mode
-checks.check_close(evaluate(hidden_eval_model, hidden_loader_7), hidden_expected,
-                   "accuracy with batches of 7", reveal=False)
-checks.check_equal(hidden_eval_model.training, False, "a model that came in eval mode leaves in eval mode",
-                   reveal=False)
-# A loader that drops its incomplete last batch: 64 of the 70 examples are seen.
 with torch.no_grad():
     hidden_expected_64 = (hidden_eval_model(hidden_eval_X[:64]).argmax(dim=1)
                           == hidden_eval_y[:64]).float().mean().item()
-hidden_loader_64 = DataLoader(TensorDataset(hidden_eval_X.as_subclass(NotMoved), hidden_eval_y),
-                              batch_size=32, drop_last=True, generator=torch.Generator().manual_seed(1))
-checks.check_close(evaluate(hidden_eval_model, hidden_loader_64), hidden_expected_64,
-                   "accuracy over the examples the loader gives (drop_last)", reveal=False)
-
-
-class OnCPU0(nn.Parameter):
-    """A parameter that says it lives on the device "cpu:0" (a stand-in for a GPU)."""
-
-    @property
-    def device(self):
-        return torch.device("cpu", 0)
-
-
-for hidden_module in hidden_eval_model.modules():
-    for hidden_pname, hidden_param in list(hidden_module._parameters.items()):
-        if hidden_param is not None:
-            hidden_module._parameters[hidden_pname] = OnCPU0(hidden_param.detach().clone())
-MODEL_DEVICE = torch.device("cpu", 0)
-try:
-    hidden_cpu0_accuracy = evaluate(hidden_eval_model, hidden_eval_loader)
-finally:
-    MODEL_DEVICE = torch.device("cpu")
-checks.check_close(hidden_cpu0_accuracy, hidden_expected, "accuracy of a model on cpu:0", reveal=False)
+with simulated_gpu() as hidden_gpu:   # the model on a GPU, the batches on the CPU
+    hidden_eval_model.to(hidden_gpu.device)
+    for hidden_round in range(3):
+        hidden_eval_model.train()
+        torch.manual_seed(hidden_round)
+        with keeps_global_random_state("evaluate(...)"):
+            hidden_accuracy = evaluate(hidden_eval_model, hidden_eval_loader)
+        hidden_grad_on = torch.is_grad_enabled()
+        torch.set_grad_enabled(True)
+        checks.check_equal(hidden_grad_on, True, "gradients on after evaluate", reveal=False)
+        checks.check_type(hidden_accuracy, float, "the accuracy's type", reveal=False)
+        checks.check_close(hidden_accuracy, hidden_expected,
+                           f"accuracy of a dropout model, evaluation {hidden_round + 1}", reveal=False)
+    hidden_loader_7 = DataLoader(TensorDataset(hidden_eval_X, hidden_eval_y),
+                                 batch_size=7, generator=torch.Generator().manual_seed(1))
+    hidden_eval_model.eval()                     # came in evaluation mode: must leave in evaluation mode
+    checks.check_close(evaluate(hidden_eval_model, hidden_loader_7), hidden_expected,
+                       "accuracy with batches of 7", reveal=False)
+    checks.check_equal(hidden_eval_model.training, False, "a model that came in eval mode leaves in eval mode",
+                       reveal=False)
+    # A loader that drops its incomplete last batch: 64 of the 70 examples are seen.
+    hidden_loader_64 = DataLoader(TensorDataset(hidden_eval_X, hidden_eval_y),
+                                  batch_size=32, drop_last=True, generator=torch.Generator().manual_seed(1))
+    checks.check_close(evaluate(hidden_eval_model, hidden_loader_64), hidden_expected_64,
+                       "accuracy over the examples the loader gives (drop_last)", reveal=False)
+hidden_eval_model.cpu()                      # and on the CPU: batches go to the model's device, whichever
+with simulated_gpu():
+    hidden_cpu_accuracy = evaluate(hidden_eval_model, hidden_eval_loader)
+checks.check_close(hidden_cpu_accuracy, hidden_expected, "accuracy of a model on the CPU", reveal=False)
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -2038,21 +1960,20 @@ for table, (X_tr, y_tr, X_te, y_te) in tables.items():
 test_table = pd.DataFrame(test_rows).set_index(["task", "model"])
 test_table[["score", "fit_time_s", "predict_time_s", "size_bytes", "parameters"]].round(4)
 
+# %% [markdown]
+# The cross-validation side by side: a dot per fold (the box spans the middle half of the five) and
+# the mean fit time per fold. Look at how far each model's folds spread, and how much they overlap.
+
 # %%
-fig, (ax_acc, ax_time) = plt.subplots(1, 2, figsize=(13, 4.2))
-labels_cv = [f"{table}\n{model}" for table, model in cv_table.index]
-positions = np.arange(len(cv_table))
-colours = [plt.cm.tab10.colors[0] if model == "gradient boosting" else plt.cm.tab10.colors[1]
-           for _, model in cv_table.index]
-ax_acc.barh(positions, cv_table["accuracy"], xerr=cv_table["std"], color=colours, capsize=4)
-ax_acc.set(yticks=positions, yticklabels=labels_cv, xlim=(0.7, 1.0),
-           xlabel="accuracy (5-fold CV, mean ± std)", title="Quality")
-ax_acc.invert_yaxis()
-ax_time.barh(positions, cv_table["fit (s)"], color=colours)
-ax_time.set(yticks=positions, yticklabels=[], xlabel="fit time per fold (seconds)",
-            title="Cost of training")
-ax_time.invert_yaxis()
-fig.suptitle("Gradient boosting (blue) against an MLP (orange) on two tables")
+folds_long = pd.DataFrame([(table, model, score) for (table, model), scores in fold_scores.items() for score in scores],
+                          columns=["table", "model", "accuracy"])
+fig, (ax_acc, ax_time) = plt.subplots(1, 2, figsize=(13, 4.2), sharey=True)
+sns.boxplot(folds_long, x="accuracy", y="table", hue="model", fill=False, showfliers=False, legend=False, ax=ax_acc)
+sns.swarmplot(folds_long, x="accuracy", y="table", hue="model", dodge=True, size=6, ax=ax_acc)
+ax_acc.set(xlabel="accuracy (5-fold CV; a dot per fold)", ylabel="", title="Quality")
+sns.barplot(cv_table.reset_index(), x="fit (s)", y="table", hue="model", saturation=1, legend=False, ax=ax_time)
+ax_time.set(xlabel="fit time per fold (seconds)", title="Cost of training")
+fig.suptitle("Gradient boosting against an MLP on two tables")
 plt.show()
 
 # %% [markdown]

@@ -44,6 +44,7 @@ import time
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+import seaborn as sns
 import torch
 import torch.nn.functional as F
 from scipy.signal import convolve2d, correlate2d
@@ -1201,12 +1202,12 @@ tour.round({"mean test accuracy": 3, "lowest": 3, "highest": 3, "published": 2, 
 # %%
 styles = {"MLP": ("C1", "o"), "CNN": ("C0", "s"), "GRU": ("C5", "^"), "transformer": ("C3", "D")}
 fig, (ax_seeds, ax_epoch, ax_time) = plt.subplots(1, 3, figsize=(16, 4.5), sharey=True)
-for position, (name, scores) in enumerate(tour_scores.items()):
-    colour, marker = styles.get(name, ("C2", "v"))
-    offsets = np.linspace(-0.12, 0.12, len(scores)) if len(scores) > 1 else [0.0]
-    ax_seeds.scatter(position + np.asarray(offsets), scores, color=colour, marker=marker, s=50)
+seed_scores = pd.DataFrame([(name, score) for name, scores in tour_scores.items() for score in scores],
+                           columns=["model", "test accuracy"])
+sns.swarmplot(seed_scores, x="model", y="test accuracy", hue="model", size=7, legend=False, ax=ax_seeds,
+              palette={name: styles.get(name, ("C2",))[0] for name in tour_scores})
 ax_seeds.scatter(range(len(tour)), tour["published"], marker="_", s=900, color="black", label="published")
-ax_seeds.set(xticks=range(len(tour)), xticklabels=["logistic\nregression", *TOUR], ylabel="test accuracy",
+ax_seeds.set(xticks=range(len(tour)), xticklabels=["logistic\nregression", *TOUR], xlabel="",
              title="Test accuracy, one dot per seed")
 ax_seeds.legend(fontsize="small", loc="lower right")
 for name, history in tour_histories.items():
@@ -1474,11 +1475,11 @@ for patch in range(1, n_tokens):
 axes[0].set(title=f"test signal (label {y_test_1d[0]}), 8 patches", yticks=[])
 for ax, weights, title in zip(axes[1:], [*head_weights, causal_weights],
                               [f"head {h}" for h in range(heads)] + ["head 0, causal mask"]):
-    shown = ax.imshow(weights, cmap="viridis", vmin=0, vmax=1)
-    ax.set(title=title, xlabel="patch looked at", xticks=range(0, n_tokens, 2), yticks=range(0, n_tokens, 2))
-    ax.grid(False)
+    sns.heatmap(weights, ax=ax, cmap="viridis", vmin=0, vmax=1, square=True, cbar=False)
+    ax.set(title=title, xlabel="patch looked at")
+    ax.tick_params(axis="y", labelrotation=0)
 axes[1].set_ylabel("patch asking")
-fig.colorbar(shown, ax=axes[1:], fraction=0.015, label="attention weight")
+fig.colorbar(axes[-1].collections[0], ax=axes[1:], fraction=0.015, label="attention weight")
 plt.show()
 
 # %% [markdown]

@@ -744,9 +744,14 @@ checks.check_equal(crossover_size(toy_sizes, toy_classical, toy_classical + 0.05
 checks.check_equal(crossover_size(toy_sizes, toy_deep, toy_classical), None,
                    "crossover_size when the classical model ends ahead (arguments swapped)",
                    hint="If the deep model is not ahead at the largest size, return None.")
-checks.check_equal(crossover_size(SMOOTH_SIZES, smooth_curves["MLP"], smooth_curves["MLP"]), None,
+smooth_mlp, smooth_mlp_again = smooth_curves["MLP"].copy(), smooth_curves["MLP"].copy()
+checks.check_equal(crossover_size(SMOOTH_SIZES, smooth_mlp, smooth_mlp_again), None,
                    "crossover_size for the smooth table's MLP against itself (a tie at every size)",
                    hint="A tie is not a lead: the deep model must be strictly ahead (>).")
+checks.check_equal([np.array_equal(scores, smooth_curves["MLP"]) for scores in (smooth_mlp, smooth_mlp_again)],
+                   [True, True], "the two score arrays after crossover_size (unchanged?)",
+                   hint="Do not change the arrays you are given (no -= or sort in place on them): compute "
+                   "new arrays, e.g. the means.")
 toy_back_and_forth = np.array([[0.65, 0.60, 0.90, 0.90],
                                [0.65, 0.60, 0.90, 0.90]])     # ahead at 100, behind at 300, ahead from 1,000
 checks.check_equal(crossover_size(toy_sizes, toy_classical, toy_back_and_forth), 1000,

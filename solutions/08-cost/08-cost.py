@@ -1150,6 +1150,9 @@ for hidden_args, hidden_expected, hidden_hint in [
 hidden_ties = hidden_variants.assign(**{"size (kB)": [20.0, 20.0, 25.0, 90.0, 1.0, 80.0]})
 checks.check_equal(choose_variant(hidden_ties, 1.0, 0.8), "a", "choose_variant with equal accuracy and size",
                    reveal=False, hint="Equally accurate and equally small: alphabetical order.")
+hidden_numbered = hidden_variants.set_axis([12, 7, 30, 5, 21, 9])   # an integer index that is not 0, 1, 2, ...
+checks.check_equal(choose_variant(hidden_numbered, 1.0, 0.8), "c", "choose_variant with an index 12, 7, 30, ...",
+                   reveal=False, hint="Select rows by position (.iloc) or by mask, never by label [i].")
 hidden_copy = hidden_variants.copy()
 choose_variant(hidden_variants, 1.0, 0.8)
 checks.check_equal(hidden_variants.equals(hidden_copy), True, "the caller's table after the call", reveal=False,

@@ -191,9 +191,22 @@ def test_set_threads_alone_applies_the_same_policy():
 def test_setup_sets_colour_blind_safe_plot_style():
     env.setup(verbose=False)
     colours = matplotlib.rcParams["axes.prop_cycle"].by_key()["color"]
-    assert colours[:2] == ["#006BA4", "#FF800E"]  # tableau-colorblind10
+    assert [matplotlib.colors.to_hex(c) for c in colours] == [c.lower() for c in env.OKABE_ITO]
     assert matplotlib.rcParams["axes.grid"] is True
     assert tuple(matplotlib.rcParams["figure.figsize"]) == (6.4, 4.0)
+
+
+def test_the_plot_style_is_seaborns_theme_with_the_course_palette(restore_global_state):
+    import seaborn as sns
+
+    matplotlib.rcParams.update({"axes.facecolor": "black", "font.size": 20, "axes.spines.top": True})
+    env.set_plot_style()
+    assert [matplotlib.colors.to_hex(c) for c in sns.color_palette()] == [c.lower() for c in env.OKABE_ITO]
+    assert matplotlib.rcParams["axes.facecolor"] == "white"  # seaborn's "whitegrid" style
+    assert matplotlib.rcParams["grid.color"] == sns.axes_style("whitegrid")["grid.color"]
+    for key, value in env.PLOT_RC.items():  # the course's sizes and details on top of it
+        assert matplotlib.rcParams[key] == (list(value) if isinstance(value, tuple) else value), key
+    assert matplotlib.rcParams["font.size"] == 11 and matplotlib.rcParams["axes.spines.top"] is False
 
 
 @pytest.mark.parametrize(

@@ -56,6 +56,33 @@ def test_decision_boundary_uses_dataframe_columns_and_pipeline_name(blobs):
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["setosa", "versicolor", "virginica"]
 
 
+@pytest.mark.parametrize("classes", [2, 3])
+def test_decision_boundary_shades_each_class_in_the_colour_of_its_points(classes):
+    from matplotlib.colors import to_hex
+
+    X, y = make_blobs(n_samples=60, centers=classes, n_features=2, random_state=1)
+    model = DecisionTreeClassifier(max_depth=3, random_state=0).fit(X, y)
+    ax = plots.decision_boundary(model, X, y, resolution=40)
+    contour_sets = [c for c in ax.collections if type(c).__name__ == "QuadContourSet"]
+    assert len(contour_sets) == 2  # the shaded regions (scikit-learn's display) and the lines between them
+    regions = contour_sets[0]
+    assert regions.get_alpha() == 0.25
+    shaded = [to_hex(colour) for colour in regions.get_facecolors()]
+    points = [to_hex(c.get_facecolors()[0]) for c in ax.collections if type(c).__name__ == "PathCollection"]
+    assert shaded == points == [plots.OKABE_ITO[i].lower() for i in range(classes)]
+    assert ax.get_xlim() == pytest.approx((X[:, 0].min() - 0.05 * np.ptp(X, axis=0).min(),
+                                           X[:, 0].max() + 0.05 * np.ptp(X, axis=0).min()))
+
+
+def test_decision_boundary_of_a_clusterer_shades_its_clusters():
+    from sklearn.cluster import KMeans
+
+    X, y = make_blobs(n_samples=60, centers=3, n_features=2, random_state=1)
+    ax = plots.decision_boundary(KMeans(3, n_init=2, random_state=0).fit(X), X, y, resolution=30)
+    assert ax.get_title() == "Decision regions of KMeans"
+    assert sum(type(c).__name__ == "PathCollection" for c in ax.collections) == 3
+
+
 def test_decision_boundary_draws_on_given_axes(blobs, fitted):
     X, y = blobs
     _, ax = plt.subplots()
@@ -100,8 +127,11 @@ def test_decision_boundary_not_a_model(blobs):
 
 def test_decision_boundary_regressor_is_refused(blobs):
     X, y = blobs
-    with pytest.raises(ValueError, match="needs a classifier"):
+    with pytest.raises(ValueError, match="LinearRegression is a regressor: decision_boundary needs a classifier"):
         plots.decision_boundary(LinearRegression().fit(X, y), X, y, resolution=20)
+    pipeline = make_pipeline(StandardScaler(), LinearRegression()).fit(X, y)
+    with pytest.raises(ValueError, match="needs a classifier"):
+        plots.decision_boundary(pipeline, X, y, resolution=20)
 
 
 @pytest.mark.parametrize(
@@ -346,7 +376,7 @@ def test_learning_curves_band_is_the_range_or_the_std():
     assert np.isclose(low_high.min(), 0.5) and np.isclose(low_high.max(), 0.9)
     ax = plots.learning_curves([10, 20], scores, band="std")
     spread = ax.collections[0].get_paths()[0].vertices[:, 1]
-    assert np.isclose(spread.max(), 0.8 + 0.1)
+    assert np.isclose(spread.max(), 0.75 + np.std([0.6, 0.9], ddof=1))  # the sample's standard deviation
     assert "standard deviation" in ax.get_legend().get_title().get_text()
 
 
@@ -398,3 +428,81 @@ def test_learning_curves_accepts_a_dataframe_row_per_run():
 def test_learning_curves_bad_input(sizes, scores, kwargs, error, message):
     with pytest.raises(error, match=message):
         plots.learning_curves(sizes, scores, **kwargs)
+
+
+def test_learning_curves_leave_numpys_global_generator_alone():
+    state = np.random.get_state()[1].copy()
+    plots.learning_curves(CURVE_SIZES, CURVE_SCORES, band="std")
+    assert np.array_equal(np.random.get_state()[1], state)
+
+
+# --------------------------------------------------------------------------------------
+# score_distribution
+# --------------------------------------------------------------------------------------
+
+FOLD_SCORES = {"logistic regression": [0.81, 0.84, 0.79, 0.86, 0.80],
+               "random forest": [0.88, 0.90, 0.86, 0.91, 0.87],
+               "MLP": [0.83, 0.85, 0.80]}
+
+
+def _points(ax: Axes) -> list[np.ndarray]:
+    """The points of each swarm (seaborn adds empty collections for the other rows)."""
+    return [c.get_offsets() for c in ax.collections if len(c.get_offsets())]
+
+
+def test_score_distribution_one_row_per_model_with_every_run():
+    from matplotlib.colors import to_hex
+
+    ax = plots.score_distribution(FOLD_SCORES, xlabel="accuracy (5-fold CV)", title="Folds")
+    assert isinstance(ax, Axes)
+    assert [t.get_text() for t in ax.get_yticklabels()] == list(FOLD_SCORES)
+    assert (ax.get_xlabel(), ax.get_ylabel(), ax.get_title()) == ("accuracy (5-fold CV)", "", "Folds")
+    points = _points(ax)
+    assert [len(p) for p in points] == [5, 5, 3]
+    for row, (p, values) in enumerate(zip(points, FOLD_SCORES.values())):
+        assert sorted(p[:, 0]) == pytest.approx(sorted(values))  # x: the scores themselves
+        assert np.allclose(p[:, 1], row, atol=0.4)  # y: on the model's row
+    swarms = [c for c in ax.collections if len(c.get_offsets())]
+    assert [to_hex(c.get_facecolors()[0]) for c in swarms] == [c.lower() for c in plots.OKABE_ITO[:3]]
+    assert len({c.get_paths()[0].vertices.tobytes() for c in swarms}) == 3  # a marker shape per model
+    boxes = [line for line in ax.lines if len(line.get_xdata()) == 5]  # a box's outline: 5 points
+    assert len(boxes) == 3
+    medians = [line for line in ax.lines if len(line.get_xdata()) == 2 and np.ptp(line.get_xdata()) == 0
+               and np.isclose(np.ptp(line.get_ydata()), 0.5)]  # across the whole box (caps are half as wide)
+    assert sorted(line.get_xdata()[0] for line in medians) == pytest.approx(
+        sorted(np.median(v) for v in FOLD_SCORES.values()))
+
+
+def test_score_distribution_accepts_a_dataframe_and_given_axes():
+    frame = pd.DataFrame({"tree": [0.7, 0.8, 0.75], "forest": [0.8, 0.85, 0.9]})
+    _, given = plt.subplots()
+    ax = plots.score_distribution(frame, ax=given)
+    assert ax is given and ax.get_xlabel() == "score" and ax.get_title() == ""
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["tree", "forest"]
+    assert [len(p) for p in _points(ax)] == [3, 3]
+
+
+def test_score_distribution_leaves_numpys_global_generator_alone():
+    state = np.random.get_state()[1].copy()
+    plots.score_distribution(FOLD_SCORES)
+    assert np.array_equal(np.random.get_state()[1], state)
+
+
+@pytest.mark.parametrize(
+    ("scores", "kwargs", "error", "message"),
+    [([0.8, 0.9], {}, TypeError, r"scores_by_model must be a dict such as \{'logistic regression'"),
+     ({}, {}, ValueError, r"scores_by_model is empty"),
+     ({1: [0.5]}, {}, TypeError, r"scores_by_model keys must be model names"),
+     ({"m": []}, {}, ValueError, r"scores_by_model\['m'\] is empty: pass one score per fold or seed"),
+     ({"m": [[0.5, 0.6]]}, {}, ValueError, r"scores_by_model\['m'\] must be a 1-D array"),
+     ({"m": [0.5, np.nan]}, {}, ValueError, r"scores_by_model\['m'\] contains 1 NaN value"),
+     ({"m": [0.5, np.inf]}, {}, ValueError, r"scores_by_model\['m'\] contains infinite values"),
+     ({"m": ["high"]}, {}, TypeError, r"scores_by_model\['m'\] must contain numbers"),
+     ({f"m{i}": [0.5] for i in range(13)}, {}, ValueError, r"draws at most 12"),
+     ({"m": [0.5]}, {"ax": "left"}, TypeError, r"ax must be a matplotlib Axes"),
+     ({"m": [0.5]}, {"xlabel": None}, TypeError, r"xlabel must be a string"),
+     ({"m": [0.5]}, {"title": 3}, TypeError, r"title must be a string or None")],
+)
+def test_score_distribution_bad_input(scores, kwargs, error, message):
+    with pytest.raises(error, match=message):
+        plots.score_distribution(scores, **kwargs)

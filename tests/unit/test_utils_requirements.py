@@ -9,7 +9,7 @@ import pytest
 
 from utils import hosting, requirements
 
-PACKAGES = ["numpy", "scipy", "pandas", "scikit-learn", "scikit-image", "matplotlib", "tqdm",
+PACKAGES = ["numpy", "scipy", "pandas", "scikit-learn", "scikit-image", "matplotlib", "seaborn", "tqdm",
             "ipywidgets", "torch", "torchvision", "skorch", "mnist1d", "captum", "fairlearn",
             "shap", "onnx", "onnxscript", "onnxruntime"]
 
@@ -21,8 +21,8 @@ def test_check_environment_lists_every_requirement():
     assert table["ok"].dtype == bool
     needed = dict(zip(table["requirement"], table["needed"]))
     assert needed["python"] == ">=3.11"
-    assert needed["scikit-learn"] == ">=1.3"
-    assert needed["mnist1d"] == ">=0.0.2"
+    assert needed["scikit-learn"] == ">=1.6"
+    assert needed["mnist1d"] == ">=0.0.2.post1"
 
 
 def test_this_environment_is_ok():
@@ -48,7 +48,7 @@ def test_check_environment_reports_a_missing_package_with_what_to_do(monkeypatch
     assert row["found"] == "missing"
     assert not row["ok"]
     assert "make lab" in row["what to do"]
-    assert "pip install 'mnist1d>=0.0.2'" in row["what to do"]
+    assert "pip install 'mnist1d>=0.0.2.post1'" in row["what to do"]
     assert table.drop(index="mnist1d")["ok"].all()
     assert requirements.environment_ok() is False
 
@@ -70,7 +70,7 @@ def test_check_environment_reports_an_old_version(monkeypatch, local_platform):
     assert row["found"] == "2.1.2+cpu"
     assert not row["ok"]
     assert row["what to do"].startswith("too old (2.1.2+cpu)")
-    assert "pip install 'torch>=2.2'" in row["what to do"]
+    assert "pip install 'torch>=2.6'" in row["what to do"]
 
 
 def test_check_environment_advice_on_colab(monkeypatch):
