@@ -66,6 +66,8 @@ SEED_OWNERS = {
     "utils/models.py": "its docstring shows the PyTorch idiom of the notebooks (a model's first "
                        "weights come from the global generator: seed, then build)",
     "tests/": "tests set up the state they check (or restore it), and wrong answers imitate learners",
+    "tools/hidden_seeds.py": "seeds nothing: its docstring names the seed literals of hidden tests it "
+                             "rewrites from a course secret",
 }
 
 #: Files that may set a global plot style, and why.

@@ -209,6 +209,30 @@ def test_the_plot_style_is_seaborns_theme_with_the_course_palette(restore_global
     assert matplotlib.rcParams["font.size"] == 11 and matplotlib.rcParams["axes.spines.top"] is False
 
 
+def test_the_plot_style_is_exactly_what_seaborns_set_theme_makes(restore_global_state):
+    """set_plot_style does not import seaborn (a second in every setup cell): it must leave
+    matplotlib exactly as seaborn.set_theme with the course's theme, palette and settings would."""
+    import seaborn as sns
+
+    matplotlib.rcdefaults()
+    sns.set_theme(**env.PLOT_THEME, palette=list(env.OKABE_ITO), rc=env.PLOT_RC)
+    by_seaborn = dict(matplotlib.rcParams)
+    matplotlib.rcdefaults()
+    env.set_plot_style()
+    differences = {key: (value, by_seaborn[key]) for key, value in matplotlib.rcParams.items()
+                   if value != by_seaborn[key]}
+    assert differences == {}, "regenerate utils/_seaborn_theme.py from this seaborn: " + repr(differences)
+
+
+def test_setup_does_not_import_seaborn():
+    import subprocess
+    import sys
+
+    code = "import sys; from utils import env; env.setup(verbose=False); print('seaborn' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
+
+
 @pytest.mark.parametrize(
     ("kwargs", "error", "message"),
     [
