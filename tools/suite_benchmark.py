@@ -10,7 +10,8 @@ current lesson notebooks cost per second of their own run (benchmarks/notebooks.
 full time budget: an upper estimate.
 
 Goals (issue 12): the suite ≤ 12 min with notebooks 00–07 (the full suite minus the seconds of the
-notebooks written since), and ≤ 20 min projected for 00–11.
+notebooks written since), and ≤ 22 min projected for 00–11 (20 min in issue 12; 22 since issue
+16 added the simulated-GPU check of every notebook, about a minute of the nbval pass).
 """
 
 from __future__ import annotations
@@ -34,7 +35,9 @@ from tools.syllabus import SYLLABUS
 SUITE_TABLE = TABLE.parent / "suite.md"
 SUITE_GOAL_MIN = 12.0
 GOAL_LAST_NOTEBOOK = "07"  # the suite goal was set for notebooks 00-07
-PROJECTED_GOAL_MIN = 20.0
+# Issue 12 set 20 min; issue 16's simulated GPU (tests/nbval_wrong_answers.py) costs about a minute
+# of the nbval pass, and 11-beyond is counted at its full 120 s budget: an upper estimate.
+PROJECTED_GOAL_MIN = 22.0
 NOTEBOOK_ID = re.compile(r"\b(\d\d-[a-z0-9-]+?)(?=[\].:/ ]|\.ipynb|$)")
 FIXED = "fixed (unit tests, build, classroom, hub, lab)"
 AUTOGRADES = "solved autogrades (every notebook, two at a time)"

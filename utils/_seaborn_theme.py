@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-#: The settings ``seaborn.set_theme(context="notebook", style="whitegrid")`` makes.
+#: The settings seaborn's theme makes with context ``"notebook"`` and style ``"whitegrid"``.
 WHITEGRID_NOTEBOOK: dict[str, Any] = {
     'axes.axisbelow': True,
     'axes.edgecolor': '.8',
