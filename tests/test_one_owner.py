@@ -119,10 +119,15 @@ def _owner(name: str, owners: dict[str, str]) -> str | None:
                  if name == path or (path.endswith("/") and name.startswith(path))), None)
 
 
+def _lines_matching(tracked, pattern, owners) -> list[str]:
+    """`file:line: text` of each line matching `pattern` in a tracked file that is not an owner."""
+    return [f"{name}:{number}: {line.strip()}"
+            for name, lines in tracked if _owner(name, owners) is None
+            for number, line in enumerate(lines, 1) if pattern.search(line)]
+
+
 def test_only_utils_env_sets_thread_counts(tracked):
-    found = [f"{name}:{number}: {line.strip()}"
-             for name, lines in tracked if _owner(name, THREAD_OWNERS) is None
-             for number, line in enumerate(lines, 1) if THREAD_SETTING.search(line)]
+    found = _lines_matching(tracked, THREAD_SETTING, THREAD_OWNERS)
     assert not found, ("A thread count is set outside utils.env (the setup cell of every notebook "
                        "sets it; a notebook that needs more says `# %% setup threads=N`):\n"
                        + "\n".join(found))
@@ -145,9 +150,7 @@ def test_only_utils_env_seeds_the_global_generators(tracked):
 
 
 def test_only_utils_env_sets_the_plot_style(tracked):
-    found = [f"{name}:{number}: {line.strip()}"
-             for name, lines in tracked if _owner(name, STYLE_OWNERS) is None
-             for number, line in enumerate(lines, 1) if STYLE_SETTING.search(line)]
+    found = _lines_matching(tracked, STYLE_SETTING, STYLE_OWNERS)
     assert not found, ("A global plot style is set outside utils.env.set_plot_style (the setup cell of "
                        "every notebook sets seaborn's theme with the course's palette; style one figure "
                        "with the arguments of its plot call, or `with plt.style.context(...)`):\n"
