@@ -58,11 +58,13 @@ REQUIREMENTS: tuple[Requirement, ...] = (
     Requirement("captum", "captum", "0.9"),
     Requirement("fairlearn", "fairlearn", "0.15"),
     Requirement("shap", "shap", "0.51"),
-    # Heavy (over 100 MB with what they pull in) for one part of notebook 08: optional, installed
-    # by `make lab`, conda and Binder; pyproject.toml's `optional` extra.
-    Requirement("onnx", "onnx", "1.23", optional="the ONNX export in notebook 08"),
+    Requirement("gymnasium", "gymnasium", "1.0"),   # 11-beyond's environments
+    # Heavy (over 100 MB with what they pull in) for one part of notebooks 08 and 11: optional,
+    # installed by `make lab`, conda and Binder; pyproject.toml's `optional` extra.
+    Requirement("onnx", "onnx", "1.23", optional="the ONNX exports in notebooks 08 and 11"),
     Requirement("onnxscript", "onnxscript", "0.7", optional="the ONNX export in notebook 08"),
-    Requirement("onnxruntime", "onnxruntime", "1.32", optional="ONNX Runtime's latency in notebook 08"),
+    Requirement("onnxruntime", "onnxruntime", "1.32", optional="ONNX Runtime in notebooks 08 and 11"),
+    Requirement("skl2onnx", "skl2onnx", "1.20", optional="the tree ensemble exported to ONNX in notebook 11"),
 )
 
 #: The oldest Python the course runs on. The course's build and tests read pyproject.toml with

@@ -11,7 +11,7 @@ from utils import hosting, requirements
 
 PACKAGES = ["numpy", "scipy", "pandas", "scikit-learn", "scikit-image", "matplotlib", "seaborn", "tqdm",
             "ipywidgets", "torch", "torchvision", "skorch", "mnist1d", "captum", "fairlearn",
-            "shap", "onnx", "onnxscript", "onnxruntime"]
+            "shap", "gymnasium", "onnx", "onnxscript", "onnxruntime", "skl2onnx"]
 
 
 def test_check_environment_lists_every_requirement():
@@ -59,7 +59,7 @@ def test_a_missing_optional_package_is_ok_and_says_what_it_would_add(monkeypatch
     row = table.loc["onnxruntime"]
     assert row["found"] == "missing"
     assert row["ok"]
-    assert row["what to do"].startswith("optional, for ONNX Runtime's latency in notebook 08; missing:")
+    assert row["what to do"].startswith("optional, for ONNX Runtime in notebooks 08 and 11; missing:")
     assert "pip install 'onnxruntime>=1.32'" in row["what to do"]
     assert requirements.environment_ok() is True
 
