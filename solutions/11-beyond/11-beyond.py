@@ -3098,11 +3098,100 @@ if EDGE:
 
 
 # %% [markdown]
+# ## The four frontiers, side by side
+#
+# Each section ended with its own checks; the main result of each, checked once more before the
+# takeaways:
+
+# %%
+vae_bits = judged.loc[judged["model"] == "VAE", "bits per pixel"].to_numpy()
+mixture_bits = judged.loc[judged["model"] == "Gaussian mixture", "bits per pixel"].to_numpy()
+claim("generation: the mixture and the diffusion model tie on recognisability, the VAE has the better likelihood "
+      "bound in every seed, and a diffusion sample costs over 10 times one from either of the others",
+      bool(recognisable.tie and (vae_bits < mixture_bits).all()
+           and per_image["diffusion, 100 steps"] > 10 * max(per_image["Gaussian mixture"], per_image["VAE"])),
+      measured={"diffusion − mixture (confidence)": recognisable.differences, "VAE bits": vae_bits,
+                "mixture bits": mixture_bits})
+
+biggest_lake = grid["states"].max()
+on_biggest = grid[grid["states"] == biggest_lake]
+claim(f"reinforcement learning: the table learned the small lake from fewer steps in every seed; at {biggest_lake:,} "
+      "states the DQN solved it in every seed while both tables stayed below a quarter",
+      bool((table_early > dqn_early).all()
+           and on_biggest.loc[on_biggest["learner"] == "DQN", "success"].min() >= 0.99
+           and on_biggest.loc[on_biggest["learner"] != "DQN", "success"].max() < 0.25),
+      measured={"early success, table − DQN": table_early - dqn_early,
+                f"DQN at {biggest_lake:,} states (lowest)": on_biggest.loc[on_biggest["learner"] == "DQN",
+                                                                            "success"].min()})
+
+few, many = SIZES[0], SIZES[-1]
+claim(f"foundation models: with {few} labels the pre-trained features led the hand-made features and the network "
+      f"from scratch on both tasks; with {many:,} the network from scratch led on the events",
+      all(min(lead_hand[few][task].mean(), lead_scratch[few][task].mean()) > 0 for task in TASKS)
+      and lead_scratch[many]["events"].mean() < 0,
+      measured={f"{task}, lead over {other}, {few} labels": lead[few][task].mean()
+                for task in TASKS for other, lead in (("hand-made", lead_hand), ("scratch", lead_scratch))})
+
+if EDGE:
+    claim("edge: the small forest and the int8 CNN met the budget in every seed, scikit-learn's default forest "
+          "never did, and the small forest and the CNN tie on balanced accuracy",
+          bool((small_forest["size_bytes"] <= MAX_FILE_BYTES).all() and (cnn_static["size_bytes"] <= MAX_FILE_BYTES).all()
+               and (default_forest["size_bytes"] > MAX_FILE_BYTES).all() and versus.winner is None),
+          measured={"small forest (kB)": small_forest["size_bytes"].max() / 1000,
+                    "int8 CNN (kB)": cnn_static["size_bytes"].max() / 1000,
+                    "default forest (kB)": default_forest["size_bytes"].min() / 1000})
+
+# %% [markdown]
 # ## Key takeaways
 #
-# - (integrator)
+# - **Generation is not deep by nature.** On 8×8 digits, a Gaussian mixture on PCA coordinates drew
+#   digits that a classifier recognised as well as the small diffusion model's (a tie over three
+#   seeds), trained in a fraction of the time and drew each image far more cheaply; the VAE had
+#   the best likelihood bound and the least recognisable samples. Two yardsticks, two rankings:
+#   say which one a claim about generation uses. Deep generative models are usually reported to
+#   pull ahead as images grow larger and data more plentiful.
+# - **A small state space that the agent visits belongs to a table.** It learned the lake from
+#   fewer steps than the deep Q-network in every seed, in a fraction of the time, and never fell
+#   back. A network pays when states outnumber experience *and* its inputs let it generalise —
+#   here by construction. Compare against a table with replay before crediting the network; break
+#   ties at random; a time limit is not a terminal state.
+# - **Pre-training without labels moves the data argument where labels are few.** With the fewest
+#   labels, one representation served two tasks better than hand-made features and than a network
+#   from scratch; with many labels the network from scratch caught up, and on our signals the
+#   distortions alone gave it much of what the corpus gave. A corpus teaches most where the
+#   variation cannot be written down as distortions or features.
+# - **On the edge, the question is what fits — and what the export changed.** The budget was met
+#   by choices (a small forest, a small network, int8), not by family; scikit-learn's default forest
+#   did not fit. Every export changes numbers: measure agreement with the original model after
+#   every export and every library upgrade.
+# - **At a thousand times the scale**, each section extrapolated from growth it measured at two or
+#   more sizes, with its assumption stated: treat those numbers as the start of an argument, not as
+#   a forecast — and measure again at the scale you work at.
 
 # %% [markdown]
 # ## Going further
 #
-# - (integrator)
+# - **Generative models**: D. P. Kingma, M. Welling, "[Auto-encoding variational
+#   Bayes](https://arxiv.org/abs/1312.6114)" (2014); J. Ho, A. Jain, P. Abbeel, "[Denoising
+#   diffusion probabilistic models](https://arxiv.org/abs/2006.11239)" (NeurIPS 2020); L. Theis,
+#   A. van den Oord, M. Bethge, "[A note on the evaluation of generative
+#   models](https://arxiv.org/abs/1511.01844)" (ICLR 2016) — why likelihood and sample quality
+#   disagree; scikit-learn's [density estimation](https://scikit-learn.org/stable/modules/density.html)
+#   guide.
+# - **Reinforcement learning**: R. S. Sutton, A. G. Barto, [*Reinforcement Learning: An
+#   Introduction*](http://incompleteideas.net/book/the-book-2nd.html) (2nd ed., 2018, free online);
+#   V. Mnih et al., "[Human-level control through deep reinforcement
+#   learning](https://www.nature.com/articles/nature14236)" (Nature, 2015) — the DQN; the
+#   [Gymnasium documentation](https://gymnasium.farama.org) for more environments.
+# - **Foundation models**: T. Chen et al., "[A simple framework for contrastive learning of visual
+#   representations](https://arxiv.org/abs/2002.05709)" (ICML 2020) — SimCLR; R. Bommasani et al.,
+#   "[On the opportunities and risks of foundation models](https://arxiv.org/abs/2108.07258)" (2021);
+#   J. Kaplan et al., "[Scaling laws for neural language models](https://arxiv.org/abs/2001.08361)"
+#   (2020) — measured growth at a far larger scale.
+# - **Edge AI**: ONNX Runtime's [quantisation guide](https://onnxruntime.ai/docs/performance/model-optimizations/quantization.html);
+#   [skl2onnx](https://onnx.ai/sklearn-onnx/); [emlearn](https://emlearn.org) compiles scikit-learn
+#   models to C for microcontrollers (run the agreement check on what it produces); P. Warden,
+#   D. Situnayake, *TinyML* (O'Reilly, 2019).
+# - This was the last notebook. Its verdicts are in your scorecard beside those of 01–09
+#   (`scorecard.load_claims()`): with notebook 10's framework, they are your evidence for the next
+#   decision between classical ML and deep learning.
