@@ -42,7 +42,6 @@ def solved_student_version(notebook_id: str):
 # tenth of a second of training can be disturbed enough to flip them (seen for 08's growth
 # exponents), so they are graded one at a time, after the others.
 PARALLEL_AUTOGRADES = 2
-TIMED_ALONE = REAL_CPU_NOTEBOOKS
 
 
 @pytest.fixture(scope="module")
@@ -77,8 +76,8 @@ def graded(request, tmp_path_factory):
     def grade(notebook_id: str) -> dict:
         if notebook_id not in cache:
             todo = [nb for nb in wanted if nb not in cache] or [notebook_id]
-            together = [nb for nb in todo if nb not in TIMED_ALONE]
-            alone = [nb for nb in todo if nb in TIMED_ALONE]
+            together = [nb for nb in todo if nb not in REAL_CPU_NOTEBOOKS]
+            alone = [nb for nb in todo if nb in REAL_CPU_NOTEBOOKS]
             with ThreadPoolExecutor(max_workers=PARALLEL_AUTOGRADES) as pool:
                 results = list(zip(together, pool.map(autograde, together)))
             results += [(nb, autograde(nb)) for nb in alone]

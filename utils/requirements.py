@@ -62,7 +62,7 @@ REQUIREMENTS: tuple[Requirement, ...] = (
     # Heavy (over 100 MB with what they pull in) for one part of notebooks 08 and 11: optional,
     # installed by `make lab`, conda and Binder; pyproject.toml's `optional` extra.
     Requirement("onnx", "onnx", "1.23", optional="the ONNX exports in notebooks 08 and 11"),
-    Requirement("onnxscript", "onnxscript", "0.7", optional="the ONNX export in notebook 08"),
+    Requirement("onnxscript", "onnxscript", "0.7", optional="the networks exported to ONNX in notebooks 08 and 11"),
     Requirement("onnxruntime", "onnxruntime", "1.32", optional="ONNX Runtime in notebooks 08 and 11"),
     Requirement("skl2onnx", "skl2onnx", "1.20", optional="the tree ensemble exported to ONNX in notebook 11"),
 )

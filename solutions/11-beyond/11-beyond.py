@@ -2053,11 +2053,11 @@ for task, n, seed in tqdm(runs, desc="learning curves"):
     chosen = draw_labels(pool_y, n, seed)
     for name, (inputs, test_inputs) in features[task].items():
         model = logistic_probe()
-        _, seconds = timed(lambda: model.fit(inputs[chosen], pool_y[chosen]))
-        results.append({"task": task, "model": name, "labels": n, "seed": seed, "seconds": seconds,
+        _, fit_time = timed(lambda: model.fit(inputs[chosen], pool_y[chosen]))
+        results.append({"task": task, "model": name, "labels": n, "seed": seed, "seconds": fit_time,
                         "accuracy": model.score(test_inputs, test_y)})
-    network, seconds = timed(lambda: train_from_scratch(pool_x[chosen], pool_y[chosen], len(np.unique(pool_y)), seed))
-    results.append({"task": task, "model": "network from scratch", "labels": n, "seed": seed, "seconds": seconds,
+    network, fit_time = timed(lambda: train_from_scratch(pool_x[chosen], pool_y[chosen], len(np.unique(pool_y)), seed))
+    results.append({"task": task, "model": "network from scratch", "labels": n, "seed": seed, "seconds": fit_time,
                     "accuracy": float((train.predict(network, test_x) == test_y).mean())})
 results = pd.DataFrame(results)
 
@@ -2084,7 +2084,7 @@ mean_accuracy = results.groupby(["task", "model", "labels"])["accuracy"].mean().
 display(mean_accuracy.loc[[(task, model) for task in TASKS for model in MODELS]].round(3))
 
 # %%
-def per_seed(task, model, n):
+def accuracy_per_seed(task, model, n):
     """Accuracies of one model at one label count, in SEEDS order."""
     rows = results[(results["task"] == task) & (results["model"] == model) & (results["labels"] == n)]
     return rows.set_index("seed").loc[SEEDS, "accuracy"].to_numpy()
@@ -2092,7 +2092,7 @@ def per_seed(task, model, n):
 
 def gaps(model, other, n):
     """model − other, per seed, for each task."""
-    return {task: per_seed(task, model, n) - per_seed(task, other, n) for task in TASKS}
+    return {task: accuracy_per_seed(task, model, n) - accuracy_per_seed(task, other, n) for task in TASKS}
 
 
 PRE, SCRATCH = "pre-trained features + logistic regression", "network from scratch"
@@ -2165,7 +2165,7 @@ for seed in tqdm(SEEDS, desc="from scratch, distorted"):
     network = train_from_scratch(pool_x[chosen], pool_y[chosen], 10, seed, distorted=True, updates=300)
     with_distortions.append(float((train.predict(network, test_x) == test_y).mean()))
 with_distortions = np.array(with_distortions)                     # one accuracy per seed
-plain, pretrained = per_seed("digits", SCRATCH, CHECK), per_seed("digits", PRE, CHECK)
+plain, pretrained = accuracy_per_seed("digits", SCRATCH, CHECK), accuracy_per_seed("digits", PRE, CHECK)
 print(f"digits, {CHECK} labels: from scratch {plain.mean():.3f}, from scratch with the distortions "
       f"{with_distortions.mean():.3f}, pre-trained features {pretrained.mean():.3f}")
 claim(f"at {CHECK} labels the distortions lift the network from scratch by 10 points or more",
@@ -2199,15 +2199,15 @@ claim("with them it does as well as the pre-trained features or better (within 2
 # for every task and every new batch of labels:
 
 # %%
-seconds = results.groupby(["model", "labels"])["seconds"].mean().unstack("labels")
+fit_seconds = results.groupby(["model", "labels"])["seconds"].mean().unstack("labels")
 embed_seconds = timed(lambda: embed(encoder, TASKS["digits"][0]))[1]
-probe_cost = seconds.loc[PRE, largest] + embed_seconds
-scratch_cost = seconds.loc[SCRATCH, largest]
+probe_cost = fit_seconds.loc[PRE, largest] + embed_seconds
+scratch_cost = fit_seconds.loc[SCRATCH, largest]
 print(f"pre-training, once: {pretrain_seconds:.1f} s on {N_CORPUS:,} unlabelled signals")
 print(f"per task with {largest:,} labels: embedding {len(TASKS['digits'][0]):,} signals {embed_seconds:.3f} s "
-      f"+ logistic regression {seconds.loc[PRE, largest]:.3f} s = {probe_cost:.3f} s; "
+      f"+ logistic regression {fit_seconds.loc[PRE, largest]:.3f} s = {probe_cost:.3f} s; "
       f"network from scratch {scratch_cost:.2f} s; logistic regression on hand-made features "
-      f"{seconds.loc[HAND, largest]:.3f} s")
+      f"{fit_seconds.loc[HAND, largest]:.3f} s")
 print(f"The pre-training cost as much as {pretrain_seconds / scratch_cost:.1f} trainings from scratch: "
       f"it pays for itself after about {int(np.ceil(pretrain_seconds / (scratch_cost - probe_cost)))} tasks "
       "(or retrainings), counting compute only.")
@@ -2313,15 +2313,15 @@ for task, (pool_x, pool_y, test_x, test_y) in TASKS.items():
     small_accuracy[task] = np.array([logistic_probe().fit(inputs[chosen], pool_y[chosen]).score(test_inputs, test_y)
                                      for chosen in (draw_labels(pool_y, CHECK, seed) for seed in SEEDS)])
 time_growth = pretrain_seconds / small_seconds
-accuracy_gain = {task: per_seed(task, PRE, CHECK).mean() - small_accuracy[task].mean() for task in TASKS}
+accuracy_gain = {task: accuracy_per_seed(task, PRE, CHECK).mean() - small_accuracy[task].mean() for task in TASKS}
 for task in TASKS:
     print(f"{task}, {CHECK} labels: probe accuracy {small_accuracy[task].mean():.3f} after pre-training on "
-          f"{QUARTER:,} signals, {per_seed(task, PRE, CHECK).mean():.3f} on {N_CORPUS:,} "
+          f"{QUARTER:,} signals, {accuracy_per_seed(task, PRE, CHECK).mean():.3f} on {N_CORPUS:,} "
           f"({accuracy_gain[task]:+.3f} for 4× the corpus)")
 print(f"pre-training time: {small_seconds:.1f} s on {QUARTER:,} signals, {pretrain_seconds:.1f} s on {N_CORPUS:,} "
       f"(× {time_growth:.1f} for 4× the corpus)")
 quadruplings = np.log(1000) / np.log(4)
-extrapolated = {task: per_seed(task, PRE, CHECK).mean() + quadruplings * gain for task, gain in accuracy_gain.items()}
+extrapolated = {task: accuracy_per_seed(task, PRE, CHECK).mean() + quadruplings * gain for task, gain in accuracy_gain.items()}
 print(f"1000× the corpus ({1000 * N_CORPUS:,} signals) is {quadruplings:.1f} quadruplings: about "
       f"{1000 * pretrain_seconds / 3600:.1f} h of pre-training on this core, at the same number of passes and time "
       "in proportion to the corpus. If each quadrupling kept adding what the last one did, the probe's accuracy "
@@ -2351,12 +2351,12 @@ claim("that straight-line extrapolation passes 100 % on at least one task, so it
 # %%
 def means_at(model, n):
     """'digits 0.xxx, events 0.xxx': the mean accuracy over the draws on each task."""
-    return ", ".join(f"{task} {per_seed(task, model, n).mean():.3f}" for task in TASKS)
+    return ", ".join(f"{task} {accuracy_per_seed(task, model, n).mean():.3f}" for task in TASKS)
 
 
 def behind(model, other, n):
     """Whether model's mean accuracy is below other's at n labels, on every task."""
-    return all(per_seed(task, model, n).mean() < per_seed(task, other, n).mean() for task in TASKS)
+    return all(accuracy_per_seed(task, model, n).mean() < accuracy_per_seed(task, other, n).mean() for task in TASKS)
 
 
 on_what = "two tasks of 40-value signals, means of 3 draws of labels"
