@@ -13,14 +13,17 @@ WORKSPACE   ?= workspace
 # Jupyter refuses to run as root unless told; containers and CI often are root.
 ALLOW_ROOT  := $(if $(filter 0,$(shell id -u)),--allow-root,)
 PYTEST_ARGS ?=
+SITE_ARGS   ?=
 
-.PHONY: help setup test-tools lab test test-quick course check-course benchmark benchmark-suite minimum-versions clean
+.PHONY: help setup test-tools lab test test-quick course check-course site benchmark benchmark-suite minimum-versions clean
 
 help:
 	@echo "make lab          set up, then open JupyterLab on your copy of the course (workspace/)"
 	@echo "make test         set up, then run the full test suite (what CI runs)"
 	@echo "make test-quick   the fast tests only (no notebook execution, no grading round trips)"
 	@echo "make course       regenerate solutions/*.ipynb, course/ and the README table from solutions/*/*.py"
+	@echo "make site         build the course website offline into build/site/html (runs each notebook"
+	@echo "                   once, or reuses its kept run); SITE_ARGS=--no-solutions leaves out the solutions"
 	@echo "make benchmark    time each solution notebook and write benchmarks/notebooks.md"
 	@echo "make benchmark-suite  time the full test suite and write benchmarks/suite.md"
 	@echo "make minimum-versions  run the notebooks with the lowest dependency versions pyproject.toml allows,"
@@ -32,7 +35,7 @@ setup: $(STAMP)
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[lab,optional,test]'
+	$(BIN)/python -m pip install --quiet -e '.[lab,optional,test,site]'
 	@touch $(STAMP)
 
 # System tools of the end-to-end tests: Debian's chromium (as root) and JupyterHub's proxy from
@@ -56,6 +59,9 @@ course: setup
 
 check-course: setup
 	$(BIN)/python -m tools.course check
+
+site: setup
+	$(BIN)/python -m tools.site $(SITE_ARGS)
 
 benchmark: setup
 	$(BIN)/python -m tools.benchmark

@@ -8,6 +8,7 @@ a reason that says how to install it; under CI (CI=true), whose set-up installs 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -31,6 +32,28 @@ TOOLS = ROOT / ".tools"
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 PROXY = TOOLS / "node_modules" / ".bin" / "configurable-http-proxy"
 OUTPUT = ROOT / "test-output"
+
+
+# Chromium as root, headless, on a machine whose only network is loopback: no sandbox (root),
+# no GPU, no proxy, and none of the background connections Chromium makes on its own.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-proxy-server", "--disable-quic",
+                 "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--disable-default-apps"]
+
+
+@contextlib.contextmanager
+def chromium():
+    """Debian's Chromium, headless, driven by Playwright (skips, or fails under CI, without it)."""
+    require(CHROMIUM, "Debian's Chromium", "apt-get install chromium, as root")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True,
+                                             args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
 
 
 def require(path: Path, what: str, how: str) -> Path:

@@ -51,6 +51,7 @@ from nbval.plugin import IPyNbCell
 from tests import executions
 from tests.notebooks import (course_path, grading_cell_after, is_solution, nbgrader_meta, read,
                              solution_path)
+from tools.syllabus import TIMING_SENSITIVE
 
 WRONG_ANSWERS = Path(__file__).parent / "wrong_answers"
 # A wrong answer must fail the tests on its merits, not because it forgot to define a name
@@ -261,11 +262,9 @@ def uses_lab_kernel(notebook_id: str) -> bool:
 #: suite is also the course's GPU test. COURSE_SIMULATED_GPU=0 turns it off (to compare timings).
 SIMULATED_GPU = os.environ.get("COURSE_SIMULATED_GPU", "1") != "0"
 START_SIMULATED_GPU = "from utils._simulated_gpu import simulate_for_session as _s; _s(); del _s"
-#: Notebooks that run on the plain CPU: their claims compare measured PyTorch speeds with other
-#: models' (latency budgets, training-time ratios), and the simulation's Python step on every
-#: PyTorch operation (about 10 µs) would change those verdicts. utils.cost and utils.train are
-#: unit-tested on the simulated GPU instead (tests/unit).
-REAL_CPU_NOTEBOOKS = ("08-cost", "10-choosing")
+# The notebooks whose claims compare measured speeds (tools.syllabus.TIMING_SENSITIVE) run on the
+# plain CPU: the simulation's Python step on every PyTorch operation (about 10 µs) would change
+# their verdicts. utils.cost and utils.train are unit-tested on the simulated GPU instead.
 
 
 def _kernel_for(kernel_name: str, cwd: str | None = None, startup_timeout: float = 60) -> RunningKernel:
@@ -279,7 +278,7 @@ def _kernel_for(kernel_name: str, cwd: str | None = None, startup_timeout: float
         kernel = LabKernel(lab, lab.add_notebook(solution_path(notebook_id)), startup_timeout)
     else:
         kernel = RunningKernel(kernel_name, cwd=cwd, startup_timeout=startup_timeout)
-    if SIMULATED_GPU and notebook_id not in REAL_CPU_NOTEBOOKS:
+    if SIMULATED_GPU and notebook_id not in TIMING_SENSITIVE:
         error = _execute(kernel, START_SIMULATED_GPU, startup_timeout)
         if error is not None:
             raise RuntimeError(f"the simulated GPU did not start in the kernel: {error}")

@@ -42,7 +42,7 @@ import nbformat
 import pytest
 
 from tests import executions
-from tests.e2e import CHROMIUM, OUTPUT, loopback_env, require, wait_until
+from tests.e2e import CHROMIUM, OUTPUT, chromium, loopback_env, require, wait_until
 from tests.jupyter_lab import shared_lab
 from tests.nbval_wrong_answers import uses_lab_kernel
 from tests.notebooks import (IDS, course_path, has_interactive, is_solution, nbgrader_meta, read,
@@ -55,11 +55,6 @@ pytestmark = pytest.mark.slow
 # Notebooks with an ipywidgets interactive (tests/test_course_build.py requires one in 01–07).
 WIDGET_NOTEBOOKS = [notebook_id for notebook_id in IDS if has_interactive(notebook_id)]
 SHOTS = OUTPUT / "browser"
-# Chromium as root, headless, on a machine whose only network is loopback: no sandbox (root),
-# no GPU, no proxy, and none of the background connections Chromium makes on its own.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-proxy-server", "--disable-quic",
-                 "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--disable-default-apps"]
 RUN_ALL_TIMEOUT_S = 300  # each notebook takes under 60 s on a quiet 2-core machine (benchmarks/)
 
 
@@ -72,16 +67,8 @@ def lab():
 
 @pytest.fixture(scope="session")
 def browser():
-    require(CHROMIUM, "Debian's Chromium", "apt-get install chromium, as root")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True,
-                                              args=CHROMIUM_ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
+    with chromium() as launched:
+        yield launched
 
 
 def _if_saved(path: Path):

@@ -17,11 +17,12 @@ import pytest
 from nbgrader.api import Gradebook
 
 from tests import executions
-from tests.nbval_wrong_answers import REAL_CPU_NOTEBOOKS
 from tests.notebooks import (IDS, course_path, is_solution, read, solution_path,
                              strip_markers)
 from tools.course import nbgrader, write_notebook
 from tools.layout import notebook_in
+from tools.site import executed
+from tools.syllabus import TIMING_SENSITIVE
 
 pytestmark = pytest.mark.slow
 
@@ -38,9 +39,7 @@ def solved_student_version(notebook_id: str):
 
 # Two autogrades at a time: each kernel uses one thread (utils.env.setup), so on two cores they do
 # not slow each other down, and the grading takes half the time. Except the notebooks whose claims
-# compare timings (the same ones nbval runs on the plain CPU): graded beside another kernel, a
-# tenth of a second of training can be disturbed enough to flip them (seen for 08's growth
-# exponents), so they are graded one at a time, after the others.
+# compare timings (tools.syllabus.TIMING_SENSITIVE): they are graded alone, after the others.
 PARALLEL_AUTOGRADES = 2
 
 
@@ -53,6 +52,10 @@ def graded(request, tmp_path_factory):
     notebook 04), two at a time. The graded kernel records into a scorecard of its own, empty at
     the start, as a learner's on a fresh Colab runtime: notebook 10's evidence table is checked
     with an empty scorecard here and with the scorecard of 00–09 in nbval's pass.
+
+    The graded notebooks are also the website's outputs (tools/site/executed.py): kept in
+    build/site/executed/, with figures (Jupyter's inline backend, not the suite's Agg), so that
+    tests/test_site.py builds the website without running any notebook again.
     """
     cache: dict[str, dict] = {}
     wanted = sorted({item.callspec.params["notebook_id"] for item in request.session.items
@@ -65,19 +68,21 @@ def graded(request, tmp_path_factory):
         write_notebook(solved_student_version(notebook_id),
                        notebook_in(root / "submitted" / "solved", notebook_id))
         result = nbgrader("autograde", notebook_id, "--create", "--force", root=root, check=False,
-                          env={"COURSE_SCORECARD": str(root / "scorecard.json")})
+                          env={"COURSE_SCORECARD": str(root / "scorecard.json"),
+                               "MPLBACKEND": executed.INLINE_FIGURES})
         if result.returncode != 0:
             return {"error": result.stdout + result.stderr}
         with Gradebook(f"sqlite:///{root / 'gradebook.db'}") as gradebook:
             scores = _scores(gradebook.find_submission(notebook_id, "solved"))
-        graded_notebook = notebook_in(root / "autograded" / "solved", notebook_id)
-        return {"scores": scores, "notebook": read(graded_notebook)}
+        graded_notebook = read(notebook_in(root / "autograded" / "solved", notebook_id))
+        executed.store(notebook_id, graded_notebook, "the solved autograde (tests/test_grading.py)")
+        return {"scores": scores, "notebook": graded_notebook}
 
     def grade(notebook_id: str) -> dict:
         if notebook_id not in cache:
             todo = [nb for nb in wanted if nb not in cache] or [notebook_id]
-            together = [nb for nb in todo if nb not in REAL_CPU_NOTEBOOKS]
-            alone = [nb for nb in todo if nb in REAL_CPU_NOTEBOOKS]
+            together = [nb for nb in todo if nb not in TIMING_SENSITIVE]
+            alone = [nb for nb in todo if nb in TIMING_SENSITIVE]
             with ThreadPoolExecutor(max_workers=PARALLEL_AUTOGRADES) as pool:
                 results = list(zip(together, pool.map(autograde, together)))
             results += [(nb, autograde(nb)) for nb in alone]

@@ -337,7 +337,15 @@ def render_readme(text: str, existing: set[str]) -> str:
         _, tail = rest.split(SYLLABUS_END, 1)
     except ValueError:
         raise AuthoringError(f"README.md lacks the markers {SYLLABUS_START!r} / {SYLLABUS_END!r}")
-    return f"{head}{SYLLABUS_START}\n{syllabus_table(existing)}\n{SYLLABUS_END}{tail}"
+    return (f"{head}{SYLLABUS_START}\n{website_line()}\n\n{syllabus_table(existing)}\n"
+            f"{SYLLABUS_END}{tail}")
+
+
+def website_line() -> str:
+    """The README's one mention of the website's address (derived from the repository URL)."""
+    return (f"**Read it as a website**, every lesson with the figures and results of a real run: "
+            f"<{templates.website_url()}> (`make site` builds the same website offline into "
+            "`build/site/html/`).")
 
 
 # --- the whole build -----------------------------------------------------------------------------

@@ -42,3 +42,10 @@ SYLLABUS: list[Lesson] = [
     Lesson("11-beyond", "Beyond (optional)",
            "generative models, Q-learning vs a deep Q-network, foundation models and edge AI"),
 ]
+
+#: Notebooks whose claims compare measured speeds (latency budgets, training-time ratios). Whatever
+#: runs them keeps them away from other work: nbval runs them on the plain CPU (not the simulated
+#: GPU, whose Python step on every PyTorch operation changes speeds), and the solved autograde and
+#: the website's execution run them alone, after the others (beside another kernel, a tenth of a
+#: second of training can be disturbed enough to flip a claim: seen for 08's growth exponents).
+TIMING_SENSITIVE: tuple[str, ...] = ("08-cost", "10-choosing")

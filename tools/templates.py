@@ -40,6 +40,13 @@ def github_slug() -> str:
     return "/".join(repository_url().split("/")[-2:])
 
 
+def website_url() -> str:
+    """Where GitHub Pages publishes the course website (.github/workflows/website.yml): a
+    repository `github.com/OWNER/NAME` is published at `https://owner.github.io/NAME/`."""
+    owner, name = github_slug().split("/")
+    return f"https://{owner.lower()}.github.io/{name}/"
+
+
 def colab_url(notebook_id: str) -> str:
     """Link that opens the student version of a notebook in Google Colab."""
     return (

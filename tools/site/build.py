@@ -1,0 +1,56 @@
+"""Build the website: the notebooks' runs, the pages, Sphinx (warnings as errors), the link check."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from tools.layout import ROOT, notebook_ids
+from tools.site import executed, links, pages
+
+SITE = ROOT / "build" / "site"
+SRC = SITE / "src"
+HTML = SITE / "html"
+
+
+class SiteError(RuntimeError):
+    """The website did not build, or built with a broken link or a resource from another site."""
+
+
+def mathjax_folder() -> Path:
+    """MathJax 2.7's files, from the `jupyter-server-mathjax` package (the `site` extra)."""
+    try:
+        import jupyter_server_mathjax
+    except ImportError as error:
+        raise SiteError("the website needs the `site` extra: pip install -e '.[site]' "
+                        "(make site installs it)") from error
+    return Path(jupyter_server_mathjax.__file__).parent / "static"
+
+
+def build(solutions: bool = True, executed_folder: Path = executed.EXECUTED,
+          src: Path = SRC, out: Path = HTML, log=print) -> Path:
+    """Build the whole website into `out`; its home page."""
+    ids = notebook_ids()
+    start = time.perf_counter()
+    ran = executed.execute(ids, executed_folder, log=log)
+    log(f"notebooks executed: {', '.join(ran) or 'none (every kept run is current)'} "
+        f"({time.perf_counter() - start:.0f} s)")
+    runs = {notebook_id: executed.load(notebook_id, executed_folder) for notebook_id in ids}
+    pages.assemble(src, runs, solutions, mathjax_folder())
+    start = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-b", "html", "-E", "-W", "--keep-going", "-q",
+         "-j", "2", str(src), str(out)], cwd=ROOT, capture_output=True, text=True)
+    log(f"Sphinx: {time.perf_counter() - start:.0f} s")
+    if result.returncode != 0:
+        raise SiteError(f"Sphinx failed (warnings count as errors):\n{result.stderr[-6000:]}")
+    broken = links.broken_links(out)
+    if broken:
+        raise SiteError("broken internal links:\n" + "\n".join(broken[:50]))
+    external = links.external_resources(out)
+    if external:
+        raise SiteError("pages load from other sites (the website must work offline):\n"
+                        + "\n".join(external[:50]))
+    return out / "index.html"
