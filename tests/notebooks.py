@@ -79,6 +79,19 @@ def strip_markers(source: str) -> str:
                      if not SOLUTION_MARKERS.match(line))
 
 
+def text_outside_hidden_tests(notebook_id: str) -> str:
+    """The worked solution outside its hidden tests, whitespace collapsed (a hidden test may repeat
+    a line of the answer, which a page of the solution rightly shows)."""
+    lines, hidden = [], False
+    for cell in read(solution_path(notebook_id)).cells:
+        for line in cell.source.splitlines():
+            if "### BEGIN HIDDEN TESTS" in line or "### END HIDDEN TESTS" in line:
+                hidden = "BEGIN" in line
+            elif not hidden:
+                lines.append(" ".join(line.split()))
+    return " ".join(lines)
+
+
 def grading_cell_after(cells: list[NotebookNode], solution_index: int) -> NotebookNode:
     """The autograded test cell that belongs to the solution cell at `solution_index`."""
     for cell in cells[solution_index + 1:]:

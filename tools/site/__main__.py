@@ -14,7 +14,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="leave the worked solutions out (an instructor's site)")
     args = parser.parse_args(argv)
     try:
-        home = build(solutions=not args.no_solutions)
+        home = build(solutions=not args.no_solutions).home
     except SiteError as error:
         print(f"make site: {error}", file=sys.stderr)
         return 1

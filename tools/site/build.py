@@ -6,6 +6,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 from tools.layout import ROOT, notebook_ids
 from tools.site import executed, links, pages
@@ -19,6 +20,14 @@ class SiteError(RuntimeError):
     """The website did not build, or built with a broken link or a resource from another site."""
 
 
+class Built(NamedTuple):
+    """What a build made: the home page, the notebooks it had to run, Sphinx's time."""
+
+    home: Path
+    executed: list[str]
+    sphinx_s: float
+
+
 def mathjax_folder() -> Path:
     """MathJax 2.7's files, from the `jupyter-server-mathjax` package (the `site` extra)."""
     try:
@@ -30,8 +39,9 @@ def mathjax_folder() -> Path:
 
 
 def build(solutions: bool = True, executed_folder: Path = executed.EXECUTED,
-          src: Path = SRC, out: Path = HTML, log=print) -> Path:
-    """Build the whole website into `out`; its home page."""
+          src: Path = SRC, out: Path = HTML, log=print) -> Built:
+    """Build the whole website into `out` (the notebooks' runs kept in `executed_folder`, run
+    there first where missing or stale); raise SiteError on any warning or broken link."""
     ids = notebook_ids()
     start = time.perf_counter()
     ran = executed.execute(ids, executed_folder, log=log)
@@ -43,7 +53,8 @@ def build(solutions: bool = True, executed_folder: Path = executed.EXECUTED,
     result = subprocess.run(
         [sys.executable, "-m", "sphinx", "-b", "html", "-E", "-W", "--keep-going", "-q",
          "-j", "2", str(src), str(out)], cwd=ROOT, capture_output=True, text=True)
-    log(f"Sphinx: {time.perf_counter() - start:.0f} s")
+    sphinx_s = time.perf_counter() - start
+    log(f"Sphinx: {sphinx_s:.0f} s")
     if result.returncode != 0:
         raise SiteError(f"Sphinx failed (warnings count as errors):\n{result.stderr[-6000:]}")
     broken = links.broken_links(out)
@@ -53,4 +64,4 @@ def build(solutions: bool = True, executed_folder: Path = executed.EXECUTED,
     if external:
         raise SiteError("pages load from other sites (the website must work offline):\n"
                         + "\n".join(external[:50]))
-    return out / "index.html"
+    return Built(out / "index.html", ran, sphinx_s)

@@ -99,7 +99,11 @@ def solution_page(notebook_id: str, run: NotebookNode) -> NotebookNode:
 def _fill_outputs(page: NotebookNode, run: NotebookNode, notebook_id: str, keep) -> None:
     ran = {cell.id: cell for cell in run.cells}
     state = run.metadata.get("widgets", {}).get(WIDGET_STATE, {}).get("state", {})
+    heading = ""
     for cell in page.cells:
+        if cell.cell_type == "markdown":
+            heading = _last_heading(cell.source) or heading
+            continue
         if cell.cell_type != "code":
             continue
         if cell.id not in ran:
@@ -108,9 +112,34 @@ def _fill_outputs(page: NotebookNode, run: NotebookNode, notebook_id: str, keep)
         if keep(cell):
             cell.outputs = static_outputs(ran[cell.id].outputs, state)
             cell.execution_count = ran[cell.id].execution_count
+            if any("image/png" in output.get("data", {}) for output in cell.outputs):
+                cell.metadata.setdefault("mystnb", {})["image"] = {
+                    "alt": figure_alt(cell.source, heading)}
         else:
             cell.outputs, cell.execution_count = [], None
     page.metadata.pop("widgets", None)
+
+
+HEADING = re.compile(r"^#{1,6} +(.+?) *$", re.MULTILINE)
+FIGURE_TITLE = re.compile(r"""(?:suptitle|set_title|title)\(\s*f?(["'])(.+?)\1""")
+
+
+def _last_heading(markdown: str) -> str | None:
+    found = HEADING.findall(markdown)
+    return re.sub(r"[*_`]", "", found[-1]) if found else None
+
+
+def figure_alt(code: str, heading: str) -> str:
+    """Alternative text for the figures of a code cell (the notebook has none): the first title
+    the code gives a figure, and the section it belongs to.
+
+    >>> figure_alt('fig.suptitle("Accuracy per seed")', "Three seeds")
+    'Figure: Accuracy per seed (section: Three seeds)'
+    """
+    title = FIGURE_TITLE.search(code)
+    if title and "{" not in title.group(2):
+        return f"Figure: {title.group(2)} (section: {heading})"
+    return f"Figure of the section: {heading}"
 
 
 def _text_badges(page: NotebookNode) -> None:
@@ -178,7 +207,7 @@ def page_of(repository_path: str) -> str | None:
 
 def rewrite_links(markdown: str, repository_path: str, page_path: str) -> str:
     """Relative links of a repository Markdown file, made right on its site page: to the page
-    that shows the target, or else to the file on the repository's site."""
+    that shows the target, or else to the file on the repository's site (which must exist)."""
     here = PurePosixPath(repository_path).parent
 
     def rewrite(match: re.Match) -> str:
@@ -189,6 +218,8 @@ def rewrite_links(markdown: str, repository_path: str, page_path: str) -> str:
         resolved = _normalise(here / path)
         page = page_of(resolved)
         if page is None:
+            if not (ROOT / resolved).exists():
+                raise LookupError(f"{repository_path} links to {target}, which does not exist")
             kind = "tree" if (ROOT / resolved).is_dir() else "blob"
             new = f"{repository_url()}/{kind}/{BRANCH}/{resolved}"
         else:
@@ -249,20 +280,26 @@ def toctree(caption: str, entries: list[str]) -> str:
 
 def home_page(solutions: bool) -> str:
     readme = README.read_text(encoding="utf-8")
-    title = readme.splitlines()[0]
-    parts = [title, "", readme_introduction(readme),
+
+    def from_readme(markdown: str) -> str:
+        return rewrite_links(markdown, "README.md", "index.md")
+
+    parts = [readme.splitlines()[0], "", from_readme(readme_introduction(readme)),
              (WEBSITE / "who-it-is-for.md").read_text(encoding="utf-8"),
              "## Syllabus\n", "Read each lesson here with the figures and results of a real run; "
              "open it on Colab or Binder to run it and do its exercises yourself.\n",
              syllabus_table(solutions)]
-    parts += [readme_section(section, readme) for section in README_SECTIONS]
+    parts += [from_readme(readme_section(section, readme)) for section in README_SECTIONS]
     parts.append("## Guides\n\n" + "\n".join([
-        f"- [Teaching with nbgrader]({MARKDOWN_PAGES['docs/instructor.md']}): a graded classroom on one server",
+        f"- [Teaching with nbgrader]({MARKDOWN_PAGES['docs/instructor.md']}): a graded classroom "
+        "on one server",
         f"- [On JupyterHub]({MARKDOWN_PAGES['docs/jupyterhub.md']}): the course on a shared hub",
-        f"- [Authoring]({MARKDOWN_PAGES['docs/authoring.md']}): how a notebook is written, built and tested",
-        f"- [Benchmarks]({MARKDOWN_PAGES['benchmarks/notebooks.md']}): time and memory of every notebook",
+        f"- [Authoring]({MARKDOWN_PAGES['docs/authoring.md']}): how a notebook is written, built "
+        "and tested",
+        f"- [Benchmarks]({MARKDOWN_PAGES['benchmarks/notebooks.md']}): time and memory of every "
+        "notebook",
     ]) + "\n")
-    markdown = rewrite_links("\n".join(parts), "README.md", "index.md")
+    markdown = "\n".join(parts)
     ids = [lesson.id for lesson in SYLLABUS]
     markdown += "\n" + toctree("Lessons", [f"{LESSONS}/{notebook_id}" for notebook_id in ids])
     if solutions:
