@@ -137,6 +137,18 @@ def test_lesson_pages_have_the_run_figures_and_described_pictures(site):
             assert alt and alt.group(1) and not alt.group(1).endswith(".png"), image[:200]
 
 
+def test_every_page_has_one_title_and_headings_that_go_down_one_level_at_a_time(site):
+    for path in sorted(site.rglob("*.html")):
+        if {"_static", "_sources"} & set(path.relative_to(site).parts) or path.name in (
+                "search.html", "genindex.html"):
+            continue
+        article = path.read_text(encoding="utf-8").split('<article class="bd-article">', 1)[-1]
+        levels = [int(level) for level in re.findall(r"<h([1-6])\b", article.split("</article>")[0])]
+        assert levels and levels[0] == 1 and levels.count(1) == 1, f"{path.name}: {levels[:8]}"
+        jumps = [(a, b) for a, b in zip(levels, levels[1:]) if b > a + 1]
+        assert jumps == [], f"{path.relative_to(site)} skips heading levels: {jumps}"
+
+
 def test_an_instructors_website_has_no_solutions(site, tmp_path):
     built = build(solutions=False, src=tmp_path / "src", out=tmp_path / "html", log=lambda _: None)
     assert built.executed == []  # the runs the first build used are current
