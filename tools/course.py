@@ -201,10 +201,14 @@ def require_title(nb: NotebookNode, script: Script) -> NotebookNode:
     return nb
 
 
+#: The tag of the cell that holds a notebook's Colab/Binder badges (the website finds it by it).
+BADGES_TAG = "badges"
+
+
 def add_badges(nb: NotebookNode, script: Script) -> NotebookNode:
     """The Colab/Binder badges go right under the title."""
     badges = nbformat.v4.new_markdown_cell(templates.badges_markdown(script.notebook_id),
-                                           metadata={"tags": ["badges"]})
+                                           metadata={"tags": [BADGES_TAG]})
     nb.cells.insert(1, badges)
     return nb
 

@@ -3,7 +3,7 @@
 `python -m tools.site` (`make site`) copies this folder into build/site/src/, writes the pages
 beside it and a `site.json` with what the build decided (the repository URL, whether the worked
 solutions are in), then runs Sphinx with warnings as errors. Everything a page loads is served
-from the site itself: MathJax from the `jupyter-server-mathjax` package, no CDN.
+from the site itself: MathJax 3 from the `sphinx-mathjax-offline` package, no CDN.
 """
 
 from __future__ import annotations
@@ -30,8 +30,6 @@ nb_execution_mode = "off"
 nb_ipywidgets_js = {}
 myst_enable_extensions = ["dollarmath", "amsmath"]
 myst_heading_anchors = 3
-# myst's own MathJax set-up is for MathJax 3+: this site uses MathJax 2 (below).
-myst_update_mathjax = False
 
 html_theme = "sphinx_book_theme"
 html_static_path = ["_static"]
@@ -50,12 +48,6 @@ html_last_updated_fmt = None
 html_show_sourcelink = False
 html_copy_source = False
 
-# MathJax 2.7 from the jupyter-server-mathjax package, copied into _static/mathjax by tools.site.
-# That package ships the STIX-Web fonts only (as the classic Jupyter Notebook configured them).
-mathjax_path = "mathjax/MathJax.js?config=TeX-AMS-MML_HTMLorMML-full"
-mathjax2_config = {
-    "tex2jax": {"inlineMath": [["\\(", "\\)"]], "displayMath": [["\\[", "\\]"]]},
-    "HTML-CSS": {"availableFonts": [], "webFont": "STIX-Web", "imageFont": None,
-                 "preferredFont": None},
-    "showMathMenu": False,
-}
+# MathJax 3.2, copied by tools.site from the sphinx-mathjax-offline package into _static/mathjax/
+# (the package's own Sphinx extension is not used: it would make Sphinx read the pages serially).
+mathjax_path = "mathjax/tex-chtml.js"

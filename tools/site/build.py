@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib.util
+import shutil
 import subprocess
 import sys
 import time
@@ -29,26 +31,29 @@ class Built(NamedTuple):
 
 
 def mathjax_folder() -> Path:
-    """MathJax 2.7's files, from the `jupyter-server-mathjax` package (the `site` extra)."""
-    try:
-        import jupyter_server_mathjax
-    except ImportError as error:
-        raise SiteError("the website needs the `site` extra: pip install -e '.[site]' "
-                        "(make site installs it)") from error
-    return Path(jupyter_server_mathjax.__file__).parent / "static"
+    """MathJax 3's files, from the `sphinx-mathjax-offline` package (the `site` extra)."""
+    missing = [name for name in ("sphinx", "myst_nb", "sphinx_book_theme", "sphinx-mathjax-offline")
+               if importlib.util.find_spec(name) is None]
+    if missing:
+        raise SiteError(f"the website needs the `site` extra ({', '.join(missing)} missing): "
+                        "pip install -e '.[site]' (make site installs it)")
+    package = importlib.util.find_spec("sphinx-mathjax-offline").submodule_search_locations[0]
+    return Path(package) / "static" / "mathjax"
 
 
 def build(solutions: bool = True, executed_folder: Path = executed.EXECUTED,
           src: Path = SRC, out: Path = HTML, log=print) -> Built:
     """Build the whole website into `out` (the notebooks' runs kept in `executed_folder`, run
     there first where missing or stale); raise SiteError on any warning or broken link."""
+    mathjax = mathjax_folder()
     ids = notebook_ids()
     start = time.perf_counter()
     ran = executed.execute(ids, executed_folder, log=log)
     log(f"notebooks executed: {', '.join(ran) or 'none (every kept run is current)'} "
         f"({time.perf_counter() - start:.0f} s)")
     runs = {notebook_id: executed.load(notebook_id, executed_folder) for notebook_id in ids}
-    pages.assemble(src, runs, solutions, mathjax_folder())
+    pages.assemble(src, runs, solutions, mathjax)
+    shutil.rmtree(out, ignore_errors=True)  # no page or file of an earlier build left behind
     start = time.perf_counter()
     result = subprocess.run(
         [sys.executable, "-m", "sphinx", "-b", "html", "-E", "-W", "--keep-going", "-q",

@@ -9,13 +9,12 @@
 
 Nothing on a page loads from another site: the Colab/Binder badges become text links, and each
 ipywidgets output (which needs a widget manager from a CDN) becomes its static form: a tqdm bar
-its final line, an interactive a note that points to the still pictures the notebook has below it.
+nothing, an interactive a note and its first figure (the notebook's still pictures follow).
 """
 
 from __future__ import annotations
 
 import copy
-import html
 import json
 import re
 import shutil
@@ -26,6 +25,7 @@ from nbformat import NotebookNode
 
 from tools.layout import (README, ROOT, link, notebook_ids, notebook_name, solution_notebook,
                           student_notebook)
+from tools.course import BADGES_TAG
 from tools.syllabus import SYLLABUS
 from tools.templates import BRANCH, binder_url, colab_url, repository_url
 
@@ -49,6 +49,12 @@ INTERACTIVE_NOTE = (
     "here redraw the figure as you move them. They need a running Python: open this notebook on "
     "Colab or Binder (links at the top) or in JupyterLab. The still pictures just below show the "
     "same story at a few settings.</p>")
+LESSON_BANNER = (
+    "```{note}\nThis page is the notebook as you get it, with the outputs of one run of its worked "
+    "solution, top to bottom, in a fresh session on the machine that built this website (its setup "
+    "cell says what that machine was): your own numbers may differ a little. Exercise cells show no "
+    "output. To run the notebook and do the exercises, open it on Colab or Binder (the links just below) or "
+    "on your computer with `make lab`.\n```")
 SOLUTION_BANNER = (
     "```{admonition} Worked solution\n:class: warning\n"
     "This page shows the answers. Try the exercises in the [lesson](../{lessons}/{id}) first: "
@@ -78,7 +84,16 @@ def lesson_page(notebook_id: str, run: NotebookNode) -> NotebookNode:
     page = nbformat.read(student_notebook(notebook_id), as_version=4)
     _fill_outputs(page, run, notebook_id, keep=lambda cell: not is_exercise(cell))
     _text_badges(page)
+    _above_the_links(page, LESSON_BANNER)
     return page
+
+
+def _above_the_links(page: NotebookNode, markdown: str) -> None:
+    """Put `markdown` just above the Colab and Binder links (the build's `badges` cell)."""
+    badges = next((cell for cell in page.cells if BADGES_TAG in cell.metadata.get("tags", [])), None)
+    if badges is None:
+        raise LookupError(f"the notebook has no cell tagged {BADGES_TAG!r} (tools/course.py adds it)")
+    badges.source = f"{markdown}\n\n{badges.source}"
 
 
 def solution_page(notebook_id: str, run: NotebookNode) -> NotebookNode:
@@ -90,19 +105,21 @@ def solution_page(notebook_id: str, run: NotebookNode) -> NotebookNode:
     _fill_outputs(page, run, notebook_id, keep=lambda cell: not nbgrader(cell).get("grade")
                   or nbgrader(cell).get("solution"))
     _text_badges(page)
-    title, _, rest = page.cells[0].source.partition("\n")
-    banner = SOLUTION_BANNER.replace("{lessons}", LESSONS).replace("{id}", notebook_id)
-    page.cells[0].source = f"{title.replace('# ', '# Worked solution · ', 1)}\n\n{banner}\n{rest}"
+    # Searching the website finds the lessons; answers only by following the solutions' section.
+    page.metadata["nosearch"] = True
+    page.cells[0].source = page.cells[0].source.replace("# ", "# Worked solution · ", 1)
+    _above_the_links(page, SOLUTION_BANNER.replace("{lessons}", LESSONS).replace("{id}", notebook_id))
     return page
 
 
 def _fill_outputs(page: NotebookNode, run: NotebookNode, notebook_id: str, keep) -> None:
     ran = {cell.id: cell for cell in run.cells}
     state = run.metadata.get("widgets", {}).get(WIDGET_STATE, {}).get("state", {})
-    heading = ""
+    heading, number, alts = "", 0, set()
     for cell in page.cells:
         if cell.cell_type == "markdown":
-            heading = _last_heading(cell.source) or heading
+            if _last_heading(cell.source):
+                heading, number = _last_heading(cell.source), 0
             continue
         if cell.cell_type != "code":
             continue
@@ -113,33 +130,48 @@ def _fill_outputs(page: NotebookNode, run: NotebookNode, notebook_id: str, keep)
             cell.outputs = static_outputs(ran[cell.id].outputs, state)
             cell.execution_count = ran[cell.id].execution_count
             if any("image/png" in output.get("data", {}) for output in cell.outputs):
-                cell.metadata.setdefault("mystnb", {})["image"] = {
-                    "alt": figure_alt(cell.source, heading)}
+                number += 1
+                alt = figure_alt(cell.source, heading, number)
+                alt = alt if alt not in alts else f"{alt} (figure {number} of the section)"
+                alts.add(alt)
+                cell.metadata.setdefault("mystnb", {})["image"] = {"alt": alt}
         else:
             cell.outputs, cell.execution_count = [], None
     page.metadata.pop("widgets", None)
 
 
 HEADING = re.compile(r"^#{1,6} +(.+?) *$", re.MULTILINE)
-FIGURE_TITLE = re.compile(r"""(?:suptitle|set_title|title)\(\s*f?(["'])(.+?)\1""")
-
-
 def _last_heading(markdown: str) -> str | None:
     found = HEADING.findall(markdown)
     return re.sub(r"[*_`]", "", found[-1]) if found else None
 
 
-def figure_alt(code: str, heading: str) -> str:
-    """Alternative text for the figures of a code cell (the notebook has none): the first title
-    the code gives a figure, and the section it belongs to.
+def _literal(code: str, names: tuple[str, ...]) -> str | None:
+    """The first plain string literal the code passes as `name(...)` or `name=...`."""
+    for name in names:
+        for match in re.finditer(rf"""\b{name}(?:\(\s*|\s*=\s*)f?(["'])(.+?)\1""", code):
+            if "{" not in match.group(2):
+                return match.group(2)
+    return None
+
+
+def figure_alt(code: str, heading: str, number: int = 1) -> str:
+    """Alternative text for the figures of a code cell (the notebook has none): the title the
+    code gives them, or what they plot against what, and the section they belong to.
 
     >>> figure_alt('fig.suptitle("Accuracy per seed")', "Three seeds")
     'Figure: Accuracy per seed (section: Three seeds)'
+    >>> figure_alt('ax.set(xlabel="epoch", ylabel="loss")', "Training")
+    'Figure: loss against epoch (section: Training)'
+    >>> figure_alt('ax.set_title(f"depth {d}")', "Trees", number=2)
+    'Figure 2 of the section: Trees'
     """
-    title = FIGURE_TITLE.search(code)
-    if title and "{" not in title.group(2):
-        return f"Figure: {title.group(2)} (section: {heading})"
-    return f"Figure of the section: {heading}"
+    title = _literal(code, ("suptitle", "set_title", "title"))
+    x, y = _literal(code, ("set_xlabel", "xlabel")), _literal(code, ("set_ylabel", "ylabel"))
+    what = title or (f"{y} against {x}" if x and y else None)
+    if what:
+        return f"Figure: {what} (section: {heading})"
+    return f"Figure {number} of the section: {heading}"
 
 
 def _text_badges(page: NotebookNode) -> None:
@@ -161,9 +193,10 @@ def static_outputs(outputs: list[NotebookNode], state: dict) -> list[NotebookNod
             shown.append(output)
             continue
         model = state.get(view["model_id"], {})
-        bar = _progress_bar(model, state)
-        if bar is not None:
-            shown.append(nbformat.v4.new_output("stream", name="stderr", text=bar + "\n"))
+        if _is_progress_bar(model, state):
+            # A finished run's progress bar says nothing, and its last synchronised state is often
+            # not its last (99%, 1971/2000): left out.
+            continue
         else:
             shown.append(nbformat.v4.new_output("display_data", data={"text/html": INTERACTIVE_NOTE}))
             for child in _children(model, state):
@@ -177,18 +210,11 @@ def _children(model: dict, state: dict) -> list[dict]:
             for ref in model.get("state", {}).get("children", [])]
 
 
-def _progress_bar(model: dict, state: dict) -> str | None:
-    """A tqdm bar's last line ("epoch: 100%|██████████| 30/30 [...]"), if the model is one."""
-    parts = _children(model, state)
-    names = [part.get("model_name") for part in parts]
-    if names not in (["HTMLModel", "FloatProgressModel", "HTMLModel"],
-                     ["HTMLModel", "IntProgressModel", "HTMLModel"]):
-        return None
-    left, progress, right = (part["state"] for part in parts)
-    total = progress.get("max") or 1
-    filled = round(10 * min(progress.get("value", 0) / total, 1.0))
-    text = f"{left.get('value', '')}|{'█' * filled}{' ' * (10 - filled)}|{right.get('value', '')}"
-    return html.unescape(text).replace("\u2007", " ")
+def _is_progress_bar(model: dict, state: dict) -> bool:
+    """Whether a widget is a tqdm bar (a box of text, a progress bar, text)."""
+    names = [part.get("model_name") for part in _children(model, state)]
+    return names in (["HTMLModel", "FloatProgressModel", "HTMLModel"],
+                     ["HTMLModel", "IntProgressModel", "HTMLModel"])
 
 
 # --- Markdown pages ---------------------------------------------------------------------------------
@@ -217,6 +243,8 @@ def rewrite_links(markdown: str, repository_path: str, page_path: str) -> str:
         path, _, anchor = target.partition("#")
         resolved = _normalise(here / path)
         page = page_of(resolved)
+        if page is not None and text.strip("`") in (path, PurePosixPath(path).name, resolved):
+            text = _title(resolved)  # a file name as a link's text: the page's title instead
         if page is None:
             if not (ROOT / resolved).exists():
                 raise LookupError(f"{repository_path} links to {target}, which does not exist")
@@ -227,6 +255,15 @@ def rewrite_links(markdown: str, repository_path: str, page_path: str) -> str:
         return f"[{text}]({new}{'#' + anchor if anchor else ''})"
 
     return MARKDOWN_LINK.sub(rewrite, markdown)
+
+
+def _title(repository_path: str) -> str:
+    """The title of the page that shows a repository file (its first `# ` heading)."""
+    if repository_path.endswith(".md"):
+        found = HEADING.search((ROOT / repository_path).read_text(encoding="utf-8"))
+        if found:
+            return found.group(1)
+    return PurePosixPath(repository_path).name
 
 
 def _normalise(path: PurePosixPath) -> str:
@@ -255,6 +292,14 @@ def readme_section(title: str, readme: str) -> str:
     return f"## {title}\n{match.group(1).rstrip()}\n"
 
 
+def get_the_course() -> str:
+    """How to get the course onto a computer (the README's readers already have it)."""
+    name = repository_url().rsplit("/", 1)[-1]
+    return ("## Get the course\n\nNothing to install to read it here, or to run a lesson on Colab or "
+            "Binder (the syllabus below links each). To work on your own computer:\n\n"
+            f"```bash\ngit clone {repository_url()}.git\ncd {name}\n```\n")
+
+
 def readme_introduction(readme: str) -> str:
     """The README's paragraphs between its title and its first section."""
     return readme.split("\n## ", 1)[0].split("\n", 1)[1].strip() + "\n"
@@ -274,8 +319,9 @@ def syllabus_table(solutions: bool) -> str:
     return "\n".join([header, rule, *rows]) + "\n"
 
 
-def toctree(caption: str, entries: list[str]) -> str:
-    return "```{toctree}\n:caption: " + caption + "\n:hidden:\n\n" + "\n".join(entries) + "\n```\n"
+def toctree(caption: str, entries: list[str], hidden: bool = True) -> str:
+    options = f":caption: {caption}\n" + (":hidden:\n" if hidden else "")
+    return "```{toctree}\n" + options + "\n" + "\n".join(entries) + "\n```\n"
 
 
 def home_page(solutions: bool) -> str:
@@ -284,12 +330,14 @@ def home_page(solutions: bool) -> str:
     def from_readme(markdown: str) -> str:
         return rewrite_links(markdown, "README.md", "index.md")
 
+    two_commands, *other_sections = README_SECTIONS
     parts = [readme.splitlines()[0], "", from_readme(readme_introduction(readme)),
              (WEBSITE / "who-it-is-for.md").read_text(encoding="utf-8"),
+             get_the_course(), from_readme(readme_section(two_commands, readme)),
              "## Syllabus\n", "Read each lesson here with the figures and results of a real run; "
              "open it on Colab or Binder to run it and do its exercises yourself.\n",
              syllabus_table(solutions)]
-    parts += [from_readme(readme_section(section, readme)) for section in README_SECTIONS]
+    parts += [from_readme(readme_section(section, readme)) for section in other_sections]
     parts.append("## Guides\n\n" + "\n".join([
         f"- [Teaching with nbgrader]({MARKDOWN_PAGES['docs/instructor.md']}): a graded classroom "
         "on one server",
@@ -302,9 +350,9 @@ def home_page(solutions: bool) -> str:
     markdown = "\n".join(parts)
     ids = [lesson.id for lesson in SYLLABUS]
     markdown += "\n" + toctree("Lessons", [f"{LESSONS}/{notebook_id}" for notebook_id in ids])
-    if solutions:
-        markdown += toctree("Worked solutions (self-study)", [f"{SOLUTIONS}/index"])
     markdown += toctree("Guides", [page.removesuffix(".md") for page in MARKDOWN_PAGES.values()])
+    if solutions:  # last, so that "next" from the last lesson does not lead into the answers
+        markdown += toctree("Worked solutions (self-study)", [f"{SOLUTIONS}/index"])
     return markdown
 
 
@@ -313,7 +361,7 @@ def solutions_index() -> str:
             "Every notebook with its exercises answered and its outputs, for self-study: check your "
             "own answers after you have tried them. An instructor who grades the course builds the "
             "website without this section (`make site SITE_ARGS=--no-solutions`).\n\n"
-            + toctree("Worked solutions", [lesson.id for lesson in SYLLABUS]))
+            + toctree("Worked solutions", [lesson.id for lesson in SYLLABUS], hidden=False))
 
 
 # --- the whole source -------------------------------------------------------------------------------
