@@ -1617,10 +1617,14 @@ def show_bill(task, requests_per_day, ax=None, **prices):
     ax.set_yticks(y, [f"{name}\n€{total:,.0f} a year" for name, total in table["total"].items()], fontsize="small")
     ax.set_xscale("log")
     ax.set_xlim(1e-6, max(1e3, table.to_numpy().max() * 3))
-    cheapest, dearest = table["total"].idxmin(), table["total"].idxmax()
+    low, high = table["total"].min(), table["total"].max()
+    if round(low) == round(high):  # equal to the euro: a tie, not a cheapest and a dearest
+        verdict = f"a tie: every model €{low:,.0f} (within €{high - low:,.2f})"
+    else:
+        verdict = (f"cheapest: {table['total'].idxmin()} (€{low:,.0f}), "
+                   f"dearest: {table['total'].idxmax()} (€{high:,.0f})")
     ax.set(xlabel="euros a year (log scale)",
-           title=f"{task}, {requests_per_day:,.0f} requests a day\ncheapest: {cheapest} "
-                 f"(€{table['total'].min():,.0f}), dearest: {dearest} (€{table['total'].max():,.0f})")
+           title=f"{task}, {requests_per_day:,.0f} requests a day\n{verdict}")
     return ax
 
 
