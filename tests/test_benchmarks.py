@@ -35,14 +35,12 @@ def test_rows_report_over_budget_honestly():
 
 
 def test_the_suite_benchmark_is_recorded_and_within_its_goals():
-    """benchmarks/suite.md, written by `make benchmark-suite`: the suite with notebooks 00–07
-    ≤ 12 min, the projection to the whole syllabus ≤ 22 min (issues 12 and 16), and the website's
-    tests ≤ 5 min on top (issue 18)."""
+    """benchmarks/suite.md, written by `make benchmark-suite`: the suite of the whole syllabus
+    ≤ 22 min (issues 12 and 16), and the website's tests ≤ 5 min on top (issue 18)."""
     assert suite_benchmark.SUITE_TABLE.is_file(), "run `make benchmark-suite`"
     text = suite_benchmark.SUITE_TABLE.read_text()
     assert "- Result: passed" in text, "the recorded suite run failed: run `make benchmark-suite` again"
-    total, projected, website = suite_benchmark.recorded()
-    assert total <= suite_benchmark.SUITE_GOAL_MIN
+    projected, website = suite_benchmark.recorded()
     assert projected <= suite_benchmark.PROJECTED_GOAL_MIN
     assert 0 < website <= suite_benchmark.WEBSITE_GOAL_MIN
     assert f"Projected for 00–{SYLLABUS[-1].id[:2]}:" in text
