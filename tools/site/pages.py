@@ -47,14 +47,14 @@ WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 INTERACTIVE_NOTE = (
     '<p class="course-widget-note"><strong>Interactive figure.</strong> In the notebook, controls '
     "here redraw the figure as you move them. They need a running Python: open this notebook on "
-    "Colab or Binder (links at the top) or in JupyterLab. The still pictures just below show the "
-    "same story at a few settings.</p>")
+    "Colab or Binder (links at the top) or in JupyterLab. Below: the figure as the notebook first "
+    "draws it, then the notebook's still pictures of the same story at a few settings.</p>")
 LESSON_BANNER = (
     "```{note}\nThis page is the notebook as you get it, with the outputs of one run of its worked "
     "solution, top to bottom, in a fresh session on the machine that built this website (its setup "
     "cell says what that machine was): your own numbers may differ a little. Exercise cells show no "
-    "output. To run the notebook and do the exercises, open it on Colab or Binder (the links just below) or "
-    "on your computer with `make lab`.\n```")
+    "output. To run the notebook and do the exercises, open it on Colab or Binder (the links just "
+    "below) or on your computer with `make lab`.\n```")
 SOLUTION_BANNER = (
     "```{admonition} Worked solution\n:class: warning\n"
     "This page shows the answers. Try the exercises in the [lesson](../{lessons}/{id}) first: "
