@@ -118,6 +118,9 @@ def test_a_lesson_page_is_the_student_notebook_with_outputs_outside_its_exercise
     assert "NotImplementedError" in " ".join(cell.source for cell in exercises)
     assert "### BEGIN" not in " ".join(cell.source for cell in page.cells)
     assert "colab-badge.svg" not in page.cells[0].source + page.cells[1].source
+    written = [cell for cell in page.cells if cell.cell_type == "markdown" and pages.is_exercise(cell)]
+    assert written and all("YOUR ANSWER HERE" in cell.source and "Your written answer" in cell.source
+                           for cell in written)
 
 
 @pytest.mark.parametrize("notebook_id", ["02-supervised", "09-interpretability"])

@@ -59,6 +59,9 @@ SOLUTION_BANNER = (
     "```{admonition} Worked solution\n:class: warning\n"
     "This page shows the answers. Try the exercises in the [lesson](../{lessons}/{id}) first: "
     "the tests in each exercise tell you what to check, and the hints nudge you along.\n```")
+# A written answer's cell, as nbgrader's stub leaves it, marked as the learner's space.
+WRITTEN_ANSWER = ("```{{admonition}} Your written answer\n:class: tip\n{stub} — in the notebook, this "
+                  "cell is yours: write your answer here (a person grades it).\n```")
 BADGE = re.compile(r"\[!\[([^\]]*)\]\([^)]*\)\]\(([^)]*)\)")
 BADGES = re.compile(rf"{BADGE.pattern}(?:[ \t]+{BADGE.pattern})*")
 MARKDOWN_LINK = re.compile(r"(?<!!)\[([^\]]*)\]\(([^)\s]+)\)")
@@ -85,6 +88,9 @@ def lesson_page(notebook_id: str, run: NotebookNode) -> NotebookNode:
     _fill_outputs(page, run, notebook_id, keep=lambda cell: not is_exercise(cell))
     _text_badges(page)
     _above_the_links(page, LESSON_BANNER)
+    for cell in page.cells:
+        if cell.cell_type == "markdown" and nbgrader(cell).get("solution"):
+            cell.source = WRITTEN_ANSWER.format(stub=cell.source.strip())
     return page
 
 
