@@ -11,7 +11,6 @@ through the real exchange and autograde, by the untouched students of tests/test
 from __future__ import annotations
 
 import shutil
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from nbgrader.api import Gradebook
@@ -22,7 +21,7 @@ from tests.notebooks import (IDS, course_path, is_solution, read, solution_path,
 from tools.course import nbgrader, write_notebook
 from tools.layout import notebook_in
 from tools.site import executed
-from tools.syllabus import TIMING_SENSITIVE
+from tools.syllabus import run_notebooks
 
 pytestmark = pytest.mark.slow
 
@@ -37,19 +36,14 @@ def solved_student_version(notebook_id: str):
     return student
 
 
-# Two autogrades at a time: each kernel uses one thread (utils.env.setup), so on two cores they do
-# not slow each other down, and the grading takes half the time. Except the notebooks whose claims
-# compare timings (tools.syllabus.TIMING_SENSITIVE): they are graded alone, after the others.
-PARALLEL_AUTOGRADES = 2
-
-
 @pytest.fixture(scope="module")
 def graded(request, tmp_path_factory):
     """Scores and graded notebook of a student who solved everything: `graded(notebook_id)`.
 
     Each notebook is released, submitted and autograded on its own throw-away course root. The
     first call grades every notebook this session's tests ask for (so `-k 04` grades only
-    notebook 04), two at a time. The graded kernel records into a scorecard of its own, empty at
+    notebook 04), two at a time, those whose claims compare timings alone after the others
+    (tools.syllabus.run_notebooks). The graded kernel records into a scorecard of its own, empty at
     the start, as a learner's on a fresh Colab runtime: notebook 10's evidence table is checked
     with an empty scorecard here and with the scorecard of 00–09 in nbval's pass.
 
@@ -81,12 +75,7 @@ def graded(request, tmp_path_factory):
     def grade(notebook_id: str) -> dict:
         if notebook_id not in cache:
             todo = [nb for nb in wanted if nb not in cache] or [notebook_id]
-            together = [nb for nb in todo if nb not in TIMING_SENSITIVE]
-            alone = [nb for nb in todo if nb in TIMING_SENSITIVE]
-            with ThreadPoolExecutor(max_workers=PARALLEL_AUTOGRADES) as pool:
-                results = list(zip(together, pool.map(autograde, together)))
-            results += [(nb, autograde(nb)) for nb in alone]
-            for nb, result in results:
+            for nb, result in run_notebooks(todo, autograde).items():
                 executions.record(nb, "solved autograde")
                 cache[nb] = result
         assert "error" not in cache[notebook_id], cache[notebook_id].get("error")

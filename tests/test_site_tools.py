@@ -14,7 +14,7 @@ from tests.notebooks import IDS, between, read, solution_path, text_outside_hidd
 from tools.course import website_line
 from tools.layout import README, ROOT, notebook_name
 from tools.site import executed, links, pages
-from tools.templates import website_url
+from tools.templates import github_slug, website_url
 
 
 # --- the internal link check -------------------------------------------------------------------------
@@ -65,17 +65,11 @@ def test_links_of_the_guides_point_at_pages_or_at_the_repository():
     rewritten = pages.rewrite_links(markdown, "docs/instructor.md", "guides/instructor.md")
     assert rewritten == (
         "[hub](../guides/jupyterhub.md#checking-a-hub) "
-        f"[script](https://github.com/{_slug()}/blob/main/tools/course.py) "
+        f"[script](https://github.com/{github_slug()}/blob/main/tools/course.py) "
         "[a lesson](../lessons/04-neural-networks.ipynb) [readme](../index.md) "
-        f"[web](https://example.org) [here](#top) [dir](https://github.com/{_slug()}/tree/main/deploy)")
+        f"[web](https://example.org) [here](#top) [dir](https://github.com/{github_slug()}/tree/main/deploy)")
     with pytest.raises(LookupError, match="does not exist"):
         pages.rewrite_links("[old](../docs/gone.md)", "docs/instructor.md", "guides/instructor.md")
-
-
-def _slug() -> str:
-    from tools.templates import github_slug
-
-    return github_slug()
 
 
 def test_the_home_page_takes_the_readmes_sections_and_fails_when_one_is_renamed():
@@ -94,7 +88,7 @@ def test_the_home_page_takes_the_readmes_sections_and_fails_when_one_is_renamed(
 def test_the_readme_names_the_website_once_derived_from_the_repository_url():
     readme = README.read_text(encoding="utf-8")
     assert website_line() in readme and readme.count(website_url()) == 1
-    assert website_url() == f"https://{_slug().split('/')[0].lower()}.github.io/{_slug().split('/')[1]}/"
+    assert website_url() == f"https://{github_slug().split('/')[0].lower()}.github.io/{github_slug().split('/')[1]}/"
     assert "make site" in readme
 
 

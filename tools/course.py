@@ -269,7 +269,7 @@ def build_source_notebook(path: Path, secret: str | None = None) -> NotebookNode
 
 
 def write_notebook(nb: NotebookNode, path: Path) -> None:
-    """Write a notebook the same way every time (stable keys, no outputs)."""
+    """Write a notebook the same way every time (nbformat's stable key order), making its folder."""
     path.parent.mkdir(parents=True, exist_ok=True)
     nbformat.write(nb, path)
 
@@ -319,18 +319,24 @@ def generate_course(ids: list[str], root: Path = ROOT) -> None:
 
 # --- the README ----------------------------------------------------------------------------------
 
-def syllabus_table(existing: set[str]) -> str:
-    """The README's syllabus table, with links for the notebooks that exist."""
-    rows = ["| # | notebook | what you do | open |", "|---|---|---|---|"]
+def syllabus_table(existing: set[str], page: Callable[[str], str] | None = None,
+                   solution: Callable[[str], str] | None = None) -> str:
+    """The syllabus table, with links for the notebooks that exist: each title to `page(id)`
+    (the README's: the student notebook), and a column of worked solutions if `solution` is given
+    (the website's)."""
+    page = page or (lambda notebook_id: link(student_notebook(notebook_id)))
+    extra = (" worked solution |", "---|") if solution else ("", "")
+    rows = [f"| # | notebook | what you do | open |{extra[0]}", f"|---|---|---|---|{extra[1]}"]
     for lesson in SYLLABUS:
         number = lesson.id.split("-")[0]
         if lesson.id in existing:
-            name = f"[{lesson.title}]({link(student_notebook(lesson.id))})"
+            name = f"[{lesson.title}]({page(lesson.id)})"
             links = (f"[Colab]({templates.colab_url(lesson.id)}) · "
                      f"[Binder]({templates.binder_url(lesson.id)})")
+            answers = f" [solution]({solution(lesson.id)}) |" if solution else ""
         else:
-            name, links = f"{lesson.title}", "*in preparation*"
-        rows.append(f"| {number} | {name} | {lesson.summary} | {links} |")
+            name, links, answers = f"{lesson.title}", "*in preparation*", " |" if solution else ""
+        rows.append(f"| {number} | {name} | {lesson.summary} | {links} |{answers}")
     return "\n".join(rows)
 
 

@@ -5,7 +5,11 @@ The README's syllabus table is generated from this list by `make course`.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import NamedTuple, TypeVar
+
+Result = TypeVar("Result")
 
 
 class Lesson(NamedTuple):
@@ -49,3 +53,16 @@ SYLLABUS: list[Lesson] = [
 #: the website's execution run them alone, after the others (beside another kernel, a tenth of a
 #: second of training can be disturbed enough to flip a claim: seen for 08's growth exponents).
 TIMING_SENSITIVE: tuple[str, ...] = ("08-cost", "10-choosing")
+#: Whole-notebook runs side by side: each kernel uses one thread (utils.env.setup), so two fit two
+#: cores without slowing each other down.
+PARALLEL_RUNS = 2
+
+
+def run_notebooks(ids: list[str], run: Callable[[str], Result]) -> dict[str, Result]:
+    """`run(notebook_id)` for each of `ids`: PARALLEL_RUNS at a time, then the TIMING_SENSITIVE
+    ones alone, after the others. Each result under its id."""
+    together = [notebook_id for notebook_id in ids if notebook_id not in TIMING_SENSITIVE]
+    alone = [notebook_id for notebook_id in ids if notebook_id in TIMING_SENSITIVE]
+    with ThreadPoolExecutor(max_workers=PARALLEL_RUNS) as pool:
+        results = dict(zip(together, pool.map(run, together)))
+    return results | {notebook_id: run(notebook_id) for notebook_id in alone}

@@ -23,11 +23,10 @@ class SiteError(RuntimeError):
 
 
 class Built(NamedTuple):
-    """What a build made: the home page, the notebooks it had to run, Sphinx's time."""
+    """What a build made: the home page, and the notebooks it had to run first."""
 
     home: Path
     executed: list[str]
-    sphinx_s: float
 
 
 def mathjax_folder() -> Path:
@@ -58,8 +57,7 @@ def build(solutions: bool = True, executed_folder: Path = executed.EXECUTED,
     result = subprocess.run(
         [sys.executable, "-m", "sphinx", "-b", "html", "-E", "-W", "--keep-going", "-q",
          "-j", "2", str(src), str(out)], cwd=ROOT, capture_output=True, text=True)
-    sphinx_s = time.perf_counter() - start
-    log(f"Sphinx: {sphinx_s:.0f} s")
+    log(f"Sphinx: {time.perf_counter() - start:.0f} s")
     if result.returncode != 0:
         raise SiteError(f"Sphinx failed (warnings count as errors):\n{result.stderr[-6000:]}")
     broken = links.broken_links(out)
@@ -69,4 +67,4 @@ def build(solutions: bool = True, executed_folder: Path = executed.EXECUTED,
     if external:
         raise SiteError("pages load from other sites (the website must work offline):\n"
                         + "\n".join(external[:50]))
-    return Built(out / "index.html", ran, sphinx_s)
+    return Built(out / "index.html", ran)

@@ -18,20 +18,19 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
 from nbformat import NotebookNode
 
+from tools.course import write_notebook
 from tools.layout import ROOT, notebook_name, solution_notebook
-from tools.syllabus import TIMING_SENSITIVE
+from tools.syllabus import run_notebooks
 
 EXECUTED = ROOT / "build" / "site" / "executed"
 UTILS = ROOT / "utils"
 CELL_TIMEOUT_S = 600  # a cell, not the notebook: the longest cells train for well under a minute
-PARALLEL = 2  # each kernel uses one thread (utils.env.setup): two fit two cores
 STAMP_KEY = "course_site"
 # Jupyter's own backend, which puts each figure into the notebook as a picture. Set explicitly: a
 # kernel inherits MPLBACKEND, and the test suite's "Agg" (no pictures, faster) would leave the
@@ -67,8 +66,7 @@ def store(notebook_id: str, notebook: NotebookNode, how: str, folder: Path = EXE
     notebook = nbformat.from_dict(notebook)
     notebook.metadata[STAMP_KEY] = {"fingerprint": fingerprint(notebook_id), "ran": how}
     path = executed_path(notebook_id, folder)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    nbformat.write(notebook, path)
+    write_notebook(notebook, path)
     return path
 
 
@@ -92,23 +90,15 @@ def run(notebook_id: str) -> NotebookNode:
 def execute(ids: list[str], folder: Path = EXECUTED, log=print) -> list[str]:
     """Run each notebook of `ids` whose kept run is missing or stale; the ids it ran.
 
-    Two at a time, except the notebooks whose claims compare timings (tools.syllabus), which run
-    alone after the others: beside another kernel their measured speeds can flip a claim.
+    Two at a time, except the notebooks whose claims compare timings, which run alone after the
+    others (tools.syllabus.run_notebooks): beside another kernel their speeds can flip a claim.
     """
     todo = [notebook_id for notebook_id in ids if not is_current(notebook_id, folder)]
-    if not todo:
-        return []
 
-    def run_and_store(notebook_id: str) -> str:
+    def run_and_store(notebook_id: str) -> None:
         log(f"executing {notebook_id} ...")
         store(notebook_id, run(notebook_id), "tools.site (nbclient)", folder)
         log(f"executed {notebook_id}")
-        return notebook_id
 
-    together = [nb for nb in todo if nb not in TIMING_SENSITIVE]
-    alone = [nb for nb in todo if nb in TIMING_SENSITIVE]
-    with ThreadPoolExecutor(max_workers=PARALLEL) as pool:
-        list(pool.map(run_and_store, together))
-    for notebook_id in alone:
-        run_and_store(notebook_id)
+    run_notebooks(todo, run_and_store)
     return todo

@@ -14,7 +14,6 @@ nothing, an interactive a note and its first figure (the notebook's still pictur
 
 from __future__ import annotations
 
-import copy
 import json
 import re
 import shutil
@@ -23,11 +22,12 @@ from pathlib import Path, PurePosixPath
 import nbformat
 from nbformat import NotebookNode
 
+from tools import course
+from tools.course import BADGES_TAG, write_notebook
 from tools.layout import (README, ROOT, link, notebook_ids, notebook_name, solution_notebook,
                           student_notebook)
-from tools.course import BADGES_TAG
 from tools.syllabus import SYLLABUS
-from tools.templates import BRANCH, binder_url, colab_url, repository_url
+from tools.templates import BRANCH, repository_url
 
 WEBSITE = ROOT / "website"
 LESSONS, SOLUTIONS, GUIDES, BENCHMARKS = "lessons", "solutions", "guides", "benchmarks"
@@ -203,11 +203,10 @@ def static_outputs(outputs: list[NotebookNode], state: dict) -> list[NotebookNod
             # A finished run's progress bar says nothing, and its last synchronised state is often
             # not its last (99%, 1971/2000): left out.
             continue
-        else:
-            shown.append(nbformat.v4.new_output("display_data", data={"text/html": INTERACTIVE_NOTE}))
-            for child in _children(model, state):
-                if child.get("model_name") == "OutputModel":
-                    shown += [nbformat.from_dict(o) for o in child["state"].get("outputs", [])]
+        shown.append(nbformat.v4.new_output("display_data", data={"text/html": INTERACTIVE_NOTE}))
+        for child in _children(model, state):
+            if child.get("model_name") == "OutputModel":
+                shown += [nbformat.from_dict(o) for o in child["state"].get("outputs", [])]
     return shown
 
 
@@ -312,17 +311,11 @@ def readme_introduction(readme: str) -> str:
 
 
 def syllabus_table(solutions: bool) -> str:
-    header = "| # | lesson | what you do | open |" + (" worked solution |" if solutions else "")
-    rule = "|---|---|---|---|" + ("---|" if solutions else "")
-    rows = []
-    for lesson in SYLLABUS:
-        page = f"{LESSONS}/{notebook_name(lesson.id)}"
-        row = (f"| {lesson.id[:2]} | [{lesson.title}]({page}) | {lesson.summary} "
-               f"| [Colab]({colab_url(lesson.id)}) · [Binder]({binder_url(lesson.id)}) |")
-        if solutions:
-            row += f" [solution]({SOLUTIONS}/{notebook_name(lesson.id)}) |"
-        rows.append(row)
-    return "\n".join([header, rule, *rows]) + "\n"
+    """The README's syllabus table, linking each lesson's page (and worked solution)."""
+    return course.syllabus_table(
+        set(notebook_ids()), page=lambda notebook_id: f"{LESSONS}/{notebook_name(notebook_id)}",
+        solution=(lambda notebook_id: f"{SOLUTIONS}/{notebook_name(notebook_id)}") if solutions
+        else None) + "\n"
 
 
 def toctree(caption: str, entries: list[str], hidden: bool = True) -> str:
@@ -382,17 +375,12 @@ def assemble(src: Path, runs: dict[str, NotebookNode], solutions: bool, mathjax:
                                                "solutions": solutions}), encoding="utf-8")
     (src / "index.md").write_text(home_page(solutions), encoding="utf-8")
     for notebook_id, run in runs.items():
-        _write(lesson_page(notebook_id, run), src / LESSONS / notebook_name(notebook_id))
+        write_notebook(lesson_page(notebook_id, run), src / LESSONS / notebook_name(notebook_id))
         if solutions:
-            _write(solution_page(notebook_id, run), src / SOLUTIONS / notebook_name(notebook_id))
+            write_notebook(solution_page(notebook_id, run), src / SOLUTIONS / notebook_name(notebook_id))
     if solutions:
         (src / SOLUTIONS / "index.md").write_text(solutions_index(), encoding="utf-8")
     for repository_path, page_path in MARKDOWN_PAGES.items():
         text = (ROOT / repository_path).read_text(encoding="utf-8")
         (src / page_path).parent.mkdir(parents=True, exist_ok=True)
         (src / page_path).write_text(rewrite_links(text, repository_path, page_path), encoding="utf-8")
-
-
-def _write(notebook: NotebookNode, path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    nbformat.write(copy.deepcopy(notebook), path)
