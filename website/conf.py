@@ -1,8 +1,8 @@
 """Sphinx configuration of the course website.
 
 `python -m tools.site` (`make site`) copies this folder into build/site/src/, writes the pages
-beside it and a `site.json` with what the build decided (the repository URL, whether the worked
-solutions are in), then runs Sphinx with warnings as errors. Everything a page loads is served
+beside it and a `site.json` with the repository's URL (from pyproject.toml), then runs Sphinx with
+warnings as errors. Everything a page loads is served
 from the site itself: MathJax 3 from the `sphinx-mathjax-offline` package, no CDN.
 """
 

@@ -47,13 +47,16 @@ def _is_external(url: str) -> bool:
 
 
 def _pages(html_root: Path) -> list[Path]:
-    """The built pages (not the theme's templates that Sphinx copies into _static/)."""
+    """The built pages (not the theme's templates that Sphinx copies into _static/), as resolved
+    paths: the same form as a link's resolved target, so that a page is parsed once."""
+    html_root = html_root.resolve()
     return [path for path in sorted(html_root.rglob("*.html"))
             if path.relative_to(html_root).parts[0] not in ("_static", "_sources")]
 
 
 def broken_links(html_root: Path) -> list[str]:
     """'page: link' for every relative link of every page that does not resolve."""
+    html_root = html_root.resolve()
     pages = {path: _parse(path) for path in _pages(html_root)}
     broken = []
     for path, page in pages.items():
@@ -76,6 +79,7 @@ def broken_links(html_root: Path) -> list[str]:
 
 def external_resources(html_root: Path) -> list[str]:
     """'page: url' for every script, picture, style sheet or frame a page loads from another site."""
+    html_root = html_root.resolve()
     found = []
     for path in _pages(html_root):
         for tag, url, loads in _parse(path).links:

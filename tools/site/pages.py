@@ -371,8 +371,8 @@ def assemble(src: Path, runs: dict[str, NotebookNode], solutions: bool, mathjax:
         shutil.rmtree(src)
     shutil.copytree(WEBSITE, src, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(mathjax, src / "_static" / "mathjax")
-    (src / "site.json").write_text(json.dumps({"repository_url": repository_url(),
-                                               "solutions": solutions}), encoding="utf-8")
+    (src / "site.json").write_text(json.dumps({"repository_url": repository_url()}),
+                                   encoding="utf-8")
     (src / "index.md").write_text(home_page(solutions), encoding="utf-8")
     for notebook_id, run in runs.items():
         write_notebook(lesson_page(notebook_id, run), src / LESSONS / notebook_name(notebook_id))
